@@ -1,0 +1,109 @@
+// Shared by `npm start` and `npm test`: install what is missing, quickly when nothing is.
+// Plain JavaScript with no dependencies, because it runs before `npm install`.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('../../', import.meta.url).pathname;
+
+export function run(cmd, args, opts = {}) {
+	const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+	if (r.status !== 0) {
+		console.error(`\n✖ Falló: ${cmd} ${args.join(' ')}`);
+		process.exit(r.status ?? 1);
+	}
+}
+
+export function checkNode() {
+	const [maj, min] = process.versions.node.split('.').map(Number);
+	if (maj < 20 || (maj === 20 && min < 19)) {
+		console.error(`✖ Se necesita Node.js 20.19 o más reciente (tienes ${process.versions.node}).`);
+		process.exit(1);
+	}
+}
+
+function hashFiles(paths) {
+	const h = createHash('sha256');
+	const walk = (p) => {
+		if (!existsSync(p)) return;
+		const st = statSync(p);
+		if (st.isDirectory()) {
+			for (const name of readdirSync(p).sort()) {
+				if (name === 'node_modules' || name === 'paraglide') continue;
+				walk(join(p, name));
+			}
+		} else {
+			h.update(p.slice(root.length));
+			h.update(readFileSync(p));
+		}
+	};
+	for (const p of paths) walk(join(root, p));
+	return h.digest('hex');
+}
+
+/** npm install when package-lock.json changed since the last install (or nothing is installed). */
+export function ensureDependencies() {
+	const stamp = join(root, 'node_modules', '.install-stamp');
+	const want = hashFiles(['package.json', 'package-lock.json']);
+	if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+	console.log('• Instalando dependencias (npm install)…');
+	// npm install rather than npm ci: npm ci refuses lockfiles without every platform's optional packages.
+	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+	writeFileSync(stamp, hashFiles(['package.json', 'package-lock.json']));
+}
+
+const CHROMIUM_PATHS = [
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser',
+	'/usr/bin/google-chrome',
+	'/usr/bin/google-chrome-stable',
+	'/snap/bin/chromium',
+	'/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
+];
+
+export function findChromium() {
+	if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+	return CHROMIUM_PATHS.find((p) => existsSync(p)) ?? null;
+}
+
+function hasFonts() {
+	return ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation', '/usr/share/fonts/truetype/liberation2'].some(
+		(p) => existsSync(p)
+	);
+}
+
+/**
+ * PDFs and browser tests use a system Chromium (no browser downloads). As root on
+ * Debian/Ubuntu we install it with apt; otherwise we say in one line what to install.
+ */
+export function ensureChromium({ required = false } = {}) {
+	const missing = !findChromium() || (process.platform === 'linux' && !hasFonts());
+	if (!missing) return findChromium();
+	const canApt = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+	if (canApt) {
+		console.log('• Instalando Chromium y fuentes del sistema (apt-get)…');
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		run('apt-get', ['update', '-qq'], { env });
+		run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { env });
+		return findChromium();
+	}
+	const msg =
+		'Falta Chromium o las fuentes: instala "chromium" y "fonts-dejavu-core" (o define CHROMIUM_PATH con la ruta de Chrome). Los PDF no funcionarán hasta entonces.';
+	if (required) {
+		console.error(`✖ ${msg}`);
+		process.exit(1);
+	}
+	console.warn(`⚠ ${msg}`);
+	return null;
+}
+
+/** vite build when sources changed since the last build. */
+export function ensureBuild() {
+	const stamp = join(root, 'build', '.build-stamp');
+	const want = hashFiles(['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json', 'tsconfig.json']);
+	if (existsSync(join(root, 'build', 'handler.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+	console.log('• Compilando la aplicación (vite build)…');
+	run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+	writeFileSync(stamp, want);
+}

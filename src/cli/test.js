@@ -1,0 +1,24 @@
+// `npm test`: unit + integration (Vitest), then browser tests (Playwright on the system Chromium).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { checkNode, ensureBuild, ensureChromium, ensureDependencies, root } from './env.js';
+
+checkNode();
+ensureDependencies();
+const chromium = ensureChromium({ required: true });
+ensureBuild();
+
+const env = { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? chromium };
+const step = (name, args) => {
+	console.log(`\n▶ ${name}`);
+	return spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env }).status ?? 1;
+};
+
+const extra = process.argv.slice(2);
+const unit = step('Vitest (unit + integration)', [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...extra]);
+const e2e = step('Playwright (browser)', [join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test']);
+if (unit || e2e) {
+	console.error(`\n✖ Pruebas fallidas: ${[unit && 'vitest', e2e && 'playwright'].filter(Boolean).join(', ')}`);
+	process.exit(1);
+}
+console.log('\n✔ Todas las pruebas pasaron.');

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+	billingDates,
+	DEFAULT_PRORATION_POLICY,
+	type ProrationPolicy,
+	type ZoneBilling
+} from './billing-dates';
+import { divisorDays, prorate, serviceCharge } from './proration';
+
+const MONTHLY = 40_000; // $400.00
+
+const policy = (extra: Partial<ProrationPolicy> = {}): ProrationPolicy => ({
+	...DEFAULT_PRORATION_POLICY,
+	...extra
+});
+const zone = (paymentDay: number): ZoneBilling => ({ paymentDay, mode: 'prepago' });
+
+/** The one service item (proration, full month or nothing) for an installation. */
+function sut(installationDate: string, paymentDay: number, extra: Partial<ProrationPolicy> = {}) {
+	const p = policy(extra);
+	const dates = billingDates({ registrationDate: installationDate, installationDate, zone: zone(paymentDay), policy: p });
+	const items = serviceCharge(dates, MONTHLY, p);
+	return items[items.length - 1];
+}
+
+describe('prorate', () => {
+	it('uses the exact fraction, not the rounded daily rate', () => {
+		expect(prorate(MONTHLY, 15, 30, false)).toEqual({
+			exactCents: 20_000,
+			amountCents: 20_000,
+			dailyRateCents: 1_333,
+			capped: false
+		});
+	});
+
+	it('caps at one monthly price', () => {
+		expect(prorate(MONTHLY, 31, 30, true)).toMatchObject({ amountCents: MONTHLY, capped: true });
+	});
+
+	it('refuses negative amounts or days', () => {
+		expect(() => prorate(-1, 1, 30, true)).toThrow(/mensualidad/);
+		expect(() => prorate(MONTHLY, -1, 30, true)).toThrow(/días de prorrateo/);
+	});
+});
+
+describe('serviceCharge: table', () => {
+	it('shows the arithmetic: 15 días × $13.33 = $200.00', () => {
+		expect(sut('2026-11-13', 28)).toEqual({
+			key: 'prorrateo',
+			label: 'Prorrateo',
+			amountCents: 20_000,
+			detail: '13 nov 2026 – 27 nov 2026: 15 días × $13.33 ($400.00 ÷ 30 días) = $200.00.'
+		});
+	});
+
+	it.each([
+		// installation, payment day, divisor, chargeInstallationDay, roundToPesos, expected centavos
+		['2026-11-13', 28, 'mes', true, true, 20_000], // 15/30 of November
+		['2026-11-13', 28, 'mes', false, true, 18_700], // 14/30 = 186.67 → 187
+		['2026-11-13', 28, 'mes', false, false, 18_667],
+		['2026-11-13', 28, 'periodo', true, true, 19_400], // 15/31 (28 oct – 27 nov) = 193.55 → 194
+		['2026-11-13', 28, 'periodo', true, false, 19_355],
+		['2026-11-13', 28, '30', true, true, 20_000],
+		['2026-12-13', 28, 'mes', true, true, 19_400], // 15/31 of December
+		['2026-12-13', 28, 'periodo', true, true, 20_000], // 15/30 (28 nov – 27 dic)
+		['2026-12-13', 28, '30', true, true, 20_000],
+		['2026-12-13', 28, '30', false, false, 18_667],
+		// Payment day 31 in February (leap 2028 and common 2027).
+		['2028-02-10', 31, 'mes', true, false, 26_207], // 19/29
+		['2028-02-10', 31, 'periodo', true, false, 26_207], // 31 ene – 28 feb = 29 days
+		['2028-02-10', 31, '30', true, true, 25_300], // 19/30 = 253.33
+		['2027-02-10', 31, 'mes', true, true, 25_700], // 18/28 = 257.14
+		['2027-02-10', 31, 'periodo', true, true, 25_700],
+		['2027-02-10', 31, '30', true, false, 24_000], // 18/30
+		// Installed on 28 Feb: payment day 28 (on it) and 29 (the clamped day is tomorrow in 2028).
+		['2027-02-28', 28, 'mes', true, true, 40_000], // full period 28 feb – 27 mar over 28
+		['2027-02-28', 28, 'mes', false, true, 34_800], // charged days 1–27 mar: 27/31 = 348.39
+		['2027-02-28', 28, 'periodo', false, true, 38_600], // 27/28 = 385.71
+		['2028-02-28', 29, 'mes', true, true, 1_400], // one day, 400/29 = 13.79
+		['2028-02-28', 29, 'mes', false, true, 0],
+		// Installed on the payment day itself: a whole period, never more than one month.
+		['2026-11-28', 28, 'mes', true, true, 40_000],
+		['2026-11-28', 28, '30', true, true, 40_000],
+		['2026-04-30', 31, 'mes', true, true, 40_000], // 31 days over 30 → capped
+		['2026-04-30', 31, 'periodo', true, true, 40_000],
+		['2028-02-29', 31, 'mes', true, true, 40_000] // 31 days over 29 → capped
+	] as const)('%s, day %i, ÷ %s, installation day %s, round %s → %i', (inst, day, divisor, chargeDay, round, cents) => {
+		const item = sut(inst, day, { divisor, chargeInstallationDay: chargeDay, roundToPesos: round });
+		expect(item.key).toBe('prorrateo');
+		expect(item.amountCents).toBe(cents);
+	});
+
+	it('says when rounding or the cap changed the amount', () => {
+		expect(sut('2026-11-13', 28, { chargeInstallationDay: false }).detail).toBe(
+			'14 nov 2026 – 27 nov 2026: 14 días × $13.33 ($400.00 ÷ 30 días) = $186.67, redondeado a $187.00.'
+		);
+		expect(sut('2026-04-30', 31).detail).toMatch(/31 días × \$13\.33 .*= \$413\.33; se cobra como máximo una mensualidad: \$400\.00\.$/);
+		expect(sut('2028-02-28', 29).detail).toBe('28 feb 2028: 1 día × $13.79 ($400.00 ÷ 29 días) = $13.79, redondeado a $14.00.');
+		expect(sut('2028-02-28', 29, { chargeInstallationDay: false }).detail).toBe(
+			'No quedan días por cobrar antes de la fecha de pago (29 feb 2028).'
+		);
+	});
+
+	describe('thresholds: days 1–5 full month, day ≥ 26 nothing now', () => {
+		const rule = { fullMonthUntilDay: 5, skipFromDay: 26 };
+
+		it.each([
+			['2026-11-01', 1, 'mensualidad', 40_000],
+			['2026-11-05', 1, 'mensualidad', 40_000],
+			['2026-11-06', 1, 'prorrateo', 33_300], // 25/30 = 333.33
+			['2026-11-25', 1, 'prorrateo', 8_000], // 6/30
+			['2026-11-26', 1, 'prorrateo', 0],
+			['2026-11-30', 1, 'prorrateo', 0],
+			['2028-02-26', 1, 'prorrateo', 0],
+			['2028-02-05', 1, 'mensualidad', 40_000],
+			// In a DÍA 28 zone the days count from the period's start (28 oct).
+			['2026-10-29', 28, 'mensualidad', 40_000],
+			['2026-11-13', 28, 'prorrateo', 20_000],
+			['2026-11-22', 28, 'prorrateo', 0]
+		] as const)('%s, day %i → %s %i', (inst, day, key, cents) => {
+			const item = sut(inst, day, rule);
+			expect([item.key, item.amountCents]).toEqual([key, cents]);
+		});
+
+		it('explains them in Spanish', () => {
+			expect(sut('2026-11-03', 1, rule).detail).toBe(
+				'Instalación el día 3 del periodo; hasta el día 5 se cobra el mes completo: $400.00, hasta el 30 nov 2026.'
+			);
+			expect(sut('2026-11-27', 1, rule).detail).toBe(
+				'Instalación el día 27 del periodo; desde el día 26 no se cobra ahora. La primera mensualidad completa se paga el 1 dic 2026.'
+			);
+		});
+
+		it('a free-days promotion replaces them', () => {
+			const p = policy({ ...rule, freeDays: 10 });
+			const dates = billingDates({ registrationDate: '2026-11-03', installationDate: '2026-11-03', zone: zone(1), policy: p });
+			const items = serviceCharge(dates, MONTHLY, p);
+			// Day 3 alone would charge the full month; instead 13–30 nov is prorated: 18/30.
+			expect(items.map((i) => [i.key, i.amountCents])).toEqual([
+				['dias_gratis', 0],
+				['prorrateo', 24_000]
+			]);
+			expect(items[0].detail).toBe('10 días sin costo, hasta el 12 nov 2026.');
+		});
+	});
+
+	it('divides by the month the charged days start in', () => {
+		// Installed 25 nov with 10 free days: charged days run 5–27 dic.
+		const p = policy({ divisor: 'mes', freeDays: 10 });
+		const dates = billingDates({ registrationDate: '2026-11-25', installationDate: '2026-11-25', zone: zone(28), policy: p });
+		expect(divisorDays(dates, p)).toBe(31);
+		expect(divisorDays(dates, { divisor: 'periodo' })).toBe(30); // 28 nov – 27 dic
+		expect(divisorDays(dates, { divisor: '30' })).toBe(30);
+	});
+});
+
+describe('serviceCharge: properties', () => {
+	const civilDate = fc
+		.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+		.map((d) => d.toISOString().slice(0, 10));
+	const thresholds = fc
+		.tuple(fc.option(fc.integer({ min: 1, max: 15 })), fc.option(fc.integer({ min: 16, max: 31 })))
+		.map(([fullMonthUntilDay, skipFromDay]) => ({ fullMonthUntilDay, skipFromDay }));
+	const policyArb = fc
+		.record({
+			divisor: fc.constantFrom<ProrationPolicy['divisor']>('periodo', 'mes', '30'),
+			chargeInstallationDay: fc.boolean(),
+			roundToPesos: fc.boolean(),
+			freeDays: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 60 }))
+		})
+		.chain((base) => thresholds.map((t) => policy({ ...base, ...t })));
+
+	it('is never negative and never more than one monthly price', () => {
+		fc.assert(
+			fc.property(
+				civilDate,
+				fc.integer({ min: 1, max: 31 }),
+				policyArb,
+				fc.integer({ min: 0, max: 5_000_000 }),
+				(inst, day, p, monthly) => {
+					const dates = billingDates({ registrationDate: inst, installationDate: inst, zone: zone(day), policy: p });
+					for (const item of serviceCharge(dates, monthly, p)) {
+						expect(item.amountCents).toBeGreaterThanOrEqual(0);
+						expect(item.amountCents).toBeLessThanOrEqual(monthly);
+						expect(Number.isSafeInteger(item.amountCents)).toBe(true);
+						expect(item.detail.length).toBeGreaterThan(0);
+					}
+				}
+			)
+		);
+	});
+
+	it('more charged days never cost less', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 0, max: 5_000_000 }),
+				fc.integer({ min: 0, max: 30 }),
+				fc.integer({ min: 28, max: 31 }),
+				fc.boolean(),
+				(monthly, days, divisor, round) => {
+					expect(prorate(monthly, days + 1, divisor, round).amountCents).toBeGreaterThanOrEqual(
+						prorate(monthly, days, divisor, round).amountCents
+					);
+				}
+			)
+		);
+	});
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+const OPEN_STAGES = [
+	'preinstalacion',
+	'cobertura_confirmada',
+	'documentos_pendientes',
+	'agendada',
+	'asignada',
+	'firmada',
+	'activa'
+] as const;
+
+const cents = z.number().int('Usa centavos enteros.').min(0, 'El monto no puede ser negativo.').max(100_000_000);
+
+const slaSchema = z.object({
+	warnHours: z.number().int().min(1).max(24 * 90),
+	lateHours: z.number().int().min(1).max(24 * 180)
+});
+
+const stageRecord = <T extends z.ZodType>(item: T) =>
+	z.object(Object.fromEntries(OPEN_STAGES.map((s) => [s, item])) as Record<(typeof OPEN_STAGES)[number], T>);
+
+/** Organization settings (stored as jsonb on organizations); every field has a default. */
+export const orgSettingsSchema = z.object({
+	installationCostCents: cents.default(120_000),
+	depositCents: cents.default(50_000),
+	promotionFreeInstallation: z.boolean().default(true),
+	wifiSuffix: z.string().trim().max(20).default('2024MB'),
+	sipServer: z.string().trim().max(120).default('sip.proveedor.mx'),
+	cities: z.array(z.string().trim().min(1).max(60)).max(50).default(['Cancún', 'Benito Juárez']),
+	howHeard: z
+		.array(z.string().trim().min(1).max(60))
+		.max(50)
+		.default(['Facebook', 'Recomendación de un conocido', 'Volante', 'Página web', 'Cambaceo', 'Otro']),
+	objectionSnippets: z
+		.array(z.object({ title: z.string().trim().min(1).max(80), text: z.string().trim().min(1).max(600) }))
+		.max(30)
+		.default([
+			{
+				title: 'Precio',
+				text: 'Entiendo su preocupación con el precio, pero nuestro servicio ofrece mayor estabilidad y atención personalizada.'
+			},
+			{
+				title: 'Competencia',
+				text: 'Sabemos que hay opciones más económicas, pero la diferencia en velocidad y soporte técnico vale la pena.'
+			}
+		]),
+	sla: stageRecord(slaSchema).default({
+		preinstalacion: { warnHours: 24, lateHours: 48 },
+		cobertura_confirmada: { warnHours: 24, lateHours: 72 },
+		documentos_pendientes: { warnHours: 48, lateHours: 120 },
+		agendada: { warnHours: 72, lateHours: 168 },
+		asignada: { warnHours: 24, lateHours: 72 },
+		firmada: { warnHours: 24, lateHours: 48 },
+		activa: { warnHours: 24 * 30, lateHours: 24 * 60 }
+	}),
+	wipLimits: stageRecord(z.number().int().min(1).max(10_000).nullable()).default({
+		preinstalacion: null,
+		cobertura_confirmada: null,
+		documentos_pendientes: 25,
+		agendada: 30,
+		asignada: 20,
+		firmada: null,
+		activa: null
+	}),
+	activeVisibleDays: z.number().int().min(1).max(365).default(14),
+	contractRequiredFor: z.array(z.enum(['12_meses', 'indefinido'])).default(['12_meses']),
+	requiredEquipmentFields: z.array(z.enum(['cpeMac', 'onuSerial', 'routerModel', 'dni'])).default(['cpeMac']),
+	technicianDailyCapacity: z.number().int().min(1).max(30).default(4),
+	signingLinkDays: z.number().int().min(1).max(60).default(7),
+	uploadMaxMb: z.number().int().min(1).max(50).default(15),
+	proration: z
+		.object({
+			divisor: z.enum(['periodo', 'mes', '30']).default('mes'),
+			chargeInstallationDay: z.boolean().default(true),
+			fullMonthUntilDay: z.number().int().min(1).max(28).nullable().default(null),
+			skipFromDay: z.number().int().min(2).max(31).nullable().default(null),
+			roundToPesos: z.boolean().default(true),
+			freeDays: z.number().int().min(0).max(60).default(0),
+			prontoPagoDays: z.number().int().min(0).max(31).default(0),
+			prontoPagoDiscountCents: cents.default(0)
+		})
+		.prefault({})
+});
+
+export type OrgSettings = z.infer<typeof orgSettingsSchema>;
+
+/** Stored settings merged over the defaults; unknown or broken keys fall back to defaults. */
+export function readSettings(stored: unknown): OrgSettings {
+	const parsed = orgSettingsSchema.safeParse(stored ?? {});
+	if (parsed.success) return parsed.data;
+	const clean: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries((stored as Record<string, unknown>) ?? {})) {
+		const one = orgSettingsSchema.safeParse({ [k]: v });
+		if (one.success) clean[k] = v;
+	}
+	return orgSettingsSchema.parse(clean);
+}

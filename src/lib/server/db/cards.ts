@@ -1,0 +1,118 @@
+import type { Database, Executor } from './client';
+import type { GuardCard, Stage } from '$lib/domain/stages';
+
+/** What a board card needs: the card columns the guards read plus the joined names. */
+export interface CardRow extends GuardCard {
+	folio: number;
+	position: number;
+	version: number;
+	stageChangedAt: string;
+	createdAt: string;
+	fullName: string;
+	zoneName: string | null;
+	planName: string | null;
+	technicianName: string | null;
+	technicianColor: string | null;
+	installationTime: string | null;
+	cancelledAt: string | null;
+	billing: unknown;
+	serviceType: 'inalambrico' | 'fibra' | null;
+	cpeMac: string | null;
+	onuSerial: string | null;
+	routerModel: string | null;
+	dni: string | null;
+}
+
+const SELECT = `
+select i.id, i.folio::int as "folio", i.stage, i.position, i.version,
+	to_char(i.stage_changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "stageChangedAt",
+	to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
+	i.full_name as "fullName", i.email, i.phone, i.phone_alt as "phoneAlt",
+	i.addr_sm as "addrSm", i.addr_mz as "addrMz", i.addr_lt as "addrLt", i.addr_ext as "addrExt", i.addr_int as "addrInt",
+	i.addr_building as "addrBuilding", i.addr_street as "addrStreet", i.addr_colonia as "addrColonia", i.addr_city as "addrCity",
+	i.lat, i.lng, i.zone_id as "zoneId", z.name as "zoneName", i.service_type as "serviceType",
+	i.plan_id as "planId", p.name as "planName", i.contract_type as "contractType",
+	i.customer_accepted_at::text as "customerAcceptedAt",
+	i.installation_date::text as "installationDate", i.installation_time as "installationTime",
+	(i.billing is not null) as "billingComputed", i.billing,
+	i.technician_id as "technicianId", u.name as "technicianName", u.color as "technicianColor",
+	i.pppoe_user as "pppoeUser", i.pppoe_password as "pppoePassword", host(i.ip) as "ip",
+	i.contract_signed_at::text as "contractSignedAt", i.sheet_signed_at::text as "sheetSignedAt",
+	i.completed_at::text as "completedAt", i.cancel_reason as "cancelReason", i.cancel_note as "cancelNote",
+	i.cancelled_at::text as "cancelledAt",
+	i.cpe_mac as "cpeMac", i.onu_serial as "onuSerial", i.router_model as "routerModel", i.dni,
+	coalesce((select array_agg(distinct f.category) from files f
+		where f.installation_id = i.id and f.superseded_at is null), '{}') as "fileCategories"
+from installations i
+left join zones z on z.id = i.zone_id
+left join plans p on p.id = i.plan_id
+left join users u on u.id = i.technician_id`;
+
+function finish(row: CardRow): CardRow {
+	row.equipment = { cpeMac: row.cpeMac, onuSerial: row.onuSerial, routerModel: row.routerModel, dni: row.dni };
+	return row;
+}
+
+export interface BoardQuery {
+	orgId: string;
+	/** Cards in "activa"/"cancelada" older than this many days are left out (searchable instead). */
+	recentDays: number;
+	technicianId?: string | null;
+	zoneId?: string | null;
+	planId?: string | null;
+	contractType?: string | null;
+	dateFrom?: string | null;
+	dateTo?: string | null;
+	text?: string | null;
+}
+
+/** The board's cards, ordered by stage and position; filters are applied in SQL. */
+export async function listBoard(db: Database, q: BoardQuery): Promise<CardRow[]> {
+	const where = ['i.org_id = $1'];
+	const params: unknown[] = [q.orgId];
+	const add = (clause: string, value: unknown) => {
+		params.push(value);
+		where.push(clause.replaceAll('?', `$${params.length}`));
+	};
+	if (q.text) {
+		// Free text searches every card, old ones included.
+		params.push(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, q.text.trim());
+		const n = params.length - 1;
+		where.push(
+			`(i.full_name ilike $${n} or i.phone like $${n} or i.addr_colonia ilike $${n} or i.pppoe_user ilike $${n} or i.folio::text = $${n + 1})`
+		);
+	} else {
+		add(`(i.stage not in ('activa','cancelada') or i.stage_changed_at > now() - make_interval(days => ?))`, q.recentDays);
+	}
+	if (q.technicianId) add('i.technician_id = ?', q.technicianId);
+	if (q.zoneId) add('i.zone_id = ?', q.zoneId);
+	if (q.planId) add('i.plan_id = ?', q.planId);
+	if (q.contractType) add('i.contract_type = ?', q.contractType);
+	if (q.dateFrom) add('i.installation_date >= ?::date', q.dateFrom);
+	if (q.dateTo) add('i.installation_date <= ?::date', q.dateTo);
+	const rows = await db.query<CardRow>(`${SELECT} where ${where.join(' and ')} order by i.stage, i.position`, params);
+	return rows.map(finish);
+}
+
+export async function getCard(db: Pick<Database, 'query'>, orgId: string, id: string): Promise<CardRow | null> {
+	const [row] = await db.query<CardRow>(`${SELECT} where i.org_id = $1 and i.id = $2`, [orgId, id]);
+	return row ? finish(row) : null;
+}
+
+export async function getCardsBySeq(db: Database, orgId: string, afterSeq: number, limit: number) {
+	return db.query<{ seq: number; cardId: string | null; kind: string; version: number | null }>(
+		`select seq::int as seq, card_id as "cardId", kind, version from board_events
+		 where org_id = $1 and seq > $2 order by seq limit $3`,
+		[orgId, afterSeq, limit]
+	);
+}
+
+export async function countByStage(db: Database, orgId: string): Promise<Record<Stage, number>> {
+	const rows = await db.query<{ stage: Stage; n: number }>(
+		'select stage, count(*)::int as n from installations where org_id = $1 group by stage',
+		[orgId]
+	);
+	return Object.fromEntries(rows.map((r) => [r.stage, r.n])) as Record<Stage, number>;
+}
+
+export type { Executor };

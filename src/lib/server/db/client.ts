@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
+/** Anything a query module can run on: the handle or an open transaction. */
+export type Executor = Orm | Tx;
+
+export type Driver = 'pglite' | 'postgres';
+
+/** Raw SQL runner used by migrations and hand-written statements. */
+export interface RawRunner {
+	query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+	exec(text: string): Promise<void>;
+}
+
+export interface Database extends RawRunner {
+	driver: Driver;
+	orm: Orm;
+	/** Runs fn inside one raw transaction (BEGIN … COMMIT). */
+	begin<T>(fn: (tx: RawRunner) => Promise<T>): Promise<T>;
+	listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+	close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+	/** postgres:// URL; without it the embedded PGlite is used. */
+	url?: string;
+	/** Separate session-mode URL for LISTEN (transaction poolers can't LISTEN). */
+	listenUrl?: string;
+	/** PGlite data directory; `memory://` for a throwaway in-memory database. */
+	dataDir?: string;
+	maxConnections?: number;
+	/** PGlite only: start from a data-dir tarball (tests use a migrated template). */
+	loadFrom?: Uint8Array;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+	return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir ?? 'memory://', opts.loadFrom);
+}
+
+async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Database> {
+	const release = dataDir.startsWith('memory://') ? () => {} : lockDataDir(dataDir);
+	let pg: PGlite;
+	try {
+		const loadDataDir = loadFrom ? new Blob([loadFrom as BlobPart]) : undefined;
+		pg = dataDir.startsWith('memory://') ? new PGlite({ loadDataDir }) : new PGlite(dataDir, { loadDataDir });
+		await pg.waitReady;
+	} catch (err) {
+		release();
+		throw err;
+	}
+	const orm = drizzlePglite({ client: pg, schema }) as unknown as Orm;
+	const runner = (q: Pick<PGlite, 'query' | 'exec'>): RawRunner => ({
+		async query<T>(text: string, params: unknown[] = []) {
+			return (await q.query<T>(text, params)).rows;
+		},
+		async exec(text: string) {
+			await q.exec(text);
+		}
+	});
+	return {
+		driver: 'pglite',
+		orm,
+		...runner(pg),
+		begin: (fn) => pg.transaction((tx) => fn(runner(tx))),
+		async listen(channel, onMessage) {
+			const unsubscribe = await pg.listen(channel, onMessage);
+			return async () => unsubscribe();
+		},
+		async close() {
+			try {
+				await pg.close();
+			} finally {
+				release();
+			}
+		}
+	};
+}
+
+async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
+	const sql = postgres(url, {
+		max: opts.maxConnections ?? 10,
+		onnotice: () => {},
+		connect_timeout: 10,
+		idle_timeout: 60
+	});
+	// LISTEN holds a connection of its own: open it lazily, only when someone listens.
+	let listenSql: postgres.Sql | null = null;
+	const orm = drizzlePostgres({ client: sql, schema }) as unknown as Orm;
+	const runner = (q: postgres.Sql | postgres.TransactionSql): RawRunner => ({
+		async query<T>(text: string, params: unknown[] = []) {
+			return (await q.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+		},
+		async exec(text: string) {
+			await q.unsafe(text).simple();
+		}
+	});
+	return {
+		driver: 'postgres',
+		orm,
+		...runner(sql),
+		begin: (fn) => sql.begin((tx) => fn(runner(tx))) as Promise<never>,
+		async listen(channel, onMessage) {
+			listenSql ??= postgres(opts.listenUrl ?? url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+			const sub = await listenSql.listen(channel, onMessage);
+			return () => sub.unlisten();
+		},
+		async close() {
+			await Promise.all([sql.end({ timeout: 5 }), listenSql?.end({ timeout: 5 })]);
+		}
+	};
+}
+
+/**
+ * PGlite has no lock on its data directory and a second process opening it corrupts it,
+ * so we keep a pid file and refuse while another live process holds it.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const dir = resolve(dataDir);
+	mkdirSync(dir, { recursive: true });
+	const lockFile = join(dir, '..', `${dir.split('/').pop()}.lock`);
+	if (existsSync(lockFile)) {
+		const pid = Number(readFileSync(lockFile, 'utf8').trim());
+		if (pid && pid !== process.pid && isAlive(pid)) {
+			throw new Error(
+				`La base de datos embebida en ${dataDir} ya está abierta por otro proceso (pid ${pid}). ` +
+					'Detén ese proceso (por ejemplo el servidor) antes de continuar.'
+			);
+		}
+	}
+	writeFileSync(lockFile, String(process.pid));
+	return () => {
+		try {
+			if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile);
+		} catch {
+			// already gone
+		}
+	};
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}

@@ -1,0 +1,25 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * In-process domain events that are not card changes (card changes travel through
+ * board_events in the database). Services emit; the realtime layer listens.
+ */
+export interface DomainEvents {
+	'user:sessions-revoked': { userId: string };
+	'display:revoked': { tokenId: string };
+}
+
+class TypedEmitter {
+	#inner = new EventEmitter();
+	emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
+		this.#inner.emit(name, payload);
+	}
+	on<K extends keyof DomainEvents>(name: K, fn: (payload: DomainEvents[K]) => void): () => void {
+		this.#inner.on(name, fn);
+		return () => this.#inner.off(name, fn);
+	}
+}
+
+const KEY = Symbol.for('tablero.domainEvents');
+type Holder = { [KEY]?: TypedEmitter };
+export const domainEvents: TypedEmitter = ((globalThis as Holder)[KEY] ??= new TypedEmitter());

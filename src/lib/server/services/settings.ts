@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import { organizations } from '../db/schema';
+import type { SessionUser } from '../auth';
+import { forbidden } from './errors';
+import { parseInput } from '../validation';
+import { orgFormSchema } from '$lib/schemas/org';
+import { readSettings, type OrgSettings } from '$lib/schemas/settings';
+
+function requireAdmin(actor: SessionUser) {
+	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede cambiar los ajustes.');
+}
+
+export async function getOrg(db: Database, actor: SessionUser) {
+	requireAdmin(actor);
+	const [org] = await db.orm.select().from(organizations).where(eq(organizations.id, actor.orgId));
+	return { name: org.name, timeZone: org.timeZone, settings: readSettings(org.settings) };
+}
+
+/** Merges a partial settings change over what is stored (each form owns its keys). */
+export async function saveSettings(db: Database, actor: SessionUser, patch: Partial<OrgSettings>, org: { name?: string; timeZone?: string } = {}) {
+	requireAdmin(actor);
+	await db.orm.transaction(async (tx) => {
+		const [row] = await tx.select().from(organizations).where(eq(organizations.id, actor.orgId)).for('update');
+		const settings = readSettings({ ...(row.settings as object), ...patch });
+		await tx.update(organizations).set({ settings, ...org }).where(eq(organizations.id, actor.orgId));
+	});
+}
+
+export async function updateOrgForm(db: Database, actor: SessionUser, raw: unknown) {
+	requireAdmin(actor);
+	const input = parseInput(orgFormSchema, raw);
+	await saveSettings(
+		db,
+		actor,
+		{
+			installationCostCents: input.installationCost,
+			depositCents: input.deposit,
+			promotionFreeInstallation: input.promotionFreeInstallation,
+			wifiSuffix: input.wifiSuffix,
+			activeVisibleDays: input.activeVisibleDays
+		},
+		{ name: input.name, timeZone: input.timeZone }
+	);
+}

@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { createSession, SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
+import { hasAnyUser, setupFirstOrganization } from '$lib/server/services/organizations';
+import { seedDemo } from '$lib/server/services/demo';
+import { clientIp, toFail } from '$lib/server/forms';
+import { formToObject } from '$lib/server/validation';
+
+export async function load() {
+	if (await hasAnyUser((await getDb()).orm)) redirect(303, '/login');
+}
+
+export const actions = {
+	default: async (event) => {
+		const db = await getDb();
+		const values = formToObject(await event.request.formData());
+		let created;
+		try {
+			created = await setupFirstOrganization(db, values);
+		} catch (err) {
+			return toFail(err, values);
+		}
+		if (created.demo) await seedDemo(db, created.org.id);
+		const { token, session } = await createSession(db.orm, created.admin, {
+			ip: clientIp(event),
+			userAgent: event.request.headers.get('user-agent')
+		});
+		event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url.protocol === 'https:', session.expiresAt));
+		redirect(303, '/tablero');
+	}
+};

@@ -1,0 +1,3 @@
+-- Intentionally empty: `supabase db reset` runs this after the migrations.
+-- Demo data (organization, users, zones, plans, cards) is loaded by `npm run seed:demo`, which goes
+-- through the app's services so passwords are hashed and board events are written as in real use.

@@ -1,0 +1,26 @@
+import { test, expect } from '@playwright/test';
+import { ADMIN, ORG, logout } from './fixtures';
+
+// First run on a fresh data directory: /setup creates the provider, its admin and demo data.
+test('configuración inicial crea el proveedor y la administradora', async ({ page }) => {
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/setup/);
+	await page.getByRole('button', { name: 'Terminar configuración' }).click();
+	await expect(page.getByRole('alert').first()).toBeVisible();
+
+	await page.getByLabel('Nombre del proveedor').fill(ORG);
+	await page.getByLabel('Nombre', { exact: true }).fill(ADMIN.name);
+	await page.getByLabel('Correo electrónico').fill(ADMIN.email);
+	await page.getByLabel('Contraseña', { exact: true }).fill(ADMIN.password);
+	await page.getByLabel('Confirmar contraseña').fill(ADMIN.password);
+	await page.getByLabel(/datos de demostración/).check();
+	await page.getByRole('button', { name: 'Terminar configuración' }).click();
+
+	await expect(page).toHaveURL(/\/tablero/);
+	await expect(page.getByText(ORG)).toBeVisible();
+	await logout(page);
+
+	// Setup is closed once a user exists.
+	await page.goto('/setup');
+	await expect(page).toHaveURL(/\/login/);
+});

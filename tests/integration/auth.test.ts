@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { drivers, freshDatabase, type TestDatabase } from './support/db';
+import { makeOrg, PASSWORD } from './support/factories';
+import { createSession, generateToken, validateSessionToken, SESSION_TTL } from '$lib/server/auth';
+import { sessions, users } from '$lib/server/db/schema';
+import { login, LOGIN_FAILED, LOGIN_LIMITED, resetLoginLimits } from '$lib/server/services/login';
+import { updateUser } from '$lib/server/services/users';
+
+describe.each(drivers)('auth on %s', (driver) => {
+	let t: TestDatabase;
+	beforeAll(async () => {
+		t = await freshDatabase(driver);
+	});
+	afterAll(async () => t.cleanup());
+	beforeEach(() => resetLoginLimits());
+
+	it('stores only the hash of the token and validates it', async () => {
+		const { agent } = await makeOrg(t.db);
+		const { token, session } = await createSession(t.db.orm, agent);
+		const [row] = await t.db.orm.select().from(sessions).where(eq(sessions.id, session.id));
+		expect(row.id).not.toContain(token);
+		expect(row.id).toMatch(/^[0-9a-f]{64}$/);
+		const result = await validateSessionToken(t.db.orm, token);
+		expect(result?.user.id).toBe(agent.id);
+		expect(result?.user.role).toBe('agent');
+	});
+
+	it('treats a tampered or unknown token as logged out', async () => {
+		const { agent } = await makeOrg(t.db);
+		const { token } = await createSession(t.db.orm, agent);
+		const tampered = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
+		expect(await validateSessionToken(t.db.orm, tampered)).toBeNull();
+		expect(await validateSessionToken(t.db.orm, generateToken())).toBeNull();
+		expect(await validateSessionToken(t.db.orm, '<script>')).toBeNull();
+	});
+
+	it('treats an expired session as logged out and extends one that is close to expiring', async () => {
+		const { agent } = await makeOrg(t.db);
+		const expired = await createSession(t.db.orm, agent);
+		await t.db.orm.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired.session.id));
+		expect(await validateSessionToken(t.db.orm, expired.token)).toBeNull();
+
+		const old = await createSession(t.db.orm, agent);
+		await t.db.orm
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() + 24 * 3600 * 1000) })
+			.where(eq(sessions.id, old.session.id));
+		const renewed = await validateSessionToken(t.db.orm, old.token);
+		expect(renewed!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL - 60_000);
+	});
+
+	it('logs a deactivated user out everywhere at once', async () => {
+		const { admin, agent } = await makeOrg(t.db);
+		const a = await createSession(t.db.orm, agent);
+		const b = await createSession(t.db.orm, agent);
+		await updateUser(t.db, admin, { id: agent.id, active: 'false' });
+		expect(await validateSessionToken(t.db.orm, a.token)).toBeNull();
+		expect(await validateSessionToken(t.db.orm, b.token)).toBeNull();
+		expect(await t.db.orm.select().from(sessions).where(eq(sessions.userId, agent.id))).toHaveLength(0);
+		await expect(login(t.db, { email: agent.email, password: PASSWORD }, { ip: '10.0.0.1', userAgent: null })).rejects.toThrow(
+			LOGIN_FAILED
+		);
+	});
+
+	it('answers the same sentence for a wrong password and for an unknown email', async () => {
+		const { agent } = await makeOrg(t.db);
+		const meta = { ip: '10.0.0.2', userAgent: 'vitest' };
+		await expect(login(t.db, { email: agent.email, password: 'equivocada' }, meta)).rejects.toThrow(LOGIN_FAILED);
+		await expect(login(t.db, { email: 'nadie@prueba.mx', password: 'equivocada' }, meta)).rejects.toThrow(LOGIN_FAILED);
+		const ok = await login(t.db, { email: agent.email.toUpperCase(), password: PASSWORD }, meta);
+		expect((await validateSessionToken(t.db.orm, ok.token))?.user.id).toBe(agent.id);
+	});
+
+	it('rejects malformed login input with a Spanish message', async () => {
+		await expect(login(t.db, { email: 'no-es-correo', password: 'x' }, { ip: '10.0.0.3', userAgent: null })).rejects.toThrow(
+			/correo electrónico válido/
+		);
+	});
+
+	it('rate-limits one account and one IP', async () => {
+		const { agent } = await makeOrg(t.db);
+		for (let i = 0; i < 8; i++) {
+			await expect(login(t.db, { email: agent.email, password: 'mal' }, { ip: `10.1.0.${i}`, userAgent: null })).rejects.toThrow(
+				LOGIN_FAILED
+			);
+		}
+		// Even the right password is refused while the account is locked out.
+		await expect(login(t.db, { email: agent.email, password: PASSWORD }, { ip: '10.1.1.1', userAgent: null })).rejects.toThrow(
+			LOGIN_LIMITED
+		);
+
+		resetLoginLimits();
+		const results = [];
+		for (let i = 0; i < 31; i++) {
+			results.push(
+				await login(t.db, { email: `x${i}@prueba.mx`, password: 'mal' }, { ip: '10.2.0.1', userAgent: null }).catch(
+					(e: Error) => e.message
+				)
+			);
+		}
+		expect(results.at(-1)).toBe(LOGIN_LIMITED);
+		expect(results[0]).toBe(LOGIN_FAILED);
+	});
+
+	it('never lets one provider manage the users of another', async () => {
+		const a = await makeOrg(t.db);
+		const b = await makeOrg(t.db);
+		await expect(updateUser(t.db, b.admin, { id: a.agent.id, active: 'false' })).rejects.toThrow(/no existe en tu organización/);
+		const [still] = await t.db.orm.select().from(users).where(eq(users.id, a.agent.id));
+		expect(still.active).toBe(true);
+	});
+});

@@ -1,0 +1,304 @@
+// The initial migration applies in one go and its triggers carry the realtime bus, on PGlite
+// always and on PostgreSQL when TEST_DATABASE_URL is set (in a throwaway database).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const migration = readFileSync(
+	new URL('../../supabase/migrations/20261121000000_initial_schema.sql', import.meta.url),
+	'utf8'
+);
+
+type Row = Record<string, unknown>;
+type Query = <T extends Row = Row>(text: string, params?: unknown[]) => Promise<T[]>;
+
+interface Target {
+	query: Query;
+	/** Runs fn inside one transaction. */
+	tx(fn: (query: Query) => Promise<void>): Promise<void>;
+	listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+	close(): Promise<void>;
+}
+
+async function openPglite(): Promise<Target> {
+	const db = new PGlite();
+	await db.exec(migration);
+	const wrap =
+		(q: Pick<PGlite, 'query'>): Query =>
+		async <T extends Row>(text: string, params?: unknown[]) =>
+			(await q.query<T>(text, params)).rows;
+	return {
+		query: wrap(db),
+		tx: (fn) => db.transaction((tx) => fn(wrap(tx))),
+		listen: (channel, onPayload) => db.listen(channel, onPayload),
+		close: () => db.close()
+	};
+}
+
+async function openPostgres(adminUrl: string): Promise<Target> {
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	const name = `tmp_${randomBytes(6).toString('hex')}`;
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	const sql = postgres(url.toString(), { max: 4, onnotice: () => {} });
+	const wrap =
+		(q: postgres.Sql | postgres.TransactionSql): Query =>
+		async <T extends Row>(text: string, params?: unknown[]) =>
+			(await q.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+	try {
+		await sql.unsafe(migration);
+	} catch (error) {
+		await sql.end();
+		await admin.unsafe(`drop database ${name} with (force)`);
+		await admin.end();
+		throw error;
+	}
+	return {
+		query: wrap(sql),
+		tx: async (fn) => {
+			await sql.begin((tx) => fn(wrap(tx)));
+		},
+		listen: async (channel, onPayload) => {
+			const { unlisten } = await sql.listen(channel, onPayload);
+			return unlisten;
+		},
+		close: async () => {
+			await sql.end();
+			await admin.unsafe(`drop database ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
+/** Resolves with the first payload `matches` accepts, or rejects after `ms`. */
+function nextNotification(
+	payloads: string[],
+	matches: (payload: Row) => boolean,
+	ms = 5000
+): Promise<Row> {
+	const started = Date.now();
+	return new Promise((resolve, reject) => {
+		const poll = () => {
+			const hit = payloads.map((p) => JSON.parse(p) as Row).find(matches);
+			if (hit) resolve(hit);
+			else if (Date.now() - started > ms) reject(new Error('no matching NOTIFY on board_events'));
+			else setTimeout(poll, 10);
+		};
+		poll();
+	});
+}
+
+const targets: [string, () => Promise<Target>][] = [['PGlite', openPglite]];
+const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+if (testDatabaseUrl) targets.push(['PostgreSQL', () => openPostgres(testDatabaseUrl)]);
+
+describe.each(targets)('initial schema on %s', (_name, open) => {
+	let db: Target;
+	let orgId: string;
+	let zoneId: string;
+
+	async function createCard(fields: Row = {}): Promise<string> {
+		const id = randomUUID();
+		const columns = ['id', 'org_id', 'full_name', 'position', ...Object.keys(fields)];
+		const values = [id, orgId, 'Juan Pérez', 1000, ...Object.values(fields)];
+		await db.query(
+			`insert into installations (${columns.join(', ')})
+			 values (${values.map((_, i) => `$${i + 1}`).join(', ')})`,
+			values
+		);
+		return id;
+	}
+
+	async function eventsFor(cardId: string) {
+		return db.query<{ seq: unknown; kind: string; patch: Row; version: number; actor_id: string | null }>(
+			'select seq, kind, patch, version, actor_id from board_events where card_id = $1 order by seq',
+			[cardId]
+		);
+	}
+
+	async function createOrg(): Promise<string> {
+		const [org] = await db.query<{ id: string }>(
+			'insert into organizations (name, slug) values ($1, $2) returning id',
+			['WISP Demo', `demo-${randomUUID()}`]
+		);
+		return org.id;
+	}
+
+	beforeAll(async () => {
+		db = await open();
+		orgId = await createOrg();
+		const [zone] = await db.query<{ id: string }>(
+			`insert into zones (org_id, name, payment_day) values ($1, 'RB3 ZONA SUR DÍA 28', 28) returning id`,
+			[orgId]
+		);
+		zoneId = zone.id;
+	});
+
+	afterAll(async () => {
+		await db?.close();
+	});
+
+	it('creates every table of the domain', async () => {
+		const rows = await db.query<{ table_name: string }>(
+			`select table_name from information_schema.tables
+			  where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`
+		);
+		expect(rows.map((r) => r.table_name)).toEqual([
+			'addon_services',
+			'board_events',
+			'card_history',
+			'checklist_items',
+			'checklist_templates',
+			'display_tokens',
+			'document_templates',
+			'documents',
+			'files',
+			'installation_products',
+			'installations',
+			'ip_allocations',
+			'organizations',
+			'plans',
+			'products',
+			'sessions',
+			'signatures',
+			'signing_links',
+			'stage_history',
+			'users',
+			'zone_coverage_areas',
+			'zone_ip_pools',
+			'zone_technicians',
+			'zones'
+		]);
+	});
+
+	it('sends a small NOTIFY on board_events when a card changes', async () => {
+		const payloads: string[] = [];
+		const unlisten = await db.listen('board_events', (payload) => payloads.push(payload));
+		try {
+			const cardId = await createCard();
+			const created = await nextNotification(payloads, (p) => p.card === cardId);
+			const [event] = await eventsFor(cardId);
+			expect(created).toEqual({
+				seq: Number(event.seq),
+				org: orgId,
+				card: cardId,
+				kind: 'card:created',
+				version: 1
+			});
+
+			await db.query(`update installations set stage = 'cobertura_confirmada' where id = $1`, [cardId]);
+			const moved = await nextNotification(
+				payloads,
+				(p) => p.card === cardId && p.kind === 'card:moved'
+			);
+			expect(moved).toMatchObject({ org: orgId, version: 2 });
+			expect(Number(moved.seq)).toBeGreaterThan(Number(event.seq));
+		} finally {
+			await unlisten();
+		}
+	});
+
+	it('never gives the same IP twice in an organization, nor two IPs to one card', async () => {
+		const first = await createCard();
+		const second = await createCard();
+		const allocate = (installationId: string, ip: string, org = orgId, zone = zoneId) =>
+			db.query('insert into ip_allocations (org_id, zone_id, installation_id, ip) values ($1, $2, $3, $4)', [
+				org,
+				zone,
+				installationId,
+				ip
+			]);
+
+		await allocate(first, '10.20.0.5');
+		await expect(allocate(second, '10.20.0.5')).rejects.toThrow(/ip_allocations_org_ip_key/);
+		await expect(allocate(first, '10.20.0.6')).rejects.toThrow(/ip_allocations_installation_key/);
+		// '10.20.0.5/24' would slip past the unique index as a different value.
+		await expect(allocate(second, '10.20.0.5/24')).rejects.toThrow(/ip_allocations_ip_check/);
+
+		const otherOrg = await createOrg();
+		const [otherZone] = await db.query<{ id: string }>(
+			`insert into zones (org_id, name, payment_day) values ($1, 'RB1', 5) returning id`,
+			[otherOrg]
+		);
+		const [otherCard] = await db.query<{ id: string }>(
+			`insert into installations (org_id, full_name, position) values ($1, 'Ana Cocom', 1) returning id`,
+			[otherOrg]
+		);
+		await allocate(otherCard.id, '10.20.0.5', otherOrg, otherZone.id);
+		const rows = await db.query('select 1 from ip_allocations where ip = $1', ['10.20.0.5']);
+		expect(rows).toHaveLength(2);
+	});
+
+	it('bumps version on a real change only, and stamps stage_changed_at', async () => {
+		const cardId = await createCard();
+		const card = () =>
+			db.query<{ version: number; stage_changed_at: Date; updated_at: Date }>(
+				'select version, stage_changed_at, updated_at from installations where id = $1',
+				[cardId]
+			).then((rows) => rows[0]);
+		const before = await card();
+		expect(before.version).toBe(1);
+
+		await db.query('update installations set email = $2 where id = $1', [cardId, 'juan@example.mx']);
+		expect((await card()).version).toBe(2);
+
+		await db.query('update installations set email = email where id = $1', [cardId]);
+		expect((await card()).version).toBe(2);
+
+		// A writer that bumps the version itself (optimistic concurrency) is not bumped twice.
+		await db.query('update installations set comments = $2, version = version + 1 where id = $1', [
+			cardId,
+			'llamar después de las 5'
+		]);
+		expect((await card()).version).toBe(3);
+
+		await db.query(`update installations set stage = 'cobertura_confirmada' where id = $1`, [cardId]);
+		const after = await card();
+		expect(after.version).toBe(4);
+		expect(after.stage_changed_at.getTime()).toBeGreaterThan(before.stage_changed_at.getTime());
+		expect(after.updated_at.getTime()).toBeGreaterThan(before.updated_at.getTime());
+	});
+
+	it('turns an UPDATE made outside the app into a board_events row', async () => {
+		const cardId = await createCard({ phone: '9981234567' });
+		await db.query(
+			`update installations set email = 'juan@example.mx', call_script = '{"saludo": true}' where id = $1`,
+			[cardId]
+		);
+		await db.query('update installations set full_name = full_name where id = $1', [cardId]);
+
+		const actorId = randomUUID();
+		await db.tx(async (query) => {
+			await query(`select set_config('app.actor_id', $1, true)`, [actorId]);
+			await query(`update installations set position = 500 where id = $1`, [cardId]);
+		});
+		await db.query('delete from installations where id = $1', [cardId]);
+
+		const events = await eventsFor(cardId);
+		expect(events.map((e) => [e.kind, e.version, e.actor_id])).toEqual([
+			['card:created', 1, null],
+			['card:updated', 2, null],
+			['card:moved', 3, actorId],
+			['card:deleted', 3, null]
+		]);
+		expect(events[0].patch).toMatchObject({ id: cardId, full_name: 'Juan Pérez', phone: '9981234567' });
+		expect(events[0].patch).not.toHaveProperty('updated_at');
+		expect(events[1].patch).toEqual({ email: 'juan@example.mx', call_script: true, version: 2 });
+		expect(events[2].patch).toEqual({ position: 500, version: 3 });
+		expect(events[3].patch).toEqual({ stage: 'preinstalacion' });
+	});
+
+	it('deletes an organization with all its cards without tripping the event trigger', async () => {
+		const doomed = await createOrg();
+		await db.query(
+			`insert into installations (org_id, full_name, position) values ($1, 'Ana Cocom', 1)`,
+			[doomed]
+		);
+		await db.query('delete from organizations where id = $1', [doomed]);
+		const left = await db.query('select 1 from board_events where org_id = $1', [doomed]);
+		expect(left).toHaveLength(0);
+	});
+});

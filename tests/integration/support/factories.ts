@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '$lib/server/db/client';
+import { organizations, users } from '$lib/server/db/schema';
+import { createOrganization } from '$lib/server/services/organizations';
+import { createUser } from '$lib/server/services/users';
+import type { SessionUser } from '$lib/server/auth';
+import type { Role } from '$lib/domain/stages';
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export const PASSWORD = 'contraseña-de-prueba-1';
+
+export async function sessionUserOf(db: Database, userId: string): Promise<SessionUser> {
+	const [row] = await db.orm
+		.select({ user: users, orgName: organizations.name, timeZone: organizations.timeZone })
+		.from(users)
+		.innerJoin(organizations, eq(organizations.id, users.orgId))
+		.where(eq(users.id, userId));
+	return {
+		id: row.user.id,
+		orgId: row.user.orgId,
+		orgName: row.orgName,
+		timeZone: row.timeZone,
+		email: row.user.email,
+		name: row.user.name,
+		role: row.user.role as Role,
+		locale: row.user.locale,
+		color: row.user.color
+	};
+}
+
+/** A provider with one user per role. */
+export async function makeOrg(db: Database, name = `Proveedor ${unique()}`) {
+	const { org, admin } = await createOrganization(db, {
+		orgName: name,
+		timeZone: 'America/Cancun',
+		adminName: 'Ana Admin',
+		email: `admin-${unique()}@prueba.mx`,
+		password: PASSWORD
+	});
+	const adminUser = await sessionUserOf(db, admin.id);
+	const make = async (role: Role, userName: string) => {
+		const u = await createUser(db, adminUser, { name: userName, email: `${role}-${unique()}@prueba.mx`, role, password: PASSWORD });
+		return sessionUserOf(db, u.id);
+	};
+	return {
+		org,
+		admin: adminUser,
+		coordinator: await make('coordinator', 'Carlos Coordinador'),
+		agent: await make('agent', 'Alma Agente'),
+		technician: await make('technician', 'Tomás Técnico')
+	};
+}
