@@ -68,6 +68,9 @@ export interface MoveRequest {
 	afterId?: string | null;
 	version: number;
 	overrideReason?: string | null;
+	/** Required when moving into "cancelada" (unless the card already has one). */
+	cancelReason?: 'sin_cobertura' | 'declino' | 'no_localizable' | 'duplicado' | 'otro' | null;
+	cancelNote?: string | null;
 }
 
 export type MoveResult =
@@ -84,7 +87,15 @@ export interface ServerToClient {
 
 export interface ClientToServer {
 	'card:move': (req: MoveRequest, ack: (res: MoveResult) => void) => void;
-	'board:since': (req: { lastSeq: number }, ack: (res: { events: CardEvent[] } | { snapshot: BoardSnapshot }) => void) => void;
+	/**
+	 * Catch-up after a gap or reconnect: one event per changed card with its current state (seqs are
+	 * not contiguous; set lastSeq from the answer), or a full snapshot when the gap is too old.
+	 */
+	'board:since': (
+		req: { lastSeq: number },
+		ack: (res: { events: CardEvent[]; lastSeq: number } | { snapshot: BoardSnapshot } | { error: string }) => void
+	) => void;
+	/** Reports the card this person has open (null when they close it). */
 	'presence:open': (req: { cardId: string | null }) => void;
 	'heartbeat': (ack: (res: { serverTime: string; lastSeq: number }) => void) => void;
 }

@@ -48,7 +48,11 @@ export const moveSchema = z.object({
 	beforeId: id.nullish(),
 	afterId: id.nullish(),
 	version: z.number({ error: 'Falta la versión de la tarjeta: recarga el tablero.' }).int().min(1),
-	overrideReason: z.string().trim().max(500, 'El motivo es demasiado largo (máximo 500 caracteres).').nullish()
+	overrideReason: z.string().trim().max(500, 'El motivo es demasiado largo (máximo 500 caracteres).').nullish(),
+	cancelReason: z
+		.enum(['sin_cobertura', 'declino', 'no_localizable', 'duplicado', 'otro'], { error: 'Elige un motivo de cancelación.' })
+		.nullish(),
+	cancelNote: z.string().trim().max(500, 'La nota es demasiado larga (máximo 500 caracteres).').nullish()
 });
 
 export const sinceSchema = z.object({ lastSeq: z.number().int().min(0) });

@@ -52,3 +52,34 @@ export async function makeOrg(db: Database, name = `Proveedor ${unique()}`) {
 		technician: await make('technician', 'Tomás Técnico')
 	};
 }
+
+let phoneSeq = 1000000;
+
+/** A card inserted straight into the table (the trigger still emits its board event). */
+export async function makeCard(
+	db: Database,
+	orgId: string,
+	fields: Record<string, unknown> = {}
+): Promise<{ id: string; version: number; stage: string; position: number }> {
+	const values: Record<string, unknown> = {
+		org_id: orgId,
+		full_name: 'Cliente de Prueba',
+		phone: `998${String(phoneSeq++).padStart(7, '0')}`,
+		stage: 'preinstalacion',
+		...fields
+	};
+	if (values.position === undefined) {
+		const [row] = await db.query<{ p: number | null }>('select max(position) as p from installations where org_id = $1 and stage = $2', [
+			orgId,
+			values.stage
+		]);
+		values.position = (row?.p ?? 0) + 65536;
+	}
+	const cols = Object.keys(values);
+	const [card] = await db.query<{ id: string; version: number; stage: string; position: number }>(
+		`insert into installations (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+		 returning id, version, stage, position`,
+		cols.map((c) => values[c])
+	);
+	return card;
+}

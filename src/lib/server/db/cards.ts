@@ -90,7 +90,7 @@ export async function listBoard(db: Database, q: BoardQuery): Promise<CardRow[]>
 	if (q.contractType) add('i.contract_type = ?', q.contractType);
 	if (q.dateFrom) add('i.installation_date >= ?::date', q.dateFrom);
 	if (q.dateTo) add('i.installation_date <= ?::date', q.dateTo);
-	const rows = await db.query<CardRow>(`${SELECT} where ${where.join(' and ')} order by i.stage, i.position`, params);
+	const rows = await db.query<CardRow>(`${SELECT} where ${where.join(' and ')} order by i.stage, i.position, i.id`, params);
 	return rows.map(finish);
 }
 

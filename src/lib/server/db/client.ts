@@ -22,6 +22,8 @@ export interface RawRunner {
 
 export interface Database extends RawRunner {
 	driver: Driver;
+	/** PostgreSQL only: the URL used for LISTEN (and the socket.io adapter). */
+	listenUrl?: string;
 	orm: Orm;
 	/** Runs fn inside one raw transaction (BEGIN … COMMIT). */
 	begin<T>(fn: (tx: RawRunner) => Promise<T>): Promise<T>;
@@ -104,6 +106,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 	});
 	return {
 		driver: 'postgres',
+		listenUrl: opts.listenUrl ?? url,
 		orm,
 		...runner(sql),
 		begin: (fn) => sql.begin((tx) => fn(runner(tx))) as Promise<never>,

@@ -15,13 +15,40 @@ export function dataDir(): string {
  * The one database handle of this process. It lives on globalThis so dev hot reload,
  * the socket server and the app bundle share it (PGlite must never be opened twice).
  */
+/**
+ * LISTEN needs a direct or session-mode connection. A transaction-mode pooler (Supabase's port
+ * 6543, pgbouncer) accepts LISTEN and then never delivers, so we refuse to start instead of
+ * leaving boards silently stale.
+ */
+export function listenUrl(): string | undefined {
+	const url = process.env.DATABASE_URL || undefined;
+	const listen = process.env.LISTEN_DATABASE_URL || undefined;
+	if (!url) return undefined;
+	if (!listen && isTransactionPooler(url)) {
+		throw new Error(
+			'DATABASE_URL apunta a un pooler en modo transacción (puerto 6543 o pgbouncer=true), que no entrega LISTEN/NOTIFY. ' +
+				'Define LISTEN_DATABASE_URL con una conexión directa o en modo sesión (puerto 5432) para que los tableros se actualicen.'
+		);
+	}
+	return listen ?? url;
+}
+
+export function isTransactionPooler(url: string): boolean {
+	try {
+		const u = new URL(url);
+		return u.port === '6543' || u.searchParams.get('pgbouncer') === 'true';
+	} catch {
+		return false;
+	}
+}
+
 export function getDb(): Promise<Database> {
 	const holder = globalThis as Holder;
 	holder[KEY] ??= (async () => {
 		const url = process.env.DATABASE_URL || undefined;
 		const db = await openDatabase({
 			url,
-			listenUrl: process.env.LISTEN_DATABASE_URL || undefined,
+			listenUrl: listenUrl(),
 			dataDir: resolve(dataDir(), 'pglite')
 		});
 		await migrate(db);

@@ -1,16 +1,91 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { Database } from '../db';
 import { domainEvents } from '../events';
-import { boardRoom } from './fanout';
+import { moveCard } from '../services/moves';
+import { lastSeq } from '../services/board';
+import { ServiceError } from '../services/errors';
+import { moveSchema, presenceSchema, sinceSchema } from '$lib/schemas/board';
+import { RateLimiter } from '../rate-limit';
+import { eventsSince } from './catch-up';
+import { staffRoom, techRoom, techsRoom } from './fanout';
+import { publishPresence } from './presence';
 import type { SocketData } from './socket-auth';
+import type { MoveResult } from '$lib/realtime/types';
 
-export function registerHandlers(io: Server, _db: Database): void {
+const BAD_INPUT = 'Datos no válidos: recarga el tablero.';
+
+/** Wraps a handler: validates the payload, rate-limits the socket, never throws into socket.io. */
+function guarded<T>(
+	socket: Socket,
+	limiter: RateLimiter,
+	parse: (raw: unknown) => T,
+	fn: (input: T, ack: (res: unknown) => void) => Promise<void>
+) {
+	return async (raw: unknown, maybeAck?: unknown) => {
+		const ack = typeof maybeAck === 'function' ? (maybeAck as (res: unknown) => void) : () => {};
+		if (!limiter.hit(socket.id)) return ack({ ok: false, status: 429, message: 'Demasiadas acciones seguidas. Espera un momento.', error: 'rate' });
+		let input: T;
+		try {
+			input = parse(raw);
+		} catch {
+			// Malformed payloads are dropped with an answer; the connection stays up.
+			return ack({ ok: false, status: 400, message: BAD_INPUT, reasons: [], overridable: false, card: null, error: BAD_INPUT });
+		}
+		try {
+			await fn(input, ack);
+		} catch (err) {
+			const message = err instanceof ServiceError ? err.message : 'No se pudo completar la acción. Intenta de nuevo.';
+			if (!(err instanceof ServiceError)) console.error('socket handler', err);
+			ack({ ok: false, status: err instanceof ServiceError ? err.status : 500, message, reasons: [], overridable: false, card: null, error: message });
+		}
+	};
+}
+
+export function registerHandlers(io: Server, db: Database): void {
+	// About ten actions a second per socket: far above a person, low enough to stop a runaway client.
+	const perSocket = new RateLimiter(100, 10_000);
+
 	io.on('connection', (socket) => {
 		const { user } = socket.data as SocketData;
-		// Join only after the session check in the middleware passed.
-		void socket.join([boardRoom(user.orgId), `user:${user.id}`]);
+		// Rooms are joined only here, after the session check in the middleware passed.
+		const rooms = [`user:${user.id}`];
+		if (user.role === 'technician') rooms.push(techRoom(user.orgId, user.id), techsRoom(user.orgId));
+		else rooms.push(staffRoom(user.orgId));
+		void socket.join(rooms);
+		(socket.data as SocketData).cardId = null;
+		void publishPresence(io, user.orgId);
+
+		socket.on(
+			'card:move',
+			guarded(socket, perSocket, (raw) => moveSchema.parse(raw), async (req, ack) => {
+				const res: MoveResult = await moveCard(db, user, req);
+				ack(res);
+			})
+		);
+		socket.on(
+			'board:since',
+			guarded(socket, perSocket, (raw) => sinceSchema.parse(raw), async ({ lastSeq: since }, ack) => {
+				ack(await eventsSince(db, user, since));
+			})
+		);
+		socket.on(
+			'presence:open',
+			guarded(socket, perSocket, (raw) => presenceSchema.parse(raw), async ({ cardId }) => {
+				(socket.data as SocketData).cardId = cardId;
+				await publishPresence(io, user.orgId);
+			})
+		);
+		socket.on(
+			'heartbeat',
+			guarded(socket, perSocket, () => null, async (_none, ack) => {
+				ack({ serverTime: new Date().toISOString(), lastSeq: await lastSeq(db, user.orgId) });
+			})
+		);
+		socket.on('disconnect', () => void publishPresence(io, user.orgId));
 	});
+
 	domainEvents.on('user:sessions-revoked', ({ userId }) => {
+		io.in(`user:${userId}`).emit('session:ended', 'Tu sesión terminó. Vuelve a iniciar sesión.');
 		io.in(`user:${userId}`).disconnectSockets(true);
 	});
 }

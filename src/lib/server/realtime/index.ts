@@ -1,7 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { getDb } from '../db';
-import { authenticateSocket, originAllowed } from './socket-auth';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import { getDb, listenUrl, type Database } from '../db';
+import { socketAuth, originAllowed } from './socket-auth';
 import { startFanout } from './fanout';
 import { registerHandlers } from './handlers';
 import { realtimeStatus } from './status';
@@ -12,8 +14,8 @@ const KEY = Symbol.for('tablero.realtime');
 type Holder = { [KEY]?: { attach: typeof attachRealtime } };
 
 /** One function attaches socket.io to an HTTP server, in `vite dev` and in production. */
-export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
-	const db = await getDb();
+export async function attachRealtime(httpServer: HttpServer, database?: Database): Promise<Server> {
+	const db = database ?? (await getDb());
 	const io = new Server(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
@@ -22,13 +24,23 @@ export async function attachRealtime(httpServer: HttpServer): Promise<Server> {
 		maxHttpBufferSize: 64 * 1024,
 		allowRequest: (req, callback) => callback(null, originAllowed(req))
 	});
-	io.use(authenticateSocket);
+	let pool: pg.Pool | null = null;
+	if (db.driver === 'postgres') {
+		// Presence and evictions cross instances through PostgreSQL; card events don't need it
+		// (every instance LISTENs on board_events itself).
+		pool = new pg.Pool({ connectionString: db.listenUrl ?? listenUrl(), max: 2 });
+		pool.on('error', (err) => console.error('socket.io adapter:', err.message));
+		io.adapter(createAdapter(pool, { heartbeatInterval: 5000, heartbeatTimeout: 12000 }));
+	}
+	io.use(socketAuth(db));
 	registerHandlers(io, db);
-	await startFanout(io, db);
+	const stopFanout = await startFanout(io, db);
 	realtimeStatus.attached = true;
 	httpServer.once('close', () => {
 		realtimeStatus.attached = false;
+		stopFanout().catch(() => {});
 		void io.close();
+		void pool?.end();
 	});
 	return io;
 }

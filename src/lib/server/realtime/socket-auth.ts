@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
-import { getDb } from '../db';
+import type { Database } from '../db';
 import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth';
 
 export interface SocketData {
 	user: SessionUser;
 	sessionId: string;
+	/** The card this person has open, for presence. */
+	cardId?: string | null;
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -30,15 +32,16 @@ export function originAllowed(req: IncomingMessage): boolean {
 	}
 }
 
-export async function authenticateSocket(socket: Socket, next: (err?: Error) => void) {
-	try {
-		const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-		const db = await getDb();
-		const result = token ? await validateSessionToken(db.orm, token) : null;
-		if (!result) return next(new Error('Sesión no válida. Vuelve a iniciar sesión.'));
-		(socket.data as SocketData) = { user: result.user, sessionId: result.session.id };
-		next();
-	} catch {
-		next(new Error('No pudimos validar tu sesión. Intenta de nuevo.'));
-	}
+export function socketAuth(db: Database) {
+	return async (socket: Socket, next: (err?: Error) => void) => {
+		try {
+			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+			const result = token ? await validateSessionToken(db.orm, token) : null;
+			if (!result) return next(new Error('Sesión no válida. Vuelve a iniciar sesión.'));
+			(socket.data as SocketData) = { user: result.user, sessionId: result.session.id, cardId: null };
+			next();
+		} catch {
+			next(new Error('No pudimos validar tu sesión. Intenta de nuevo.'));
+		}
+	};
 }

@@ -43,7 +43,7 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 }
 
 /** Technicians see only the cards assigned to them; every other role sees the provider's board. */
-export function inScope(user: Pick<SessionUser, 'role' | 'id'>, card: { technicianId: string | null | undefined }): boolean {
+export function inScope(user: Pick<SessionUser, 'role' | 'id'>, card: { technicianId?: string | null }): boolean {
 	return user.role !== 'technician' || card.technicianId === user.id;
 }
 

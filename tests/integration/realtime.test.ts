@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers, freshDatabase, type TestDatabase } from './support/db';
+import { makeCard, makeOrg } from './support/factories';
+import { emitAck, startRealtime, waitFor, type TestSocket } from './support/realtime';
+import type { BoardCard, CardEvent } from '$lib/realtime/types';
+import { boardSnapshot } from '$lib/server/services/board';
+
+type Org = Awaited<ReturnType<typeof makeOrg>>;
+
+describe.each(drivers)('realtime board on %s', (driver) => {
+	let t: TestDatabase;
+	let rt: Awaited<ReturnType<typeof startRealtime>>;
+	let o: Org;
+	beforeAll(async () => {
+		t = await freshDatabase(driver);
+		rt = await startRealtime(t.db);
+		o = await makeOrg(t.db);
+	});
+	afterAll(async () => {
+		await rt.close();
+		await t.cleanup();
+	});
+
+	it('refuses a socket without a valid session, and a cross-site handshake', async () => {
+		await expect(rt.connectWithCookie(null)).rejects.toThrow(/Sesión no válida/);
+		await expect(rt.connectWithCookie('session=abcdefghijklmnopqrstuvwxyz234567')).rejects.toThrow(/Sesión no válida/);
+		await expect(rt.connectAs(o.agent, { origin: 'https://malicioso.example' })).rejects.toThrow();
+	});
+
+	it('a move by one client reaches another with the new card and version', async () => {
+		const a = await rt.connectAs(o.coordinator);
+		const b = await rt.connectAs(o.agent);
+		const card = await makeCard(t.db, o.org.id, { stage: 'cobertura_confirmada' });
+		const seen = waitFor<CardEvent>(b, 'card:changed', (e) => e.cardId === card.id && e.kind === 'card:moved');
+		const res = await emitAck(a, 'card:move', { cardId: card.id, toStage: 'preinstalacion', version: card.version });
+		expect(res.ok).toBe(true);
+		const ev = await seen;
+		expect(ev.card?.stage).toBe('preinstalacion');
+		expect(ev.actorId).toBe(o.coordinator.id);
+		expect(ev.version).toBe(res.ok ? res.card.version : -1);
+	});
+
+	it('a refused move answers with the reasons and changes nothing', async () => {
+		const a = await rt.connectAs(o.agent);
+		const card = await makeCard(t.db, o.org.id);
+		const res = await emitAck(a, 'card:move', { cardId: card.id, toStage: 'agendada', version: 1 });
+		expect(res.ok).toBe(false);
+		if (!res.ok) expect(res.reasons.length).toBeGreaterThan(2);
+	});
+
+	it('drops a malformed payload without killing the connection', async () => {
+		const a = await rt.connectAs(o.agent);
+		const res = await emitAck(a, 'card:move', { cardId: 42, toStage: null } as never);
+		expect(res.ok).toBe(false);
+		const beat = await emitAck(a, 'heartbeat', undefined as never);
+		expect(beat.lastSeq).toBeGreaterThan(0);
+		expect(a.connected).toBe(true);
+	});
+
+	it('broadcasts a change made outside the app with plain SQL', async () => {
+		const b = await rt.connectAs(o.agent);
+		const card = await makeCard(t.db, o.org.id);
+		const seen = waitFor<CardEvent>(b, 'card:changed', (e) => e.cardId === card.id && e.card?.fullName === 'Nombre Desde Sql');
+		await t.db.query(`update installations set full_name = 'Nombre Desde Sql' where id = $1`, [card.id]);
+		const ev = await seen;
+		expect(ev.version).toBe(card.version + 1);
+	});
+
+	it('a technician never receives cards outside their scope', async () => {
+		const tech = await rt.connectAs(o.technician);
+		const got: CardEvent[] = [];
+		tech.on('card:changed', (e) => got.push(e));
+		const arrived = waitFor<CardEvent>(tech, 'card:changed', (e) => e.card?.fullName === 'Para El Técnico');
+		const mine = await makeCard(t.db, o.org.id, { stage: 'asignada', technician_id: o.technician.id, full_name: 'Para El Técnico' });
+		const theirs = await makeCard(t.db, o.org.id, { stage: 'asignada', full_name: 'De Otro Técnico' });
+		await t.db.query(`update installations set full_name = 'Sigue Ajena' where id = $1`, [theirs.id]);
+		expect((await arrived).cardId).toBe(mine.id);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(got.some((e) => e.card && e.cardId === theirs.id)).toBe(false);
+		expect(JSON.stringify(got)).not.toContain('Ajena');
+		const since = await emitAck(tech, 'board:since', { lastSeq: 0 });
+		const cards = 'events' in since ? since.events.map((e) => e.card).filter(Boolean) : since.snapshot.cards;
+		expect((cards as BoardCard[]).every((c) => c.technicianId === o.technician.id)).toBe(true);
+	});
+
+	it('a client offline while 100 changes happen catches up to exactly the server state', async () => {
+		const org = await makeOrg(t.db);
+		const cards = [];
+		for (let i = 0; i < 10; i++) cards.push(await makeCard(t.db, org.org.id, { full_name: `Cliente ${i}` }));
+		const client = await rt.connectAs(org.agent);
+		const start = await emitAck(client, 'heartbeat', undefined as never);
+		const state = new Map<string, BoardCard>((await boardSnapshot(t.db, org.agent)).cards.map((c) => [c.id, c]));
+		client.disconnect();
+
+		const mover = await rt.connectAs(org.coordinator);
+		for (let i = 0; i < 100; i++) {
+			const card = cards[i % cards.length];
+			if (i % 3 === 0) {
+				await t.db.query(`update installations set full_name = $2 where id = $1`, [card.id, `Cliente ${i % 10} v${i}`]);
+			} else {
+				const res = await emitAck(mover, 'card:move', {
+					cardId: card.id,
+					toStage: 'preinstalacion',
+					beforeId: cards[(i * 7) % cards.length].id === card.id ? null : cards[(i * 7) % cards.length].id,
+					version: 1
+				});
+				expect(res.ok).toBe(true);
+			}
+		}
+
+		const again = await rt.connectAs(org.agent);
+		const since = await emitAck(again, 'board:since', { lastSeq: start.lastSeq });
+		expect('events' in since).toBe(true);
+		if (!('events' in since)) return;
+		for (const e of since.events) {
+			const held = state.get(e.cardId);
+			if (e.card && (!held || e.version > held.version)) state.set(e.cardId, e.card);
+		}
+		const server = (await boardSnapshot(t.db, org.agent)).cards;
+		const strip = (c: BoardCard) => ({ ...c, stageChangedAt: undefined });
+		expect([...state.values()].map(strip).sort((x, y) => x.position - y.position)).toEqual(server.map(strip));
+		expect(since.lastSeq).toBeGreaterThan(start.lastSeq);
+	});
+
+	it('shows who is viewing the board and which card they have open, and forgets them when they leave', async () => {
+		const org = await makeOrg(t.db);
+		const card = await makeCard(t.db, org.org.id);
+		const watcher = await rt.connectAs(org.coordinator);
+		const ana = await rt.connectAs(org.agent);
+		const opened = waitFor<{ userId: string; cardId: string | null }[]>(watcher, 'presence:update', (list) =>
+			list.some((p) => p.userId === org.agent.id && p.cardId === card.id)
+		);
+		ana.emit('presence:open', { cardId: card.id });
+		await opened;
+		const gone = waitFor<{ userId: string }[]>(watcher, 'presence:update', (list) => !list.some((p) => p.userId === org.agent.id));
+		ana.disconnect();
+		expect((await gone).some((p) => p.userId === org.coordinator.id)).toBe(true);
+	});
+
+	it('ends the sockets of a deactivated user at once', async () => {
+		const org = await makeOrg(t.db);
+		const s: TestSocket = await rt.connectAs(org.agent);
+		const ended = waitFor<string>(s, 'session:ended');
+		const { updateUser } = await import('$lib/server/services/users');
+		await updateUser(t.db, org.admin, { id: org.agent.id, active: 'false' });
+		expect(await ended).toMatch(/sesión terminó/);
+	});
+});
