@@ -1,3 +1,4 @@
+import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,5 +61,31 @@ describe.skipIf(!hasBuild())('embedded database durability (built server)', () =
 		const missing = acked.filter((email) => !html.includes(email));
 		expect(missing).toEqual([]);
 		await server.stop();
-	});
+	}, 180_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL || !hasBuild())('health when PostgreSQL goes away (built server)', () => {
+	it('answers /healthz with 503 and the database status instead of hanging', async () => {
+		const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+		const name = `t_health_${Date.now().toString(36)}`;
+		await admin.unsafe(`create database ${name}`);
+		const url = new URL(process.env.TEST_DATABASE_URL!);
+		url.pathname = `/${name}`;
+		const server = await startServer({ DATABASE_URL: url.toString() });
+		try {
+			const ok = await fetch(`${server.url}/healthz`);
+			expect(ok.status).toBe(200);
+			expect(await ok.json()).toMatchObject({ database: { driver: 'postgres', status: 'ok' }, realtime: { listening: true } });
+			await admin.unsafe(`drop database ${name} with (force)`);
+			const started = Date.now();
+			const down = await fetch(`${server.url}/healthz`);
+			expect(down.status).toBe(503);
+			expect((await down.json()).database.status).toBe('down');
+			expect(Date.now() - started).toBeLessThan(5000);
+		} finally {
+			await server.stop('SIGKILL');
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	}, 60_000);
 });

@@ -4,6 +4,7 @@ import { getCard } from '../db/cards';
 import { orgSettings, toBoardCard } from '../services/board';
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/realtime/types';
+import { emitToDisplays } from './display';
 
 interface Notification {
 	seq: number;
@@ -53,6 +54,7 @@ export function emitCardEvent(io: Server, orgId: string, p: Awaited<ReturnType<t
 		if (p.technicianId) target = target.except(techRoom(orgId, p.technicianId));
 		target.emit('card:changed', gone);
 	}
+	emitToDisplays(io, orgId, p);
 }
 
 /** LISTEN on the database bus and forward each board event to the provider's rooms. */

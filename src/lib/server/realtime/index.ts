@@ -6,6 +6,7 @@ import { getDb, listenUrl, type Database } from '../db';
 import { socketAuth, originAllowed } from './socket-auth';
 import { startFanout } from './fanout';
 import { registerHandlers } from './handlers';
+import { registerDisplay } from './display';
 import { realtimeStatus } from './status';
 
 export { realtimeStatus } from './status';
@@ -30,10 +31,14 @@ export async function attachRealtime(httpServer: HttpServer, database?: Database
 		// (every instance LISTENs on board_events itself).
 		pool = new pg.Pool({ connectionString: db.listenUrl ?? listenUrl(), max: 2 });
 		pool.on('error', (err) => console.error('socket.io adapter:', err.message));
+		// The adapter keeps a LISTEN client out of the pool; without a handler a restart of
+		// PostgreSQL would crash the process instead of letting the adapter reconnect.
+		pool.on('connect', (client) => client.on('error', (err) => console.error('socket.io adapter:', err.message)));
 		io.adapter(createAdapter(pool, { heartbeatInterval: 5000, heartbeatTimeout: 12000 }));
 	}
 	io.use(socketAuth(db));
 	registerHandlers(io, db);
+	registerDisplay(io, db);
 	const stopFanout = await startFanout(io, db);
 	realtimeStatus.attached = true;
 	httpServer.once('close', () => {
