@@ -9,9 +9,22 @@ import type { BoardCard, BoardSnapshot } from '$lib/realtime/types';
 import { parseInput } from '../validation';
 import { boardFilterSchema } from '$lib/schemas/board';
 
+// Every move and every fanned-out event reads the settings; a few seconds of staleness after an
+// admin edits them is fine (the editing process forgets its copy at once).
+const SETTINGS_TTL_MS = 5000;
+const settingsCache = new Map<string, { at: number; settings: OrgSettings }>();
+
 export async function orgSettings(db: Database, orgId: string): Promise<OrgSettings> {
+	const hit = settingsCache.get(orgId);
+	if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.settings;
 	const [org] = await db.orm.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, orgId));
-	return readSettings(org?.settings);
+	const settings = readSettings(org?.settings);
+	settingsCache.set(orgId, { at: Date.now(), settings });
+	return settings;
+}
+
+export function forgetSettings(orgId: string): void {
+	settingsCache.delete(orgId);
 }
 
 export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {

@@ -70,9 +70,16 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 				[actor.orgId, card.id, card.stage, req.toStage, actor.id, verdict.overridden ? req.overrideReason : null]
 			);
 		}
-		const moved = await getCard(tx, actor.orgId, card.id);
-		const [ev] = await tx.query<{ seq: number | null }>('select max(seq)::int as seq from board_events where card_id = $1', [card.id]);
-		return { ok: true, card: toBoardCard(moved!, settings), seq: ev?.seq ?? null };
+		// The trigger appended the board event; it is the provider's newest one (index on org_id, seq).
+		const [ev] = await tx.query<{ seq: number | null; version: number }>(
+			`select (select seq::int from board_events where org_id = $2 and card_id = $1 order by seq desc limit 1) as seq,
+				(select version from installations where id = $1) as version`,
+			[card.id, actor.orgId]
+		);
+		const moved = { ...candidate, stage: req.toStage, position, version: ev.version };
+		if (req.toStage === 'cancelada') moved.ip = null;
+		else moved.cancelReason = moved.cancelNote = null;
+		return { ok: true, card: toBoardCard(moved, settings), seq: ev.seq };
 	});
 }
 
@@ -120,7 +127,8 @@ async function placeInColumn(
 	};
 	let [lo, hi] = await neighbours();
 	let position = positionBetween(lo, hi);
-	if (position !== null && !(await taken(tx, orgId, stage, movingId, position))) return position;
+	// lo and hi are adjacent, so a midpoint can't collide with another card.
+	if (position !== null) return position;
 	await tx.query(
 		`update installations i set position = r.rn * ${POSITION_GAP}
 		 from (select id, row_number() over (order by position, id) as rn from installations
@@ -132,14 +140,4 @@ async function placeInColumn(
 	position = positionBetween(lo, hi);
 	if (position === null) throw new ServiceError(409, 'No se pudo acomodar la tarjeta. Intenta de nuevo.');
 	return position;
-}
-
-async function taken(tx: RawRunner, orgId: string, stage: string, movingId: string, position: number): Promise<boolean> {
-	const rows = await tx.query('select 1 from installations where org_id = $1 and stage = $2 and id <> $3 and position = $4', [
-		orgId,
-		stage,
-		movingId,
-		position
-	]);
-	return rows.length > 0;
 }

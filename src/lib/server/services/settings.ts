@@ -6,6 +6,7 @@ import { forbidden } from './errors';
 import { parseInput } from '../validation';
 import { orgFormSchema } from '$lib/schemas/org';
 import { readSettings, type OrgSettings } from '$lib/schemas/settings';
+import { forgetSettings } from './board';
 
 function requireAdmin(actor: SessionUser) {
 	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede cambiar los ajustes.');
@@ -25,6 +26,7 @@ export async function saveSettings(db: Database, actor: SessionUser, patch: Part
 		const settings = readSettings({ ...(row.settings as object), ...patch });
 		await tx.update(organizations).set({ settings, ...org }).where(eq(organizations.id, actor.orgId));
 	});
+	forgetSettings(actor.orgId);
 }
 
 export async function updateOrgForm(db: Database, actor: SessionUser, raw: unknown) {
