@@ -26,7 +26,7 @@ export default defineConfig({
 	workers: 1,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 60_000,
-	expect: { timeout: 5_000 },
+	expect: { timeout: 10_000 },
 	reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
 	use: {
 		baseURL: `http://localhost:${PORT}`,

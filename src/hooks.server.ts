@@ -37,7 +37,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
-	if (!event.url.pathname.startsWith('/pantalla')) response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
 	return response;
 };
 
