@@ -146,3 +146,24 @@ describe.each(drivers)('realtime board on %s', (driver) => {
 		expect(await ended).toMatch(/sesión terminó/);
 	});
 });
+
+describe.each(drivers)('event retention on %s', (driver) => {
+	it('prunes old board events and then answers a stale client with a snapshot', async () => {
+		const t = await freshDatabase(driver);
+		try {
+			const o = await makeOrg(t.db);
+			const card = await makeCard(t.db, o.org.id);
+			await t.db.query(`update installations set full_name = 'Otra Vez' where id = $1`, [card.id]);
+			await t.db.query(`update board_events set created_at = now() - interval '30 days' where org_id = $1`, [o.org.id]);
+			const { pruneEvents } = await import('$lib/server/realtime/fanout');
+			const { eventsSince } = await import('$lib/server/realtime/catch-up');
+			await pruneEvents(t.db);
+			await t.db.query(`update installations set full_name = 'Tercera' where id = $1`, [card.id]);
+			const res = await eventsSince(t.db, o.agent, 1);
+			expect('snapshot' in res).toBe(true);
+			if ('snapshot' in res) expect(res.snapshot.cards.find((c) => c.id === card.id)?.fullName).toBe('Tercera');
+		} finally {
+			await t.cleanup();
+		}
+	});
+});

@@ -78,8 +78,20 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 			.catch((err) => console.error('No se pudo difundir un evento del tablero:', err));
 	});
 	realtimeStatus.listening = true;
+	const pruner = setInterval(() => void pruneEvents(db).catch(() => {}), PRUNE_EVERY_MS);
+	pruner.unref();
 	return async () => {
+		clearInterval(pruner);
 		realtimeStatus.listening = false;
 		await unlisten();
 	};
+}
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+/** Clients that were away longer than this get a snapshot instead of a replay. */
+export const EVENT_RETENTION_DAYS = 14;
+
+/** The event log is a delivery buffer, not the history (stage_history/card_history are). */
+export async function pruneEvents(db: Database): Promise<void> {
+	await db.query(`delete from board_events where created_at < now() - make_interval(days => $1)`, [EVENT_RETENTION_DAYS]);
 }
