@@ -7,6 +7,11 @@ import { join } from 'node:path';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
+/**
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ */
 export function run(cmd, args, opts = {}) {
 	const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
 	if (r.status !== 0) {
@@ -23,8 +28,10 @@ export function checkNode() {
 	}
 }
 
+/** @param {string[]} paths */
 function hashFiles(paths) {
 	const h = createHash('sha256');
+	/** @param {string} p */
 	const walk = (p) => {
 		if (!existsSync(p)) return;
 		const st = statSync(p);

@@ -11,10 +11,11 @@ ensureBuild();
 
 if (process.env.E2E_RESET_DATA === '1' && process.env.DATA_DIR) rmSync(process.env.DATA_DIR, { recursive: true, force: true });
 
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, PORT: process.env.PORT ?? '3000' };
 const chromium = findChromium();
 if (chromium && !env.CHROMIUM_PATH) env.CHROMIUM_PATH = chromium;
 
 const child = spawn(process.execPath, [join(root, 'src', 'server', 'index.js')], { stdio: 'inherit', env, cwd: root });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

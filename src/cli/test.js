@@ -8,7 +8,9 @@ ensureDependencies();
 const chromium = ensureChromium({ required: true });
 ensureBuild();
 
-const env = { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? chromium };
+/** @type {NodeJS.ProcessEnv} */
+const env = { ...process.env, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? chromium ?? undefined };
+/** @param {string} name @param {string[]} args */
 const step = (name, args) => {
 	console.log(`\n▶ ${name}`);
 	return spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env }).status ?? 1;

@@ -12,13 +12,32 @@ const host = process.env.HOST ?? '0.0.0.0';
 const deriveProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (deriveProtocol) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 
+// Uploads enforce their own per-provider limit while streaming (see upload-body.ts); adapter-node's
+// default 512 KB cap would refuse every phone photo first.
+process.env.BODY_SIZE_LIMIT ??= '60M';
+
 // Importing the handler runs the app's `init` hook: database open + migrations.
 const { handler } = await import(`${buildDir}handler.js`);
-const realtime = globalThis[Symbol.for('tablero.realtime')];
-const db = () => globalThis[Symbol.for('tablero.db')];
+/** @type {Record<symbol, any>} */
+const shared = globalThis;
+const realtime = shared[Symbol.for('tablero.realtime')];
+const db = () => shared[Symbol.for('tablero.db')];
+
+// Refuse oversized bodies before reading them: uploads get room (their route enforces the
+// provider's own limit while streaming), everything else 1 MB.
+const UPLOAD_PATH = /^\/api\/instalaciones\/[^/]+\/archivos(\/|$)/;
+const MB = 1024 * 1024;
 
 const server = http.createServer((req, res) => {
 	if (deriveProtocol && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+	const length = Number(req.headers['content-length'] ?? 0);
+	const limit = UPLOAD_PATH.test(req.url ?? '') ? 60 * MB : MB;
+	if (length > limit) {
+		res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+		res.end(JSON.stringify({ message: 'La solicitud es demasiado grande.' }));
+		req.destroy();
+		return;
+	}
 	handler(req, res);
 });
 await realtime.attach(server);
@@ -27,6 +46,7 @@ server.listen(port, host, () => {
 });
 
 let stopping = false;
+/** @param {string} signal */
 async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;

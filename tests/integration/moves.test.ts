@@ -143,7 +143,7 @@ describe.each(drivers)('moves on %s', (driver) => {
 
 	it('keeps a strict total order under any sequence of moves (property)', async () => {
 		const org = await makeOrg(t.db);
-		const cards = [];
+		const cards: { id: string }[] = [];
 		for (let i = 0; i < 6; i++) cards.push(await makeCard(t.db, org.org.id));
 		await fc.assert(
 			fc.asyncProperty(

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServer, ServerToClient } from './types';
+import type { AckOf, ClientToServer, PayloadOf, ServerToClient } from './types';
 
 export type BoardSocket = Socket<ServerToClient, ClientToServer>;
 
@@ -16,11 +16,7 @@ export function getSocket(): BoardSocket {
 }
 
 /** Emits with an ack and a timeout, so a dead connection never leaves a promise hanging. */
-export function request<E extends keyof ClientToServer>(
-	event: E,
-	payload: Parameters<ClientToServer[E]>[0],
-	timeoutMs = 8000
-): Promise<Parameters<Parameters<ClientToServer[E]>[1]>[0]> {
+export function request<E extends keyof ClientToServer>(event: E, payload: PayloadOf<E>, timeoutMs = 8000): Promise<AckOf<E>> {
 	const s = getSocket();
 	return new Promise((resolve, reject) => {
 		// socket.io's typed emit can't express this generic signature

@@ -99,3 +99,17 @@ export interface ClientToServer {
 	'presence:open': (req: { cardId: string | null }) => void;
 	'heartbeat': (ack: (res: { serverTime: string; lastSeq: number }) => void) => void;
 }
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- conditional types over the event map */
+/** The answer type of a client→server event (the argument of its ack). */
+export type AckOf<E extends keyof ClientToServer> = ClientToServer[E] extends (ack: (res: infer R) => void) => void
+	? R
+	: ClientToServer[E] extends (req: any, ack: (res: infer R) => void) => void
+		? R
+		: never;
+/** The payload of a client→server event (undefined for events that only carry an ack). */
+export type PayloadOf<E extends keyof ClientToServer> = ClientToServer[E] extends (ack: (res: any) => void) => void
+	? undefined
+	: ClientToServer[E] extends (req: infer P, ...rest: any[]) => void
+		? P
+		: undefined;

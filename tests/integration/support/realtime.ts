@@ -4,7 +4,7 @@ import type { Database } from '$lib/server/db/client';
 import { attachRealtime } from '$lib/server/realtime';
 import { createSession } from '$lib/server/auth';
 import type { SessionUser } from '$lib/server/auth';
-import type { ClientToServer, ServerToClient } from '$lib/realtime/types';
+import type { AckOf, ClientToServer, PayloadOf, ServerToClient } from '$lib/realtime/types';
 
 export type TestSocket = Socket<ServerToClient, ClientToServer>;
 
@@ -49,11 +49,7 @@ export async function startRealtime(db: Database) {
 	};
 }
 
-export function emitAck<E extends keyof ClientToServer>(
-	socket: TestSocket,
-	event: E,
-	payload: Parameters<ClientToServer[E]>[0]
-): Promise<Parameters<Parameters<ClientToServer[E]>[1]>[0]> {
+export function emitAck<E extends keyof ClientToServer>(socket: TestSocket, event: E, payload: PayloadOf<E>): Promise<AckOf<E>> {
 	return new Promise((resolve) => (socket.emit as (...a: unknown[]) => void)(event, payload, resolve));
 }
 

@@ -21,7 +21,9 @@ function guarded<T>(
 	parse: (raw: unknown) => T,
 	fn: (input: T, ack: (res: unknown) => void) => Promise<void>
 ) {
-	return async (raw: unknown, maybeAck?: unknown) => {
+	return async (first: unknown, second?: unknown) => {
+		// Events without a payload (heartbeat) arrive with the ack as their only argument.
+		const [raw, maybeAck] = typeof first === 'function' && second === undefined ? [undefined, first] : [first, second];
 		const ack = typeof maybeAck === 'function' ? (maybeAck as (res: unknown) => void) : () => {};
 		if (!limiter.hit(socket.id)) return ack({ ok: false, status: 429, message: 'Demasiadas acciones seguidas. Espera un momento.', error: 'rate' });
 		let input: T;

@@ -1,11 +1,11 @@
 import type { Executor } from '../db';
-import { checklistTemplates } from '../db/schema';
+import { checklistTemplates, type Stage } from '../db/schema';
 
 /**
  * The checklist every new provider starts with, taken from process 3 (the agent's call) and
  * process 4 (scheduling). `autoRule` ticks an item from the card's data; admins edit the list.
  */
-export const DEFAULT_CHECKLIST: { stage: string; label: string; autoRule: string | null }[] = [
+export const DEFAULT_CHECKLIST: { stage: Stage; label: string; autoRule: string | null }[] = [
 	{ stage: 'preinstalacion', label: 'Nombre y teléfono del cliente', autoRule: 'field:phone' },
 	{ stage: 'cobertura_confirmada', label: 'Dirección o ubicación verificada', autoRule: 'field:location' },
 	{ stage: 'cobertura_confirmada', label: 'Cobertura confirmada en la zona (RB)', autoRule: 'field:zone' },
