@@ -35,7 +35,6 @@ const server = http.createServer((req, res) => {
 	if (length > limit) {
 		res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
 		res.end(JSON.stringify({ message: 'La solicitud es demasiado grande.' }));
-		req.destroy();
 		return;
 	}
 	handler(req, res);
