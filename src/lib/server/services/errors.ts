@@ -1,7 +1,7 @@
 /** A refusal the user can act on; `message` is always a Spanish sentence. */
 export class ServiceError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503,
 		message: string,
 		readonly fieldErrors: Record<string, string[]> = {}
 	) {

@@ -1,6 +1,7 @@
 import { getDb } from '../db';
 import { currentVersion } from '../db/migrate';
 import { realtimeStatus } from '../realtime/status';
+import { getPdfEngine } from '../pdf/engine';
 
 const TIMEOUT_MS = 2000;
 
@@ -26,6 +27,7 @@ export async function health() {
 		status: database.status === 'ok' ? ('ok' as const) : ('degraded' as const),
 		database: { driver, ...database },
 		migrations,
-		realtime: { ...realtimeStatus }
+		realtime: { ...realtimeStatus },
+		pdf: getPdfEngine().status()
 	};
 }

@@ -1,0 +1,107 @@
+import type { RawRunner } from './client';
+import type { DocumentKind } from './schema';
+
+/** Everything the contract and installation sheet show, read in one query. */
+export interface DocumentSource {
+	id: string;
+	orgId: string;
+	folio: number;
+	orgName: string;
+	orgSettings: unknown;
+	fullName: string;
+	email: string | null;
+	phone: string | null;
+	phoneAlt: string | null;
+	addrSm: string | null; addrMz: string | null; addrLt: string | null; addrExt: string | null; addrInt: string | null;
+	addrBuilding: string | null; addrStreet: string | null; addrColonia: string | null; addrCity: string | null;
+	lat: number | null;
+	lng: number | null;
+	zoneName: string | null;
+	serviceType: string | null;
+	planName: string | null;
+	planPriceCents: number | null;
+	contractType: '12_meses' | 'indefinido' | null;
+	installationDate: string | null;
+	installationTime: string | null;
+	installationCostCents: number | null;
+	technicianId: string | null;
+	technicianName: string | null;
+	pppoeUser: string | null;
+	pppoePassword: string | null;
+	wifiPassword: string | null;
+	ip: string | null;
+	externalId: string | null;
+	rooftopAccess: boolean | null;
+	rooftopKey: string | null;
+	fiberCrossing: boolean | null;
+	fiberCrossingNote: string | null;
+	modemNearOutlet: boolean | null;
+	houseOwnership: string | null;
+	comments: string | null;
+	contractSignedAt: string | null;
+	sheetSignedAt: string | null;
+	addons: { kind: string; planName: string | null; ip: string | null; username: string | null; phoneNumber: string | null; tvType: string | null }[];
+}
+
+export async function source(db: Pick<RawRunner, 'query'>, orgId: string, id: string): Promise<DocumentSource | null> {
+	const [row] = await db.query<DocumentSource>(
+		`select i.id, i.org_id as "orgId", i.folio::int as folio, o.name as "orgName", o.settings as "orgSettings",
+			i.full_name as "fullName", i.email, i.phone, i.phone_alt as "phoneAlt",
+			i.addr_sm as "addrSm", i.addr_mz as "addrMz", i.addr_lt as "addrLt", i.addr_ext as "addrExt", i.addr_int as "addrInt",
+			i.addr_building as "addrBuilding", i.addr_street as "addrStreet", i.addr_colonia as "addrColonia", i.addr_city as "addrCity",
+			i.lat, i.lng, z.name as "zoneName", i.service_type as "serviceType", p.name as "planName", p.price_cents as "planPriceCents",
+			i.contract_type as "contractType", i.installation_date::text as "installationDate", i.installation_time as "installationTime",
+			i.installation_cost_cents as "installationCostCents", i.technician_id as "technicianId", u.name as "technicianName",
+			i.pppoe_user as "pppoeUser", i.pppoe_password as "pppoePassword", i.wifi_password as "wifiPassword", host(i.ip) as ip,
+			i.external_id as "externalId", i.rooftop_access as "rooftopAccess", i.rooftop_key as "rooftopKey",
+			i.fiber_crossing as "fiberCrossing", i.fiber_crossing_note as "fiberCrossingNote", i.modem_near_outlet as "modemNearOutlet",
+			i.house_ownership as "houseOwnership", i.comments,
+			i.contract_signed_at::text as "contractSignedAt", i.sheet_signed_at::text as "sheetSignedAt",
+			coalesce((select json_agg(json_build_object('kind', a.kind, 'planName', ap.name, 'ip', host(a.ip), 'username', a.username,
+				'phoneNumber', a.phone_number, 'tvType', a.tv_type) order by a.created_at)
+				from addon_services a left join plans ap on ap.id = a.plan_id where a.installation_id = i.id), '[]') as addons
+		from installations i
+		join organizations o on o.id = i.org_id
+		left join zones z on z.id = i.zone_id
+		left join plans p on p.id = i.plan_id
+		left join users u on u.id = i.technician_id
+		where i.org_id = $1 and i.id = $2`,
+		[orgId, id]
+	);
+	if (row && typeof row.addons === 'string') row.addons = JSON.parse(row.addons);
+	return row ?? null;
+}
+
+export interface DocumentRow {
+	id: string;
+	kind: DocumentKind;
+	status: 'borrador' | 'firmado';
+	startDate: string | null;
+	endDate: string | null;
+	data: Record<string, unknown>;
+	contentSha256: string | null;
+	signedAt: string | null;
+	fileId: string | null;
+	version: number;
+	supersededAt: string | null;
+	createdAt: string;
+}
+
+const DOC_COLUMNS = `id, kind, status, start_date::text as "startDate", end_date::text as "endDate", data,
+	content_sha256 as "contentSha256", signed_at::text as "signedAt", file_id as "fileId", version,
+	superseded_at::text as "supersededAt", created_at::text as "createdAt"`;
+
+export async function current(db: Pick<RawRunner, 'query'>, installationId: string, kind: DocumentKind, lock = false) {
+	const [row] = await db.query<DocumentRow>(
+		`select ${DOC_COLUMNS} from documents where installation_id = $1 and kind = $2 and superseded_at is null${lock ? ' for update' : ''}`,
+		[installationId, kind]
+	);
+	return row ?? null;
+}
+
+export async function history(db: Pick<RawRunner, 'query'>, orgId: string, installationId: string) {
+	return db.query<DocumentRow>(
+		`select ${DOC_COLUMNS} from documents where org_id = $1 and installation_id = $2 order by kind, version desc`,
+		[orgId, installationId]
+	);
+}

@@ -1,0 +1,1 @@
+export { DOCUMENT_CSS } from '$lib/documents/document-css';

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import type { RawRunner } from '../db/client';
+import type { SessionUser } from '../auth';
+import { parseInput } from '../validation';
+import { regenerateSchema, templateSchema } from '$lib/schemas/documents';
+import { ServiceError, forbidden } from './errors';
+import { DEFAULT_CONTRACT } from './doc-data';
+import { cardInScope, storeFile } from './files';
+import { KIND_LABEL, prepareDocument } from './documents';
+import { documentHtml } from '../pdf/render';
+import { getPdfEngine } from '../pdf/engine';
+import { getStorage, type Storage } from '../storage';
+
+export async function templateFor(db: Pick<RawRunner, 'query'>, orgId: string, contractType: '12_meses' | 'indefinido') {
+	const [row] = await db.query<{ title: string; body: string }>(
+		`select title, body from document_templates where org_id = $1 and kind = 'contrato' and (contract_type = $2 or contract_type is null)
+		 order by contract_type nulls last, updated_at desc limit 1`,
+		[orgId, contractType]
+	);
+	return row ?? null;
+}
+
+export async function listTemplates(db: Database, actor: SessionUser) {
+	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede editar los contratos.');
+	const out = [];
+	for (const type of ['12_meses', 'indefinido'] as const) {
+		const t = await templateFor(db, actor.orgId, type);
+		out.push({ contractType: type, title: t?.title ?? DEFAULT_CONTRACT[type].title, body: t?.body ?? DEFAULT_CONTRACT[type].body, custom: !!t });
+	}
+	return out;
+}
+
+export async function saveTemplate(db: Database, actor: SessionUser, raw: unknown) {
+	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede editar los contratos.');
+	const input = parseInput(templateSchema, raw);
+	await db.begin(async (tx) => {
+		const [cur] = await tx.query<{ id: string }>(
+			`select id from document_templates where org_id = $1 and kind = 'contrato' and contract_type = $2 for update`,
+			[actor.orgId, input.contractType]
+		);
+		if (cur)
+			await tx.query('update document_templates set title = $1, body = $2, updated_at = now(), updated_by = $3 where id = $4', [
+				input.title, input.body, actor.id, cur.id
+			]);
+		else
+			await tx.query(
+				`insert into document_templates (org_id, kind, contract_type, title, body, updated_by) values ($1, 'contrato', $2, $3, $4, $5)`,
+				[actor.orgId, input.contractType, input.title, input.body, actor.id]
+			);
+	});
+	return input;
+}
+
+/**
+ * The PDF exists only once the document is signed. Regenerating needs `confirm` and keeps the
+ * earlier document row and file as history (superseded), never overwriting them.
+ */
+export async function generatePdf(db: Database, actor: SessionUser, installationId: unknown, raw: unknown, storage: Storage = getStorage()) {
+	const card = await cardInScope(db, actor, installationId);
+	const { kind, confirm } = parseInput(regenerateSchema, raw);
+	const p = await prepareDocument(db, actor.orgId, card.id, kind);
+	if (!p.current || p.current.status !== 'firmado' || !p.signature)
+		throw new ServiceError(422, `Aún no se puede generar el PDF: primero hay que firmar ${KIND_LABEL[kind]}.`);
+	if (p.current.fileId && !confirm)
+		throw new ServiceError(409, `Ya existe un PDF de ${KIND_LABEL[kind]}. Confirma para generar uno nuevo; el anterior queda en el historial.`);
+	const { html, footer } = documentHtml(p.doc, p.signature, p.timeZone);
+	const pdf = await getPdfEngine().render(html, { footer: footer ?? undefined });
+	const current = p.current;
+	const fileId = await storeFile(
+		db,
+		{
+			orgId: actor.orgId,
+			installationId: card.id,
+			category: kind === 'contrato' ? 'contrato_pdf' : 'hoja_instalacion_pdf',
+			name: `${kind === 'contrato' ? 'Contrato' : 'Hoja de instalación'} ${p.doc.customer}`.slice(0, 120),
+			mime: 'application/pdf',
+			ext: 'pdf',
+			bytes: pdf,
+			thumbnail: null,
+			uploadedBy: actor.id
+		},
+		storage,
+		async (tx, id) => {
+			if (!current.fileId) {
+				await tx.execute(sql`update documents set file_id = ${id} where id = ${current.id}`);
+				return;
+			}
+			// Keep the earlier version: supersede it and carry the signed snapshot to a new row.
+			await tx.execute(sql`update documents set superseded_at = now() where id = ${current.id}`);
+			await tx.execute(sql`insert into documents (org_id, installation_id, kind, status, start_date, end_date, data, content_sha256, signed_at, file_id, version)
+				select org_id, installation_id, kind, status, start_date, end_date, data, content_sha256, signed_at, ${id}, version + 1
+				from documents where id = ${current.id}`);
+			await tx.execute(sql`update signatures set document_id = (select id from documents where installation_id = ${card.id} and kind = ${kind} and superseded_at is null)
+				where document_id = ${current.id}`);
+		},
+		actor.id
+	);
+	return { fileId, replaced: !!current.fileId };
+}

@@ -1,0 +1,141 @@
+import { composeAddress } from '$lib/domain/address';
+import { formatMXN } from '$lib/domain/money';
+import { formatDateEs, isCivilDate } from '$lib/domain/dates';
+import { readSettings } from '$lib/schemas/settings';
+import type { DocumentKind } from '$lib/schemas/documents';
+import type { DocumentSource } from '../db/documents';
+
+/** A label/value pair shown on the sheet; values are always plain text. */
+export type Field = [label: string, value: string];
+
+/** The snapshot a document shows and the customer signs (stored in documents.data). */
+export interface DocData {
+	kind: DocumentKind;
+	title: string;
+	provider: string;
+	folio: number;
+	customer: string;
+	/** Contract text with its placeholders filled (plain text, shown with pre-wrap). */
+	body: string | null;
+	sections: { title: string; fields: Field[] }[];
+}
+
+export const DEFAULT_CONTRACT: Record<'12_meses' | 'indefinido', { title: string; body: string }> = {
+	'12_meses': {
+		title: 'Contrato de prestación de servicio de internet (12 meses)',
+		body: `En {fecha}, {proveedor} y {cliente}, con domicilio en {direccion}, acuerdan la prestación del servicio de internet con el plan {plan} por {precio} al mes.
+
+El contrato tiene una duración forzosa de 12 meses, del {fecha_inicio} al {fecha_fin}. El cliente no podrá cancelar antes de ese plazo sin pagar la penalización correspondiente.
+
+El cliente entrega un depósito en garantía de {deposito}, que se devuelve al terminar el contrato si tiene su última factura pagada, entrega el módem y el eliminador, y el servicio de garantía está anexado en el sistema.`
+	},
+	indefinido: {
+		title: 'Contrato de prestación de servicio de internet (plazo indefinido)',
+		body: `En {fecha}, {proveedor} y {cliente}, con domicilio en {direccion}, acuerdan la prestación del servicio de internet con el plan {plan} por {precio} al mes, por tiempo indefinido a partir del {fecha_inicio}.
+
+Del costo de instalación, {deposito} se considera garantía en caso de cancelación. Para su devolución el cliente debe tener su última factura pagada, entregar el módem y el eliminador y tener el servicio de garantía anexado en el sistema.`
+	}
+};
+
+const yesNo = (v: boolean | null, yes: string, no: string) => (v === null ? 'Sin confirmar' : v ? yes : no);
+const date = (d: string | null | undefined) => (d && isCivilDate(d) ? formatDateEs(d) : '—');
+
+/** Replaces {placeholders} with plain-text values; unknown ones stay visible so admins notice. */
+export function fillTemplate(body: string, values: Record<string, string>): string {
+	return body.replace(/\{([a-z_]+)\}/g, (whole, key: string) => (key in values ? values[key] : whole));
+}
+
+export function buildDocData(
+	src: DocumentSource,
+	kind: DocumentKind,
+	opts: { template?: { title: string; body: string } | null; startDate?: string | null; endDate?: string | null; today: string }
+): DocData {
+	const settings = readSettings(src.orgSettings);
+	const address = composeAddress({
+		sm: src.addrSm, mz: src.addrMz, lt: src.addrLt, ext: src.addrExt, int: src.addrInt,
+		building: src.addrBuilding, street: src.addrStreet, colonia: src.addrColonia, city: src.addrCity
+	});
+	const price = src.planPriceCents === null ? '—' : formatMXN(src.planPriceCents);
+	const contractLabel = src.contractType === '12_meses' ? '12 meses' : src.contractType === 'indefinido' ? 'Indefinido' : '—';
+	const coords = src.lat !== null && src.lng !== null ? `${src.lat.toFixed(6)}, ${src.lng.toFixed(6)}` : '—';
+	const customer: Field[] = [
+		['Cliente', src.fullName],
+		['Teléfono', src.phone ?? '—'],
+		['Teléfono adicional', src.phoneAlt ?? '—'],
+		['Correo', src.email ?? '—'],
+		['Dirección', address || '—'],
+		['Coordenadas', coords],
+		['Casa', src.houseOwnership === 'propia' ? 'Propia' : src.houseOwnership === 'rentada' ? 'Rentada' : '—']
+	];
+	if (kind === 'contrato') {
+		const type = src.contractType ?? 'indefinido';
+		const tpl = opts.template ?? DEFAULT_CONTRACT[type];
+		const values: Record<string, string> = {
+			cliente: src.fullName,
+			direccion: address || '—',
+			telefono: src.phone ?? '—',
+			correo: src.email ?? '—',
+			plan: src.planName ?? '—',
+			precio: price,
+			deposito: formatMXN(settings.depositCents),
+			costo_instalacion: formatMXN(src.installationCostCents ?? settings.installationCostCents),
+			tipo_contrato: contractLabel,
+			fecha_inicio: date(opts.startDate),
+			fecha_fin: date(opts.endDate),
+			proveedor: src.orgName,
+			folio: String(src.folio),
+			fecha: date(opts.today)
+		};
+		return {
+			kind, title: tpl.title, provider: src.orgName, folio: src.folio, customer: src.fullName,
+			body: fillTemplate(tpl.body, values),
+			sections: [{ title: 'Datos del cliente', fields: customer.slice(0, 5) }]
+		};
+	}
+	const addons: Field[] = src.addons.map((a) => [
+		a.kind === 'telefonia' ? 'Telefonía' : 'Televisión',
+		[a.planName, a.tvType, a.ip && `IP ${a.ip}`, a.kind === 'telefonia' && a.phoneNumber && `Número ${a.phoneNumber}`].filter(Boolean).join(' · ') || '—'
+	]);
+	const special: Field[] = [
+		['Acceso a azotea', yesNo(src.rooftopAccess, src.rooftopKey ? `Sí (llave: ${src.rooftopKey})` : 'Sí', 'No')],
+		['Cruce de fibra', yesNo(src.fiberCrossing, src.fiberCrossingNote ? `Sí: ${src.fiberCrossingNote}` : 'Sí (con costo)', 'No')],
+		['Módem cerca de una toma de corriente', yesNo(src.modemNearOutlet, 'Sí', 'No')],
+		['Comentarios', src.comments || '—']
+	];
+	return {
+		kind, title: 'Hoja de instalación', provider: src.orgName, folio: src.folio, customer: src.fullName, body: null,
+		sections: [
+			{ title: 'Cliente', fields: customer },
+			{
+				title: 'Servicio',
+				fields: [
+					['Zona (RB)', src.zoneName ?? '—'],
+					['Tipo de servicio', src.serviceType === 'fibra' ? 'Fibra óptica' : src.serviceType === 'inalambrico' ? 'Inalámbrico' : '—'],
+					['Plan', src.planName ? `${src.planName} · ${price} al mes` : '—'],
+					['Contrato', contractLabel],
+					['Costo de instalación', formatMXN(src.installationCostCents ?? settings.installationCostCents)]
+				]
+			},
+			{
+				title: 'Datos de conexión',
+				fields: [
+					['Usuario PPPoE', src.pppoeUser ?? '—'],
+					['Contraseña PPPoE', src.pppoePassword ?? '—'],
+					['Contraseña wifi', src.wifiPassword ?? '—'],
+					['IP', src.ip ?? '—'],
+					['External ID', src.externalId ?? '—']
+				]
+			},
+			{ title: 'Servicios adicionales', fields: addons.length ? addons : [['Adicionales', 'Ninguno']] },
+			{
+				title: 'Visita',
+				fields: [
+					['Técnico', src.technicianName ?? '—'],
+					['Fecha de instalación', date(src.installationDate)],
+					['Hora', src.installationTime ?? '—']
+				]
+			},
+			{ title: 'Condiciones especiales', fields: special }
+		]
+	};
+}

@@ -1,0 +1,121 @@
+import type { Database } from '../db';
+import type { RawRunner } from '../db/client';
+import * as docsDb from '../db/documents';
+import type { SessionUser } from '../auth';
+import { parseInput } from '../validation';
+import { todayIn } from '$lib/domain/dates';
+import { contractDataSchema, documentKindSchema, type DocumentKind } from '$lib/schemas/documents';
+import { ServiceError, notFound } from './errors';
+import { cardInScope } from './files';
+import { orgSettings } from './board';
+import { buildDocData, type DocData } from './doc-data';
+import { contentHash, documentContent, type SignatureEvidence } from '../pdf/render';
+import { templateFor } from './contracts';
+
+export const KIND_LABEL: Record<DocumentKind, string> = { contrato: 'el contrato', hoja_instalacion: 'la hoja de instalación' };
+
+export interface Prepared {
+	doc: DocData;
+	html: string;
+	sha: string;
+	current: docsDb.DocumentRow | null;
+	signature: SignatureEvidence | null;
+	timeZone: string;
+	phone: string | null;
+}
+
+/** The document as it stands: the signed snapshot once signed, otherwise built from the card now. */
+export async function prepareDocument(db: Pick<RawRunner, 'query'>, orgId: string, installationId: string, kind: DocumentKind): Promise<Prepared> {
+	const src = await docsDb.source(db, orgId, installationId);
+	if (!src) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
+	const [org] = await db.query<{ timeZone: string }>('select time_zone as "timeZone" from organizations where id = $1', [orgId]);
+	const current = await docsDb.current(db, installationId, kind);
+	let doc: DocData;
+	let signature: SignatureEvidence | null = null;
+	if (current?.status === 'firmado') {
+		doc = current.data as unknown as DocData;
+		signature = await signatureOf(db, current.id);
+	} else {
+		const template = kind === 'contrato' ? await templateFor(db, orgId, src.contractType ?? 'indefinido') : null;
+		doc = buildDocData(src, kind, { template, startDate: current?.startDate, endDate: current?.endDate, today: todayIn(org.timeZone) });
+	}
+	const html = documentContent(doc);
+	return { doc, html, sha: contentHash(html), current, signature, timeZone: org.timeZone, phone: src.phone };
+}
+
+async function signatureOf(db: Pick<RawRunner, 'query'>, documentId: string): Promise<SignatureEvidence | null> {
+	const [row] = await db.query<SignatureEvidence>(
+		`select signer_name as "signerName", image_png as "imagePng", signed_at as "signedAt", ip, user_agent as "userAgent",
+			content_sha256 as "contentSha256", method from signatures where document_id = $1 order by signed_at desc limit 1`,
+		[documentId]
+	);
+	if (row) row.signedAt = new Date(row.signedAt).toISOString();
+	return row ?? null;
+}
+
+/** What the card's Documents section shows. */
+export async function documentsState(db: Database, actor: SessionUser, installationId: unknown) {
+	const card = await cardInScope(db, actor, installationId);
+	const out = {} as Record<DocumentKind, { status: 'borrador' | 'firmado'; startDate: string | null; endDate: string | null; signedAt: string | null; signerName: string | null; fileId: string | null; versions: number; activeLink: { expiresAt: string } | null }>;
+	const all = await docsDb.history(db, actor.orgId, card.id);
+	for (const kind of ['contrato', 'hoja_instalacion'] as const) {
+		const cur = all.find((d) => d.kind === kind && !d.supersededAt) ?? null;
+		const sig = cur?.status === 'firmado' ? await signatureOf(db, cur.id) : null;
+		const [link] = await db.query<{ expiresAt: string }>(
+			`select expires_at as "expiresAt" from signing_links where installation_id = $1 and document_kind = $2
+			 and used_at is null and revoked_at is null and expires_at > now() order by created_at desc limit 1`,
+			[card.id, kind]
+		);
+		out[kind] = {
+			status: cur?.status ?? 'borrador',
+			startDate: cur?.startDate ?? null,
+			endDate: cur?.endDate ?? null,
+			signedAt: sig?.signedAt ?? null,
+			signerName: sig?.signerName ?? null,
+			fileId: cur?.fileId ?? null,
+			versions: all.filter((d) => d.kind === kind && d.fileId).length,
+			activeLink: link ? { expiresAt: new Date(link.expiresAt).toISOString() } : null
+		};
+	}
+	const { uploadMaxMb } = await orgSettings(db, actor.orgId);
+	return { card: { id: card.id, fullName: card.fullName, phone: card.phone ?? null, contractType: card.contractType ?? null }, provider: actor.orgName, uploadMaxMb, ...out };
+}
+
+/** Contract data on the card (optional start/end dates); frozen once signed. */
+export async function saveContractData(db: Database, actor: SessionUser, installationId: unknown, raw: unknown) {
+	const card = await cardInScope(db, actor, installationId);
+	if (actor.role === 'technician') throw new ServiceError(403, 'Los datos del contrato los captura la oficina.');
+	const input = parseInput(contractDataSchema, raw);
+	await db.begin(async (tx) => {
+		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
+		const cur = await docsDb.current(tx, card.id, 'contrato', true);
+		if (cur?.status === 'firmado') throw new ServiceError(409, 'El contrato ya está firmado; sus datos ya no se pueden cambiar.');
+		if (cur) await tx.query('update documents set start_date = $1, end_date = $2 where id = $3', [input.startDate, input.endDate, cur.id]);
+		else
+			await tx.query(
+				`insert into documents (org_id, installation_id, kind, start_date, end_date) values ($1, $2, 'contrato', $3, $4)`,
+				[actor.orgId, card.id, input.startDate, input.endDate]
+			);
+		await tx.query(
+			`insert into card_history (org_id, installation_id, user_id, kind, field, new_value, source)
+			 values ($1, $2, $3, 'document', 'contrato', $4::jsonb, 'tarjeta')`,
+			[actor.orgId, card.id, actor.id, JSON.stringify(input)]
+		);
+	});
+	return input;
+}
+
+export async function printableDocument(db: Database, actor: SessionUser, installationId: unknown, rawKind: unknown) {
+	const card = await cardInScope(db, actor, installationId);
+	const kind = parseInput(documentKindSchema, rawKind);
+	const p = await prepareDocument(db, actor.orgId, card.id, kind);
+	return { doc: p.doc, signature: p.signature, timeZone: p.timeZone };
+}
+
+/** The exact content to show before signing in person, with the hash the signature will carry. */
+export async function contentToSign(db: Database, actor: SessionUser, installationId: unknown, rawKind: unknown) {
+	const card = await cardInScope(db, actor, installationId);
+	const kind = parseInput(documentKindSchema, rawKind);
+	const p = await prepareDocument(db, actor.orgId, card.id, kind);
+	return { kind, html: p.html, sha: p.sha, customer: p.doc.customer, signed: p.current?.status === 'firmado' };
+}

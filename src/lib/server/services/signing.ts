@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../db';
+import type { RawRunner } from '../db/client';
+import type { SessionUser } from '../auth';
+import { parseInput } from '../validation';
+import { inPersonSignSchema, linkRequestSchema, signSchema, tokenSchema } from '$lib/schemas/signing';
+import type { DocumentKind } from '$lib/schemas/documents';
+import { ServiceError, forbidden } from './errors';
+import { cardInScope } from './files';
+import { orgSettings } from './board';
+import { KIND_LABEL, prepareDocument } from './documents';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** 32 random bytes (256 bits), base64url: the link carries it, the database only its SHA-256. */
+function newToken(): string {
+	const bytes = new Uint8Array(32);
+	crypto.getRandomValues(bytes);
+	return Buffer.from(bytes).toString('base64url');
+}
+
+function canSign(actor: SessionUser, kind: DocumentKind) {
+	// Option B: the technician has the customer sign the sheet (or contract) on their own job.
+	if (actor.role === 'technician' && kind !== 'hoja_instalacion' && kind !== 'contrato') throw forbidden();
+}
+
+/** A new link invalidates every earlier unused one for the same document. */
+export async function createLink(db: Database, actor: SessionUser, installationId: unknown, raw: unknown) {
+	const card = await cardInScope(db, actor, installationId);
+	const { kind } = parseInput(linkRequestSchema, raw);
+	canSign(actor, kind);
+	const p = await prepareDocument(db, actor.orgId, card.id, kind);
+	if (p.current?.status === 'firmado') throw new ServiceError(409, `${cap(KIND_LABEL[kind])} ya está firmado; no hace falta otro enlace.`);
+	const { signingLinkDays } = await orgSettings(db, actor.orgId);
+	const token = newToken();
+	const expiresAt = new Date(Date.now() + signingLinkDays * 86_400_000);
+	await db.begin(async (tx) => {
+		await tx.query(
+			`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null`,
+			[card.id, kind]
+		);
+		await tx.query(
+			`insert into signing_links (org_id, installation_id, document_kind, token_hash, expires_at, created_by) values ($1, $2, $3, $4, $5, $6)`,
+			[actor.orgId, card.id, kind, hashToken(token), expiresAt.toISOString(), actor.id]
+		);
+	});
+	return { token, path: `/firmar/${token}`, expiresAt: expiresAt.toISOString(), phone: p.phone, customer: p.doc.customer, orgName: actor.orgName };
+}
+
+export async function revokeLinks(db: Database, actor: SessionUser, installationId: unknown, raw: unknown) {
+	const card = await cardInScope(db, actor, installationId);
+	const { kind } = parseInput(linkRequestSchema, raw);
+	canSign(actor, kind);
+	const rows = await db.query(
+		`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null returning id`,
+		[card.id, kind]
+	);
+	return { revoked: rows.length };
+}
+
+export type LinkState = 'ok' | 'invalid' | 'used' | 'expired' | 'revoked';
+
+interface LinkRow { id: string; orgId: string; installationId: string; kind: DocumentKind; expiresAt: string; usedAt: string | null; revokedAt: string | null }
+
+async function findLink(db: Pick<RawRunner, 'query'>, token: string, lock = false): Promise<LinkRow | null> {
+	const [row] = await db.query<LinkRow>(
+		`select id, org_id as "orgId", installation_id as "installationId", document_kind as kind, expires_at as "expiresAt",
+			used_at as "usedAt", revoked_at as "revokedAt" from signing_links where token_hash = $1${lock ? ' for update' : ''}`,
+		[hashToken(token)]
+	);
+	return row ?? null;
+}
+
+function stateOf(link: LinkRow | null): LinkState {
+	if (!link) return 'invalid';
+	if (link.usedAt) return 'used';
+	if (link.revokedAt) return 'revoked';
+	if (new Date(link.expiresAt).getTime() <= Date.now()) return 'expired';
+	return 'ok';
+}
+
+/** The public page: the document to sign, or why the link no longer works. */
+export async function openLink(db: Database, rawToken: unknown) {
+	const parsed = tokenSchema.safeParse(rawToken);
+	const refused = (state: Exclude<LinkState, 'ok'>) => ({ state, message: LINK_MESSAGES[state] });
+	if (!parsed.success) return refused('invalid');
+	const link = await findLink(db, parsed.data);
+	const state = stateOf(link);
+	if (state !== 'ok' || !link) return refused(state === 'ok' ? 'invalid' : state);
+	const p = await prepareDocument(db, link.orgId, link.installationId, link.kind);
+	if (p.current?.status === 'firmado') return refused('used');
+	return { state: 'ok' as const, kind: link.kind, html: p.html, sha: p.sha, customer: p.doc.customer, provider: p.doc.provider, expiresAt: new Date(link.expiresAt).toISOString() };
+}
+
+export interface SignMeta { ip: string | null; userAgent: string | null }
+
+/** Remote signing: single use, checked again under a row lock so two submits can't both sign. */
+export async function signByLink(db: Database, rawToken: unknown, raw: unknown, meta: SignMeta) {
+	const token = parseInput(tokenSchema, rawToken);
+	const input = parseInput(signSchema, raw);
+	return db.begin(async (tx) => {
+		const link = await findLink(tx, token, true);
+		const state = stateOf(link);
+		if (state !== 'ok' || !link) throw new ServiceError(410, LINK_MESSAGES[state]);
+		await sign(tx, { orgId: link.orgId, installationId: link.installationId, kind: link.kind, actorId: null, method: 'link', ...input, ...meta });
+		await tx.query('update signing_links set used_at = now() where id = $1', [link.id]);
+		return { kind: link.kind };
+	});
+}
+
+/** In person on the office screen, or on the technician's phone (option B). */
+export async function signInPerson(db: Database, actor: SessionUser, installationId: unknown, raw: unknown, meta: SignMeta) {
+	const card = await cardInScope(db, actor, installationId);
+	const input = parseInput(inPersonSignSchema, raw);
+	canSign(actor, input.kind);
+	const method = actor.role === 'technician' ? 'telefono_tecnico' : 'en_persona';
+	await db.begin(async (tx) => {
+		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
+		await sign(tx, { orgId: actor.orgId, installationId: card.id, actorId: actor.id, method, ...input, ...meta });
+		await tx.query(`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null`, [card.id, input.kind]);
+	});
+	return { kind: input.kind };
+}
+
+export const LINK_MESSAGES: Record<LinkState, string> = {
+	ok: '',
+	invalid: 'Este enlace no es válido. Pide a tu proveedor que te envíe uno nuevo.',
+	used: 'Este enlace ya se usó: el documento ya está firmado. Gracias.',
+	expired: 'Este enlace venció. Pide a tu proveedor que te envíe uno nuevo.',
+	revoked: 'Este enlace fue revocado. Pide a tu proveedor que te envíe uno nuevo.'
+};
+
+interface SignInput {
+	orgId: string;
+	installationId: string;
+	kind: DocumentKind;
+	actorId: string | null;
+	method: 'link' | 'en_persona' | 'telefono_tecnico';
+	signerName: string;
+	signature: string;
+	contentSha256: string;
+	ip: string | null;
+	userAgent: string | null;
+}
+
+/** Freezes the document snapshot, stores the evidence and marks the card signed, in the caller's transaction. */
+async function sign(tx: RawRunner, s: SignInput) {
+	// Lock the card so the content can't change between hashing and signing.
+	await tx.query('select id from installations where id = $1 for update', [s.installationId]);
+	const p = await prepareDocument(tx, s.orgId, s.installationId, s.kind);
+	if (p.current?.status === 'firmado') throw new ServiceError(409, `${cap(KIND_LABEL[s.kind])} ya está firmado.`);
+	if (p.sha !== s.contentSha256) throw new ServiceError(409, 'El documento cambió mientras lo leías. Recarga la página, revísalo y vuelve a firmar.');
+	let docId = p.current?.id;
+	if (docId)
+		await tx.query(`update documents set status = 'firmado', data = $1::jsonb, content_sha256 = $2, signed_at = now() where id = $3`, [JSON.stringify(p.doc), p.sha, docId]);
+	else
+		[{ id: docId }] = await tx.query<{ id: string }>(
+			`insert into documents (org_id, installation_id, kind, status, data, content_sha256, signed_at) values ($1, $2, $3, 'firmado', $4::jsonb, $5, now()) returning id`,
+			[s.orgId, s.installationId, s.kind, JSON.stringify(p.doc), p.sha]
+		);
+	await tx.query(
+		`insert into signatures (org_id, document_id, installation_id, document_kind, signer_name, image_png, ip, user_agent, content_sha256, method)
+		 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		[s.orgId, docId, s.installationId, s.kind, s.signerName, s.signature, s.ip, s.userAgent?.slice(0, 300) ?? null, p.sha, s.method]
+	);
+	const column = s.kind === 'contrato' ? 'contract_signed_at' : 'sheet_signed_at';
+	// This update fires the card trigger: the board shows "firmado" live and the "firmada" guard reads it.
+	await tx.query(`update installations set ${column} = now(), updated_at = now() where id = $1`, [s.installationId]);
+	await tx.query(
+		`insert into card_history (org_id, installation_id, user_id, kind, field, new_value, source) values ($1, $2, $3, 'signature', $4, $5::jsonb, $6)`,
+		[s.orgId, s.installationId, s.actorId, s.kind, JSON.stringify({ signer: s.signerName, method: s.method, sha256: p.sha }), s.method === 'link' ? 'enlace' : 'tarjeta']
+	);
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,133 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { drivers, freshDatabase, type TestDatabase } from './support/db';
+import { makeOrg } from './support/factories';
+import { makeInstallation, tempStorage } from './support/documents';
+import { contentToSign } from '$lib/server/services/documents';
+import { signInPerson } from '$lib/server/services/signing';
+import { generatePdf } from '$lib/server/services/contracts';
+import { downloadFile, listFiles } from '$lib/server/services/files';
+import { getPdfEngine } from '$lib/server/pdf/engine';
+import { findChromium } from '$lib/server/pdf/chromium';
+
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const meta = { ip: '198.51.100.7', userAgent: 'Prueba/1.0' };
+const text = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
+
+describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
+	let t: TestDatabase;
+	let org: Awaited<ReturnType<typeof makeOrg>>;
+	const store = tempStorage();
+	const hits: string[] = [];
+	const server = http.createServer((req, res) => {
+		hits.push(req.url ?? '');
+		res.end('x');
+	});
+	let port = 0;
+	let cards = 0;
+
+	beforeAll(async () => {
+		await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+		port = (server.address() as { port: number }).port;
+		t = await freshDatabase(driver);
+		org = await makeOrg(t.db);
+	});
+	afterAll(async () => {
+		await getPdfEngine().close();
+		server.close();
+		await t.cleanup();
+		store.cleanup();
+	});
+
+	async function fullCard(fullName: string) {
+		const n = ++cards;
+		const [zone] = await t.db.query<{ id: string }>(`insert into zones (org_id, name, payment_day) values ($1, 'RB3 ZONA SUR DÍA 28', 28) on conflict (org_id, name) do update set payment_day = 28 returning id`, [org.org.id]);
+		const [plan] = await t.db.query<{ id: string }>(`insert into plans (org_id, kind, name, speed_mbps, price_cents) values ($1, 'internet', 'Intermedio 120', 120, 45000) returning id`, [org.org.id]);
+		const id = await makeInstallation(t.db, org.org.id, {
+			full_name: fullName, phone: '9981234567', phone_alt: '9987654321', email: 'cliente@correo.mx',
+			addr_sm: '12', addr_mz: '3', addr_lt: '4', addr_ext: '10', addr_street: 'Calle Ébano', addr_colonia: 'Fracc Las Palmas', addr_city: 'Cancún',
+			lat: 21.161908, lng: -86.851528, zone_id: zone.id, house_ownership: 'propia', service_type: 'fibra', plan_id: plan.id, contract_type: '12_meses',
+			installation_date: '2026-11-25', installation_time: '10:00', technician_id: org.technician.id,
+			pppoe_user: `998123456${n}`, pppoe_password: '9981234567M', wifi_password: 'peña2024MB', ip: `10.30.3.${16 + n}`, external_id: 'EXT-0042',
+			rooftop_access: true, rooftop_key: 'con el conserje', fiber_crossing: false, modem_near_outlet: true, comments: 'Perro bravo en la entrada'
+		});
+		await t.db.query(`insert into addon_services (org_id, installation_id, kind, username) values ($1, $2, 'telefonia', '9981234567')`, [org.org.id, id]);
+		return id;
+	}
+
+	async function signAndPdf(cardId: string) {
+		const c = await contentToSign(t.db, org.coordinator, cardId, 'hoja_instalacion');
+		await signInPerson(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion', signerName: 'Íñigo Muñoz', consent: 'on', signature: PNG, contentSha256: c.sha }, meta);
+		const { fileId } = await generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion' }, store.storage);
+		const file = await downloadFile(t.db, org.coordinator, fileId, false, store.storage);
+		return { file, sha: c.sha };
+	}
+
+	it('prints every installation-sheet field, accents included, and the signature evidence', async () => {
+		const cardId = await fullCard('José Ñúñez Peña');
+		const { file, sha } = await signAndPdf(cardId);
+		expect(file.mime).toBe('application/pdf');
+		const s = await text(file.bytes);
+		for (const expected of [
+			'José Ñúñez Peña', '998', 'cliente@correo.mx', 'SM 12', 'MZ 3', 'LT 4', 'Ébano', 'Las Palmas', 'Cancún', '21.161908, -86.851528',
+			'RB3 ZONA SUR DÍA 28', 'Fibra óptica', 'Intermedio 120', '12 meses', '9981234567M', 'peña2024MB', '10.30.3.17', 'EXT-0042',
+			'Telefonía', 'Tomás Técnico', '25 nov 2026', '10:00', 'con el conserje', 'Perro bravo en la entrada', 'Íñigo Muñoz',
+			'Firmado electrónicamente por Íñigo Muñoz', 'IP 198.51.100.7', sha.slice(0, 16)
+		])
+			expect(s).toContain(expected);
+		const files = await listFiles(t.db, org.coordinator, cardId);
+		expect(files.map((f) => f.category)).toContain('hoja_instalacion_pdf');
+	});
+
+	it('regenerating needs confirmation and keeps the earlier PDF', async () => {
+		const cardId = await fullCard('Andrés Güemez');
+		await signAndPdf(cardId);
+		await expect(generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion' }, store.storage)).rejects.toMatchObject({ status: 409 });
+		await generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion', confirm: true }, store.storage);
+		const pdfs = (await listFiles(t.db, org.coordinator, cardId)).filter((f) => f.category === 'hoja_instalacion_pdf');
+		expect(pdfs).toHaveLength(2);
+		expect(pdfs.filter((f) => f.supersededAt)).toHaveLength(1);
+		const docs = await t.db.query<{ n: number }>(`select count(*)::int as n from documents where installation_id = $1 and superseded_at is not null`, [cardId]);
+		expect(docs[0].n).toBe(1);
+	});
+
+	it('renders hostile names as text and makes no network request', async () => {
+		const hostile = `Eve <img src=http://127.0.0.1:${port}/x> <script>fetch('http://127.0.0.1:${port}/s')</script>`;
+		const cardId = await fullCard(hostile);
+		const { file } = await signAndPdf(cardId);
+		const s = await text(file.bytes);
+		expect(s).toContain(`<img src=http://127.0.0.1:${port}/x>`);
+		expect(s).toContain('<script>');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(hits).toEqual([]);
+	});
+
+	it('survives Chromium being killed: the next PDF succeeds', async () => {
+		const engine = getPdfEngine();
+		await engine.render('<p>calentar</p>');
+		const pid = engine.status().pid!;
+		expect(pid).toBeGreaterThan(0);
+		process.kill(pid, 'SIGKILL');
+		await new Promise((r) => setTimeout(r, 200));
+		const pdf = await engine.render('<p style="font-family:\'DejaVu Sans\'">Después del fallo, señor</p>');
+		expect(await text(pdf)).toContain('Después del fallo, señor');
+		expect(engine.status().pid).not.toBe(pid);
+	});
+
+	it('killed in the middle of a burst: queued renders settle (retried or refused), none hang, and the next succeeds', async () => {
+		const engine = getPdfEngine();
+		await engine.render('<p>calentar</p>');
+		const pid = engine.status().pid!;
+		const burst = Array.from({ length: 8 }, (_, i) => engine.render(`<p style="font-family:'DejaVu Sans'">Documento ${i}</p>`));
+		setTimeout(() => process.kill(pid, 'SIGKILL'), 30);
+		const settled = await Promise.race([
+			Promise.allSettled(burst),
+			new Promise<'colgado'>((r) => setTimeout(() => r('colgado'), 25_000))
+		]);
+		expect(settled).not.toBe('colgado');
+		const after = await engine.render('<p style="font-family:\'DejaVu Sans\'">Siguiente después del fallo</p>');
+		expect(await text(after)).toContain('Siguiente después del fallo');
+		expect(engine.status().busy).toBe(0);
+	});
+});
