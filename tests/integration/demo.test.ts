@@ -182,7 +182,8 @@ async function seedAndCheck(db: Database): Promise<void> {
 		        (select count(*)::int from zones z where org_id = $1
 		            and not exists (select 1 from zone_technicians t where t.zone_id = z.id)) as zones_without_tech,
 		        (select count(*)::int from stage_history where org_id = $1) as history,
-		        (select count(*)::int from board_events where org_id = $1) as events`
+		        (select count(*)::int from board_events where org_id = $1 and kind = 'card:created') as events,
+		        (select count(*)::int from installations where org_id = $1 and zone_id is not null and installation_date is not null and billing is null) as unbilled`
 	);
 	expect(counts).toMatchObject({
 		zones: 4,
@@ -193,7 +194,9 @@ async function seedAndCheck(db: Database): Promise<void> {
 		office: 2,
 		zones_without_tech: 0,
 		history: cards.length,
-		events: cards.length
+		events: cards.length,
+		// every card with a zone and a date has its billing dates computed
+		unbilled: 0
 	});
 	const zoneNames = (await q<{ name: string; payment_day: number }>('select name, payment_day from zones where org_id = $1'));
 	for (const z of zoneNames) expect(z.name).toMatch(new RegExp(`DÍA ${z.payment_day}$`));

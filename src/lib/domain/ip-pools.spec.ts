@@ -261,3 +261,24 @@ describe('nextFreeIp / freeIps / poolUsage', () => {
 		);
 	});
 });
+
+describe('isAssignable', () => {
+	const pool = { cidr: '10.30.1.0/24', reserved: ['10.30.1.1'] };
+	it('accepts host addresses and refuses network, broadcast, reserved and outsiders', async () => {
+		const { isAssignable } = await import('./ip-pools');
+		expect(isAssignable(pool, '10.30.1.2')).toBe(true);
+		expect(isAssignable(pool, '10.30.1.254')).toBe(true);
+		expect(isAssignable(pool, '10.30.1.0')).toBe(false);
+		expect(isAssignable(pool, '10.30.1.255')).toBe(false);
+		expect(isAssignable(pool, '10.30.1.1')).toBe(false);
+		expect(isAssignable(pool, '10.30.2.5')).toBe(false);
+		expect(isAssignable(pool, 'no-ip')).toBe(false);
+	});
+	it('agrees with usableAddresses on every address of a small pool', async () => {
+		const { isAssignable, usableAddresses, intToIp, ipToInt } = await import('./ip-pools');
+		const small = { cidr: '192.168.7.0/28', reserved: ['192.168.7.5'] };
+		const usable = new Set(usableAddresses(small.cidr, small.reserved));
+		const base = ipToInt('192.168.7.0');
+		for (let n = base - 2; n < base + 20; n++) expect(isAssignable(small, intToIp(n))).toBe(usable.has(intToIp(n)));
+	});
+});

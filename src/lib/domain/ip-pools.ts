@@ -219,3 +219,12 @@ export function poolUsage(
 	}
 	return { total, used: usedCount, free: total - usedCount };
 }
+
+/** Whether `ip` is an address the pool can hand out: inside it, not network/broadcast, not reserved. */
+export function isAssignable(pool: IpPool, ip: string): boolean {
+	if (!isValidIp(ip)) return false;
+	const block = mustParse(pool.cidr);
+	const [from, to] = usableBounds(block);
+	const n = ipToInt(ip);
+	return n >= from && n <= to && !reservedSet(pool.reserved ?? []).has(n);
+}

@@ -207,3 +207,34 @@ describe('serviceCharge: properties', () => {
 		);
 	});
 });
+
+describe('tabla: montos concretos por política, umbral, febrero y día 31', async () => {
+	const { billingDates, DEFAULT_PRORATION_POLICY } = await import('./billing-dates');
+	const { serviceCharge: charge } = await import('./proration');
+	const run = (install: string, paymentDay: number, over: Record<string, unknown>) => {
+		const policy = { ...DEFAULT_PRORATION_POLICY, roundToPesos: false, ...over };
+		const dates = billingDates({ registrationDate: install, installationDate: install, zone: { paymentDay, mode: 'prepago' }, policy });
+		const items = charge(dates, 30_000, policy);
+		return { pay: dates.firstPaymentDate, days: dates.prorationDays, item: items[items.length - 1] };
+	};
+	it.each([
+		// install, pay day, policy, first payment, days, key, amount
+		['2028-02-15', 1, { divisor: 'mes' }, '2028-03-01', 15, 'prorrateo', 15_517], // leap February: ÷ 29
+		['2028-02-15', 1, { divisor: '30' }, '2028-03-01', 15, 'prorrateo', 15_000],
+		['2028-02-15', 1, { divisor: 'periodo' }, '2028-03-01', 15, 'prorrateo', 15_517],
+		['2027-02-15', 1, { divisor: 'mes' }, '2027-03-01', 14, 'prorrateo', 15_000], // ÷ 28
+		['2028-02-15', 1, { divisor: '30', chargeInstallationDay: false }, '2028-03-01', 14, 'prorrateo', 14_000],
+		['2026-01-31', 31, { divisor: 'periodo' }, '2026-02-28', 28, 'prorrateo', 30_000], // day 31 → Feb's last day
+		['2026-01-31', 31, { divisor: 'mes' }, '2026-02-28', 28, 'prorrateo', 27_097],
+		['2026-03-05', 1, { fullMonthUntilDay: 5, skipFromDay: 26 }, '2026-04-01', 27, 'mensualidad', 30_000],
+		['2026-03-26', 1, { fullMonthUntilDay: 5, skipFromDay: 26 }, '2026-04-01', 6, 'prorrateo', 0],
+		['2026-03-25', 1, { fullMonthUntilDay: 5, skipFromDay: 26 }, '2026-04-01', 7, 'prorrateo', 6_774],
+		['2026-03-15', 15, { divisor: '30' }, '2026-04-15', 31, 'prorrateo', 30_000] // on the payment day: capped at one month
+	] as const)('%s, día de pago %i, %o → %s', (install, day, over, pay, days, key, amount) => {
+		const r = run(install, day, over);
+		expect(r.pay).toBe(pay);
+		expect(r.days).toBe(days);
+		expect(r.item.key).toBe(key);
+		expect(r.item.amountCents).toBe(amount);
+	});
+});

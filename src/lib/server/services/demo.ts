@@ -40,6 +40,7 @@ import { ServiceError } from './errors';
 import { normalizeName, surname } from '$lib/domain/names';
 import { POSITION_GAP } from '$lib/domain/positions';
 import { addDays, todayIn } from '$lib/domain/dates';
+import { recomputeBilling } from './billing';
 
 /**
  * The documented password of every demo login (technicians, coordinator, agent). Documented on
@@ -862,6 +863,8 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			return out;
 		});
 		if (attached.length) await tx.insert(installationProducts).values(attached);
+		// Billing dates for every card with a zone and a date, as the scheduling screens would leave them.
+		for (const c of cards) if (c.row.zoneId && c.row.installationDate) await recomputeBilling(tx, orgId, idOf(c));
 
 		return {
 			zones: ZONES.length,

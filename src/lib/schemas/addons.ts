@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { checkboxSchema, uuidSchema } from './common';
+
+const optionalUuid = z.union([uuidSchema, z.literal('').transform(() => null), z.null()]).optional();
+
+export const PLACEHOLDER_NUMBER = '0000000000';
+
+export const addAddonSchema = z.object({
+	installationId: uuidSchema,
+	kind: z.enum(['telefonia', 'television'], { error: 'Elige telefonía o televisión.' }),
+	planId: optionalUuid,
+	tvType: z.enum(['CATV', 'IPTV']).optional()
+});
+
+export const updateAddonSchema = z.object({
+	id: uuidSchema,
+	planId: optionalUuid,
+	username: z.string().trim().max(64).optional(),
+	password: z.string().trim().max(64).optional(),
+	phoneNumber: z
+		.string()
+		.trim()
+		.regex(/^\d{10}$/, 'El número de teléfono debe tener 10 dígitos.')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	sipServer: z.string().trim().max(120).optional(),
+	onuSerial: z.string().trim().max(60).optional(),
+	tvType: z.enum(['CATV', 'IPTV']).optional(),
+	router: z.string().trim().max(80).optional(),
+	cutService: checkboxSchema
+});
+
+export const removeAddonSchema = z.object({ id: uuidSchema });
