@@ -1,0 +1,108 @@
+import type { Database } from '../db';
+import { getCard, type CardRow } from '../db/cards';
+import { readCardFields, wireValues } from '../db/card-fields';
+import type { SessionUser } from '../auth';
+import { notFound } from './errors';
+import { inScope, orgSettings } from './board';
+import { uuidSchema } from '$lib/schemas/common';
+import { parseInput } from '../validation';
+import { cardChecklist, type ChecklistItemView } from './checklists';
+import { cardHistory } from './history';
+import type { HistoryEntry } from '../db/history';
+import type { CardField, FieldValue } from '$lib/schemas/card';
+import type { CallScriptState } from '$lib/schemas/call-script';
+
+/** The full card for its panel/page; technicians only see their own jobs. */
+export async function cardDetail(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
+	const id = parseInput(uuidSchema, rawId);
+	const card = await getCard(db, actor.orgId, id);
+	if (!card || !inScope(actor, card)) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
+	return card;
+}
+
+export interface PlanOption {
+	id: string;
+	kind: 'internet' | 'television' | 'telefonia';
+	name: string;
+	priceCents: number;
+	speedMbps: number | null;
+	usageTier: 'basico' | 'intermedio' | 'alto' | null;
+	description: string | null;
+}
+
+export interface CardPanelData {
+	card: CardRow;
+	detail: {
+		values: Record<CardField, FieldValue>;
+		callScript: CallScriptState;
+		coordinatesRaw: string | null;
+		coverageConfirmedAt: string | null;
+		source: string | null;
+	};
+	checklist: ChecklistItemView[];
+	history: HistoryEntry[];
+	plans: PlanOption[];
+	zones: { id: string; name: string }[];
+	settings: {
+		cities: string[];
+		howHeard: string[];
+		objectionSnippets: { title: string; text: string }[];
+		installationCostCents: number;
+		depositCents: number;
+		promotionFreeInstallation: boolean;
+	};
+}
+
+/** Everything the card panel shows, in one call (the page load and the panel's refresh). */
+export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown): Promise<CardPanelData> {
+	const card = await cardDetail(db, actor, rawId);
+	const settings = await orgSettings(db, actor.orgId);
+	const fields = (await readCardFields(db, actor.orgId, card.id))!;
+	const [extra] = await db.query<{ callScript: CallScriptState; coordinatesRaw: string | null; coverageConfirmedAt: string | null; source: string | null }>(
+		`select call_script as "callScript", coordinates_raw as "coordinatesRaw", coverage_confirmed_at::text as "coverageConfirmedAt", source
+		 from installations where id = $1`,
+		[card.id]
+	);
+	const [checklist, history, plans, zones] = await Promise.all([
+		cardChecklist(db, actor.orgId, card, settings),
+		cardHistory(db, actor, card.id),
+		db.query<PlanOption>(
+			`select id, kind, name, price_cents as "priceCents", speed_mbps as "speedMbps", usage_tier as "usageTier", description
+			 from plans where org_id = $1 and active order by kind, sort_order, price_cents`,
+			[actor.orgId]
+		),
+		db.query<{ id: string; name: string }>('select id, name from zones where org_id = $1 and active order by name', [actor.orgId])
+	]);
+	return {
+		card,
+		detail: {
+			values: wireValues(fields),
+			callScript: (typeof extra.callScript === 'string' ? JSON.parse(extra.callScript) : extra.callScript) ?? {},
+			coordinatesRaw: extra.coordinatesRaw,
+			coverageConfirmedAt: extra.coverageConfirmedAt,
+			source: extra.source
+		},
+		checklist,
+		history,
+		plans,
+		zones,
+		settings: {
+			cities: settings.cities,
+			howHeard: settings.howHeard,
+			objectionSnippets: settings.objectionSnippets,
+			installationCostCents: settings.installationCostCents,
+			depositCents: settings.depositCents,
+			promotionFreeInstallation: settings.promotionFreeInstallation
+		}
+	};
+}
+
+/** Whether this user may touch this card at all (provider and, for technicians, assignment). */
+export async function cardInScope(db: Database, actor: SessionUser, id: string): Promise<boolean> {
+	if (!uuidSchema.safeParse(id).success) return false;
+	const [row] = await db.query<{ technicianId: string | null }>(
+		'select technician_id as "technicianId" from installations where org_id = $1 and id = $2',
+		[actor.orgId, id]
+	);
+	return !!row && inScope(actor, row);
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { Database } from '../db';
+import type { SessionUser } from '../auth';
+import type { CardRow } from '../db/cards';
+import { getCard } from '../db/cards';
+import { insertCardHistory } from '../db/history';
+import { allUnmet, isRuleMet, AUTO_RULES } from '$lib/domain/checklist-rules';
+import { STAGES, type Stage } from '$lib/domain/stages';
+import type { OrgSettings } from '$lib/schemas/settings';
+import { uuidSchema, checkboxSchema } from '$lib/schemas/common';
+import { parseInput } from '../validation';
+import { forbidden, notFound } from './errors';
+import { inScope } from './board';
+
+export interface ChecklistItemView {
+	templateId: string;
+	stage: Stage;
+	label: string;
+	autoRule: string | null;
+	done: boolean;
+	doneBy: string | null;
+	doneAt: string | null;
+}
+
+interface TemplateRow {
+	id: string;
+	stage: Stage;
+	label: string;
+	autoRule: string | null;
+	sortOrder: number;
+	active: boolean;
+}
+
+export async function listTemplates(db: Database, orgId: string, activeOnly = true): Promise<TemplateRow[]> {
+	return db.query<TemplateRow>(
+		`select id, stage, label, auto_rule as "autoRule", sort_order as "sortOrder", active from checklist_templates
+		 where org_id = $1 ${activeOnly ? 'and active' : ''} order by sort_order, created_at`,
+		[orgId]
+	);
+}
+
+/** Auto items answer from the card's data through the guards; the rest were ticked by a person. */
+export async function cardChecklist(db: Database, orgId: string, card: CardRow, settings: OrgSettings): Promise<ChecklistItemView[]> {
+	const templates = await listTemplates(db, orgId);
+	const manual = await db.query<{ templateId: string; done: boolean; doneBy: string | null; doneAt: string | null }>(
+		`select i.template_id as "templateId", i.done, u.name as "doneBy", i.done_at::text as "doneAt"
+		 from checklist_items i left join users u on u.id = i.done_by where i.org_id = $1 and i.installation_id = $2`,
+		[orgId, card.id]
+	);
+	const byTemplate = new Map(manual.map((m) => [m.templateId, m]));
+	const unmet = allUnmet(card, settings);
+	return templates.map((t) => {
+		const m = byTemplate.get(t.id);
+		const auto = t.autoRule ? isRuleMet(t.autoRule, unmet) : null;
+		return {
+			templateId: t.id,
+			stage: t.stage,
+			label: t.label,
+			autoRule: t.autoRule,
+			done: auto ?? m?.done ?? false,
+			doneBy: auto === null && m?.done ? m.doneBy : null,
+			doneAt: auto === null && m?.done ? m.doneAt : null
+		};
+	});
+}
+
+const toggleSchema = z.object({ templateId: uuidSchema, done: z.boolean({ error: 'Marca o desmarca la casilla.' }) });
+
+/** A hand-ticked item, with who and when. Auto items follow the data and can't be ticked. */
+export async function toggleChecklistItem(db: Database, actor: SessionUser, rawId: unknown, raw: unknown) {
+	const id = parseInput(uuidSchema, rawId);
+	const input = parseInput(toggleSchema, raw);
+	const card = await getCard(db, actor.orgId, id);
+	if (!card || !inScope(actor, card)) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
+	const [t] = await db.query<{ label: string; autoRule: string | null }>(
+		'select label, auto_rule as "autoRule" from checklist_templates where org_id = $1 and id = $2',
+		[actor.orgId, input.templateId]
+	);
+	if (!t) throw notFound('Ese punto de la lista ya no existe: recarga la tarjeta.');
+	if (t.autoRule) throw forbidden('Este punto se marca solo cuando el dato o el archivo está en la tarjeta.');
+	await db.begin(async (tx) => {
+		await tx.query(
+			`insert into checklist_items (org_id, installation_id, template_id, done, done_by, done_at)
+			 values ($1, $2, $3, $4, $5, case when $4::boolean then now() end)
+			 on conflict (installation_id, template_id) do update set done = excluded.done, done_by = excluded.done_by, done_at = excluded.done_at`,
+			[actor.orgId, id, input.templateId, input.done, input.done ? actor.id : null]
+		);
+		await insertCardHistory(tx, {
+			orgId: actor.orgId, installationId: id, userId: actor.id, kind: 'checklist', field: t.label,
+			oldValue: !input.done, newValue: input.done, source: 'tarjeta'
+		});
+	});
+}
+
+const templateSchema = z.object({
+	id: z.string().optional().transform((v) => v || null).pipe(uuidSchema.nullable()),
+	stage: z.enum(STAGES, { error: 'Elige la etapa.' }),
+	label: z.string({ error: 'Escribe el texto del punto.' }).trim().min(3, 'Escribe el texto del punto (al menos 3 letras).').max(200, 'El texto es demasiado largo (máximo 200 caracteres).'),
+	autoRule: z
+		.string()
+		.optional()
+		.transform((v) => v || null)
+		.pipe(z.enum(AUTO_RULES, { error: 'Elige una regla automática de la lista.' }).nullable()),
+	sortOrder: z.coerce.number({ error: 'Escribe un número.' }).int('Escribe un número entero.').min(0).max(10_000).default(0),
+	active: checkboxSchema
+});
+
+function requireAdmin(actor: SessionUser) {
+	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede cambiar las listas de verificación.');
+}
+
+export async function checklistTemplatesFor(db: Database, actor: SessionUser) {
+	requireAdmin(actor);
+	return listTemplates(db, actor.orgId, false);
+}
+
+/** Creates or edits one template item (Ajustes → Checklists). */
+export async function saveChecklistTemplate(db: Database, actor: SessionUser, raw: unknown) {
+	requireAdmin(actor);
+	const t = parseInput(templateSchema, raw);
+	if (t.id) {
+		const rows = await db.query(
+			`update checklist_templates set stage = $1, label = $2, auto_rule = $3, sort_order = $4, active = $5
+			 where org_id = $6 and id = $7 returning id`,
+			[t.stage, t.label, t.autoRule, t.sortOrder, t.active, actor.orgId, t.id]
+		);
+		if (!rows.length) throw notFound('Ese punto de la lista ya no existe.');
+		return;
+	}
+	await db.query(
+		`insert into checklist_templates (org_id, stage, label, auto_rule, sort_order, active) values ($1, $2, $3, $4, $5, true)`,
+		[actor.orgId, t.stage, t.label, t.autoRule, t.sortOrder]
+	);
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Database } from '../db';
+import type { RawRunner } from '../db/client';
+import type { SessionUser } from '../auth';
+import { getCard } from '../db/cards';
+import { insertCardHistory, insertStageHistory } from '../db/history';
+import { parseCoordinates, googleMapsLink } from '$lib/domain/coordinates';
+import { parseCoverageGeoJson, suggestZone, pointInPolygon, type CoverageArea, type ZoneSuggestion } from '$lib/domain/geo';
+import { canEnter } from '$lib/domain/stages';
+import { POSITION_GAP } from '$lib/domain/positions';
+import { uuidSchema } from '$lib/schemas/common';
+import { parseInput } from '../validation';
+import { forbidden, notFound, ServiceError } from './errors';
+import { actAs } from './card-edit';
+import { recomputeBilling } from './billing';
+
+const OFFICE = ['admin', 'coordinator', 'agent'];
+
+export async function coverageAreas(db: Pick<RawRunner, 'query'>, orgId: string): Promise<CoverageArea[]> {
+	const rows = await db.query<{ zoneId: string; zoneName: string; serviceType: 'inalambrico' | 'fibra'; geojson: unknown }>(
+		`select a.zone_id as "zoneId", z.name as "zoneName", a.service_type as "serviceType", a.geojson
+		 from zone_coverage_areas a join zones z on z.id = a.zone_id where a.org_id = $1 and z.active`,
+		[orgId]
+	);
+	return rows.flatMap((r) => {
+		const parsed = parseCoverageGeoJson(typeof r.geojson === 'string' ? r.geojson : (r.geojson as object));
+		return parsed.ok ? [{ zoneId: r.zoneId, zoneName: r.zoneName, serviceType: r.serviceType, polygons: parsed.polygons }] : [];
+	});
+}
+
+function readCoordinates(raw: unknown): { lat: number; lng: number; raw: string } {
+	const text = typeof raw === 'string' ? raw : '';
+	const r = parseCoordinates(text);
+	if (!r.ok) throw new ServiceError(400, r.error, { coordinates: [r.error] });
+	return { lat: r.lat, lng: r.lng, raw: text.trim().slice(0, 2000) };
+}
+
+export interface CoverageCheck {
+	lat: number;
+	lng: number;
+	mapsLink: string;
+	suggestion: ZoneSuggestion | null;
+}
+
+/** Coordinates or a Maps/WhatsApp link → the zone (RB) and service type that reach it. */
+export async function checkCoverage(db: Database, actor: SessionUser, raw: unknown): Promise<CoverageCheck> {
+	if (!OFFICE.includes(actor.role)) throw forbidden();
+	const { lat, lng } = readCoordinates((raw as { coordinates?: unknown })?.coordinates);
+	return { lat, lng, mapsLink: googleMapsLink(lat, lng), suggestion: suggestZone(lat, lng, await coverageAreas(db, actor.orgId)) };
+}
+
+const confirmSchema = z.object({
+	coordinates: z.string({ error: 'Pega las coordenadas o el enlace de Google Maps.' }),
+	zoneId: z.uuid('Elige la zona (RB) que cubre al cliente.'),
+	serviceType: z.enum(['inalambrico', 'fibra'], { error: 'Elige inalámbrico o fibra.' })
+});
+
+/** The agent confirms coverage: location, zone and service type are saved together. */
+export async function confirmCoverage(db: Database, actor: SessionUser, rawId: unknown, raw: unknown) {
+	if (!OFFICE.includes(actor.role)) throw forbidden();
+	const id = parseInput(uuidSchema, rawId);
+	const input = parseInput(confirmSchema, raw);
+	const loc = readCoordinates(input.coordinates);
+	const areas = (await coverageAreas(db, actor.orgId)).filter((a) => a.zoneId === input.zoneId);
+	const [zone] = await db.query('select 1 from zones where org_id = $1 and id = $2', [actor.orgId, input.zoneId]);
+	if (!zone) throw new ServiceError(400, 'Esa zona no existe: elige otra.', { zoneId: ['Esa zona no existe: elige otra.'] });
+	const covered = areas.some((a) => a.serviceType === input.serviceType && a.polygons.some((p) => pointInPolygon(loc.lat, loc.lng, p)));
+	if (!covered) {
+		const msg = 'Esa zona no cubre la ubicación con ese tipo de servicio: elige la zona sugerida o marca «Sin cobertura».';
+		throw new ServiceError(422, msg, { zoneId: [msg] });
+	}
+	await db.begin(async (tx) => {
+		await actAs(tx, actor);
+		const [old] = await tx.query<{ zone_id: string | null; service_type: string | null; lat: number | null; lng: number | null }>(
+			'select zone_id, service_type, lat, lng from installations where org_id = $1 and id = $2 for update',
+			[actor.orgId, id]
+		);
+		if (!old) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
+		await tx.query(
+			`update installations set lat = $1, lng = $2, coordinates_raw = $3, zone_id = $4, service_type = $5,
+				coverage_confirmed_at = now(), coverage_confirmed_by = $6 where id = $7`,
+			[loc.lat, loc.lng, loc.raw, input.zoneId, input.serviceType, actor.id, id]
+		);
+		// The zone sets the payment day, so the billing snapshot changes with it.
+		await recomputeBilling(tx, actor.orgId, id);
+		await insertCardHistory(tx, {
+			orgId: actor.orgId, installationId: id, userId: actor.id, kind: 'field', field: 'coverage', source: 'tarjeta',
+			oldValue: { zoneId: old.zone_id, serviceType: old.service_type, lat: old.lat, lng: old.lng },
+			newValue: { zoneId: input.zoneId, serviceType: input.serviceType, lat: loc.lat, lng: loc.lng }
+		});
+	});
+	return { lat: loc.lat, lng: loc.lng };
+}
+
+/** "Sin cobertura": the card goes to the end of Cancelada with that reason, and any IP is released. */
+export async function markNoCoverage(db: Database, actor: SessionUser, rawId: unknown, raw: unknown) {
+	if (!OFFICE.includes(actor.role)) throw forbidden('Solo la oficina puede marcar una tarjeta «Sin cobertura».');
+	const id = parseInput(uuidSchema, rawId);
+	const note = z.string().trim().max(500, 'La nota es demasiado larga (máximo 500 caracteres).').optional().parse((raw as { note?: unknown })?.note ?? undefined);
+	const card = await getCard(db, actor.orgId, id);
+	if (!card) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
+	const guard = canEnter({ ...card, cancelReason: 'sin_cobertura' }, 'cancelada', actor.role, { userId: actor.id });
+	if (!guard.ok) throw new ServiceError(403, guard.reasons[0]);
+	await db.begin(async (tx) => {
+		await actAs(tx, actor);
+		const [row] = await tx.query<{ stage: string }>('select stage from installations where org_id = $1 and id = $2 for update', [actor.orgId, id]);
+		if (row.stage === 'cancelada') return;
+		const [{ max }] = await tx.query<{ max: number | null }>(
+			`select max(position) as max from installations where org_id = $1 and stage = 'cancelada'`,
+			[actor.orgId]
+		);
+		await tx.query('delete from ip_allocations where installation_id = $1', [id]);
+		await tx.query(
+			`update installations set stage = 'cancelada', position = $1, cancel_reason = 'sin_cobertura', cancel_note = $2,
+				cancelled_at = now(), ip = null where id = $3`,
+			[(max ?? 0) + POSITION_GAP, note || null, id]
+		);
+		await insertStageHistory(tx, { orgId: actor.orgId, installationId: id, from: row.stage, to: 'cancelada', userId: actor.id, overrideReason: null });
+	});
+}

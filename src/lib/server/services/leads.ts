@@ -1,0 +1,84 @@
+import type { Database } from '../db';
+import type { RawRunner } from '../db/client';
+import type { SessionUser } from '../auth';
+import { insertCardHistory, insertStageHistory } from '../db/history';
+import { leadSchema, publicRequestSchema, PUBLIC_REQUEST_MAX_BYTES } from '$lib/schemas/lead';
+import { POSITION_GAP } from '$lib/domain/positions';
+import { parseInput } from '../validation';
+import { forbidden, ServiceError } from './errors';
+import { orgSettings } from './board';
+import { actAs } from './card-edit';
+import { RateLimiter } from '../rate-limit';
+
+interface NewCard {
+	fullName: string;
+	phone: string;
+	email: string | null;
+	source: string;
+	addrColonia?: string | null;
+	comments?: string | null;
+}
+
+/** Inserts a card at the bottom of "preinstalacion"; the trigger puts it on every open board. */
+async function insertLead(tx: RawRunner, orgId: string, userId: string | null, card: NewCard, costCents: number, source: string) {
+	if (userId) await actAs(tx, { id: userId });
+	// The lock keeps two leads created at the same moment from taking the same position.
+	await tx.query('select id from organizations where id = $1 for update', [orgId]);
+	const [{ max }] = await tx.query<{ max: number | null }>(
+		`select max(position) as max from installations where org_id = $1 and stage = 'preinstalacion'`,
+		[orgId]
+	);
+	const [row] = await tx.query<{ id: string; folio: number }>(
+		`insert into installations (org_id, stage, position, full_name, phone, email, source, addr_colonia, comments,
+			installation_cost_cents, created_by)
+		 values ($1, 'preinstalacion', $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id, folio::int as folio`,
+		[orgId, (max ?? 0) + POSITION_GAP, card.fullName, card.phone, card.email, card.source, card.addrColonia ?? null, card.comments ?? null, costCents, userId]
+	);
+	await insertStageHistory(tx, { orgId, installationId: row.id, from: null, to: 'preinstalacion', userId });
+	await insertCardHistory(tx, { orgId, installationId: row.id, userId, kind: 'field', field: 'created', newValue: card.fullName, source });
+	return row;
+}
+
+/** "+ Nueva preinstalación" from the board (office roles only). */
+export async function createLead(db: Database, actor: SessionUser, raw: unknown) {
+	if (!['admin', 'coordinator', 'agent'].includes(actor.role)) throw forbidden('Solo la oficina puede registrar preinstalaciones.');
+	const input = parseInput(leadSchema, raw);
+	const settings = await orgSettings(db, actor.orgId);
+	return db.begin((tx) => insertLead(tx, actor.orgId, actor.id, input, settings.installationCostCents, 'tablero'));
+}
+
+/** Per IP: a person asks once or twice; a script asks hundreds of times. */
+export const publicRequestLimiter = new RateLimiter(5, 60 * 60 * 1000);
+
+export interface PublicRequestContext {
+	orgSlug: string | null;
+	ip: string;
+	bodyBytes: number;
+	limiter?: RateLimiter;
+}
+
+/**
+ * The public /solicitar form. Spam gets a normal-looking success (so bots learn nothing) but
+ * nothing is saved; too many requests from one address get a 429.
+ */
+export async function submitPublicRequest(db: Database, ctx: PublicRequestContext, raw: unknown): Promise<{ saved: boolean }> {
+	if (ctx.bodyBytes > PUBLIC_REQUEST_MAX_BYTES) {
+		throw new ServiceError(413, 'La solicitud es demasiado grande: escribe un mensaje más corto.');
+	}
+	const limiter = ctx.limiter ?? publicRequestLimiter;
+	if (!limiter.hit(ctx.ip)) {
+		throw new ServiceError(429, 'Recibimos demasiadas solicitudes desde tu conexión. Intenta de nuevo en una hora o llámanos.');
+	}
+	const input = parseInput(publicRequestSchema, raw);
+	if (input.website && input.website.trim()) return { saved: false };
+	const [org] = await db.query<{ id: string; settings: unknown }>(
+		ctx.orgSlug ? 'select id, settings from organizations where slug = $1' : 'select id, settings from organizations order by created_at limit 1',
+		ctx.orgSlug ? [ctx.orgSlug] : []
+	);
+	if (!org) throw new ServiceError(404, 'Este proveedor no recibe solicitudes en línea por ahora.');
+	const settings = await orgSettings(db, org.id);
+	await db.begin((tx) =>
+		insertLead(tx, org.id, null, { ...input, source: 'solicitud', addrColonia: input.colonia }, settings.installationCostCents, 'solicitud')
+	);
+	return { saved: true };
+}

@@ -1,0 +1,132 @@
+/**
+ * THE permissions matrix: every page, form action, API endpoint and socket event, and which
+ * audiences may use it. Anyone not listed in `allow` must be refused (401/403/404/410 or a
+ * redirect to the login). tests/integration/permissions.test.ts walks it against the built
+ * server and fails when a route exists that is not in this table.
+ *
+ * Audiences: admin, coordinator, agent, technician (demo provider A), otherOrg (the admin of
+ * provider B, using provider A's ids), anon (signed out), display (an office TV token; on HTTP
+ * it carries no session, so it is refused wherever anon is).
+ * Ids: card = an unassigned card of A, techCard = a card assigned to the technician,
+ * zone = a zone of A, file = a file of the card, signing/display = valid tokens of A.
+ * Mutations are sent with an empty body: passing authorization then means a validation answer
+ * (400/409/422), never a change.
+ */
+export type Audience = 'admin' | 'coordinator' | 'agent' | 'technician' | 'otherOrg' | 'anon' | 'display';
+export interface Ids {
+	card: string;
+	techCard: string;
+	zone: string;
+	file: string;
+	signing: string;
+	display: string;
+}
+export interface Entry {
+	kind: 'page' | 'action' | 'endpoint' | 'socket';
+	/** Route id as SvelteKit names it (folder under src/routes), or the socket event name. */
+	route: string;
+	method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+	action?: string;
+	url?: (ids: Ids) => string;
+	allow: Audience[];
+	/** The route's success is a redirect to the login page (logout). */
+	loginRedirectIsSuccess?: boolean;
+}
+
+const SIGNED: Audience[] = ['admin', 'coordinator', 'agent', 'technician', 'otherOrg'];
+const OFFICE_OWN: Audience[] = ['admin', 'coordinator', 'agent'];
+const OFFICE_ANY_ORG: Audience[] = ['admin', 'coordinator', 'agent', 'otherOrg'];
+const ADMINS: Audience[] = ['admin', 'otherOrg'];
+const COORD: Audience[] = ['admin', 'coordinator'];
+const EVERYONE: Audience[] = ['admin', 'coordinator', 'agent', 'technician', 'otherOrg', 'anon', 'display'];
+const card = (sub = '') => (ids: Ids) => `/api/instalaciones/${ids.card}${sub}`;
+
+export const MATRIX: Entry[] = [
+	// pages
+	{ kind: 'page', route: '/', url: () => '/', allow: SIGNED },
+	{ kind: 'page', route: '/login', url: () => '/login', allow: EVERYONE },
+	{ kind: 'page', route: '/setup', url: () => '/setup', allow: [] },
+	{ kind: 'page', route: '/solicitar', url: () => '/solicitar', allow: EVERYONE },
+	{ kind: 'page', route: '/firmar/[token]', url: (i) => `/firmar/${i.signing}`, allow: EVERYONE },
+	{ kind: 'page', route: '/pantalla/[token]', url: (i) => `/pantalla/${i.display}`, allow: EVERYONE },
+	{ kind: 'page', route: '/(app)/tablero', url: () => '/tablero', allow: SIGNED },
+	{ kind: 'page', route: '/(app)/calendario', url: () => '/calendario', allow: OFFICE_ANY_ORG },
+	{ kind: 'page', route: '/(app)/usuarios', url: () => '/usuarios', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes', url: () => '/ajustes', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/llamada', url: () => '/ajustes/llamada', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/checklists', url: () => '/ajustes/checklists', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/etapas', url: () => '/ajustes/etapas', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/contratos', url: () => '/ajustes/contratos', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/pantallas', url: () => '/ajustes/pantallas', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/zonas', url: () => '/ajustes/zonas', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/zonas/[id]', url: (i) => `/ajustes/zonas/${i.zone}`, allow: ['admin'] },
+	{ kind: 'page', route: '/(app)/ajustes/catalogo', url: () => '/ajustes/catalogo', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/instalaciones/nueva', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
+	{ kind: 'page', route: '/(app)/instalaciones/[id]', url: (i) => `/instalaciones/${i.card}`, allow: OFFICE_OWN },
+	{ kind: 'page', route: '/(app)/instalaciones/[id]/hoja', url: (i) => `/instalaciones/${i.card}/hoja`, allow: OFFICE_OWN },
+	{ kind: 'page', route: '/(app)/tecnico', url: () => '/tecnico', allow: ['technician'] },
+	{ kind: 'page', route: '/(app)/tecnico/[id]', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
+
+	// form actions
+	{ kind: 'action', route: '/login', action: 'default', url: () => '/login', allow: EVERYONE },
+	{ kind: 'action', route: '/setup', action: 'default', url: () => '/setup', allow: [] },
+	{ kind: 'action', route: '/solicitar', action: 'default', url: () => '/solicitar', allow: EVERYONE },
+	{ kind: 'action', route: '/firmar/[token]', action: 'default', url: (i) => `/firmar/${i.signing}`, allow: EVERYONE },
+	{ kind: 'action', route: '/(app)/usuarios', action: 'create', url: () => '/usuarios', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/usuarios', action: 'update', url: () => '/usuarios', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes', action: 'org', url: () => '/ajustes', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/llamada', action: 'default', url: () => '/ajustes/llamada', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/checklists', action: 'default', url: () => '/ajustes/checklists', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/etapas', action: 'default', url: () => '/ajustes/etapas', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/contratos', action: 'default', url: () => '/ajustes/contratos', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'create', url: () => '/ajustes/pantallas', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'revoke', url: () => '/ajustes/pantallas', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/zonas', action: 'delete', url: () => '/ajustes/zonas', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/zonas/[id]', action: 'default', url: (i) => `/ajustes/zonas/${i.zone}`, allow: ['admin'] },
+	{ kind: 'action', route: '/(app)/ajustes/catalogo', action: 'plan', url: () => '/ajustes/catalogo', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/catalogo', action: 'product', url: () => '/ajustes/catalogo', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/calendario', action: 'reschedule', url: () => '/calendario', allow: ['admin', 'coordinator', 'otherOrg'] },
+	{ kind: 'action', route: '/(app)/instalaciones/nueva', action: 'default', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
+	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'campos', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
+	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'completar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
+	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'firmar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
+
+	// endpoints
+	{ kind: 'endpoint', route: '/healthz', method: 'GET', url: () => '/healthz', allow: EVERYONE },
+	{ kind: 'endpoint', route: '/archivos/[fileId]', method: 'GET', url: (i) => `/archivos/${i.file}`, allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/exportar/csv', method: 'GET', url: () => '/api/exportar/csv?desde=2026-01-01&hasta=2026-12-31', allow: ['admin', 'coordinator', 'otherOrg'] },
+	{ kind: 'endpoint', route: '/api/exportar/routeros', method: 'GET', url: (i) => `/api/exportar/routeros?instalacion=${i.card}`, allow: COORD },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/tarjeta', method: 'GET', url: card('/tarjeta'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/campo', method: 'PATCH', url: card('/campo'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/guion', method: 'POST', url: card('/guion'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobertura', method: 'POST', url: card('/cobertura'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/checklist', method: 'POST', url: card('/checklist'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/historial', method: 'GET', url: card('/historial'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mover', method: 'POST', url: card('/mover'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'GET', url: card('/archivos'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'POST', url: card('/archivos'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/conexion', method: 'GET', url: card('/conexion'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/conexion', method: 'POST', url: card('/conexion'), allow: COORD },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/asignacion', method: 'GET', url: card('/asignacion'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/asignacion', method: 'POST', url: card('/asignacion'), allow: COORD },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'GET', url: card('/cobros'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'POST', url: card('/cobros'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/servicios', method: 'GET', url: card('/servicios'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/servicios', method: 'POST', url: card('/servicios'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos', method: 'GET', url: card('/documentos'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/contenido', method: 'GET', url: card('/documentos/contenido?tipo=hoja_instalacion'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/contrato', method: 'POST', url: card('/documentos/contrato'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/enlace', method: 'POST', url: card('/documentos/enlace'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/enlace', method: 'DELETE', url: card('/documentos/enlace'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/firmar', method: 'POST', url: card('/documentos/firmar'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/pdf', method: 'POST', url: card('/documentos/pdf'), allow: OFFICE_OWN },
+
+	// last, because it ends the sessions used above
+	{ kind: 'endpoint', route: '/logout', method: 'POST', url: () => '/logout', allow: EVERYONE, loginRedirectIsSuccess: true },
+
+	// socket events (main namespace; anon and display tokens can't even connect)
+	{ kind: 'socket', route: 'card:move', allow: OFFICE_OWN },
+	{ kind: 'socket', route: 'board:since', allow: SIGNED },
+	{ kind: 'socket', route: 'presence:open', allow: SIGNED },
+	{ kind: 'socket', route: 'heartbeat', allow: SIGNED }
+];
