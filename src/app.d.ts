@@ -12,6 +12,10 @@ declare global {
 		interface PageData {
 			user?: SessionUser | null;
 		}
+		/** Shallow routing: the board opens a card in a side panel with its page's data. */
+		interface PageState {
+			cardData?: unknown;
+		}
 	}
 }
 

@@ -22,6 +22,9 @@ export interface BoardCard {
 	stageChangedAt: string;
 	cancelReason: string | null;
 	cancelNote: string | null;
+	/** Installation sheet / contract signed (the "firmada" guard reads these). */
+	sheetSigned: boolean;
+	contractSigned: boolean;
 	/** "faltan 2 documentos" for the next stage, or null. */
 	badge: string | null;
 	/** The Spanish reasons behind the badge. */

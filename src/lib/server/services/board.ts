@@ -50,6 +50,8 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		stageChangedAt: row.stageChangedAt,
 		cancelReason: row.cancelReason ?? null,
 		cancelNote: row.cancelNote ?? null,
+		sheetSigned: !!row.sheetSignedAt,
+		contractSigned: !!row.contractSignedAt,
 		badge,
 		missing: missing.map((m) => m.message)
 	};

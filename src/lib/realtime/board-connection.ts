@@ -1,0 +1,38 @@
+import type { BoardState } from './board.svelte';
+import type { BoardTransport } from './board-transport';
+
+/**
+ * Wires one board to the network and the page: socket events, the 15 s heartbeat, the clock
+ * that ages cards, and a catch-up whenever the tab becomes visible or the device comes online.
+ * Returns the cleanup.
+ */
+export function connectBoard(board: BoardState, t: BoardTransport, heartbeatMs: number): () => void {
+	const off = t.listen({
+		connect: () => board.online(),
+		disconnect: (serverClosed) => board.offline(serverClosed),
+		cardChanged: (e) => board.receive(e),
+		presence: (users) => board.setPresence(users),
+		resync: () => void board.resync(),
+		sessionEnded: (message) => board.endSession(message)
+	});
+	const beat = setInterval(() => void board.heartbeat(), heartbeatMs);
+	const tick = setInterval(() => board.tick(), 30_000);
+	const onVisible = () => document.visibilityState === 'visible' && void board.resync();
+	const onOnline = () => void board.resync();
+	const browser = typeof document !== 'undefined';
+	if (browser) {
+		document.addEventListener('visibilitychange', onVisible);
+		window.addEventListener('online', onOnline);
+	}
+	if (t.isConnected()) board.online();
+	return () => {
+		off();
+		clearInterval(beat);
+		clearInterval(tick);
+		if (browser) {
+			document.removeEventListener('visibilitychange', onVisible);
+			window.removeEventListener('online', onOnline);
+		}
+		board.openCard(null);
+	};
+}

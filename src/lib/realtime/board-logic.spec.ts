@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+	activeFilterCount, applyCardEvent, groupColumns, matchesFilters, moveBlockedReason, neighbours, NO_FILTERS,
+	optimisticPosition, parseFilters, roleNeverEnters, slaLevel, wipLevel, type MatchContext
+} from './board-logic';
+import type { BoardCard } from './types';
+
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const NOW = Date.parse('2026-11-21T12:00:00Z');
+
+function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
+	return {
+		id: uuid(n), folio: n, stage: 'preinstalacion', position: n, version: 1, fullName: `Cliente ${n}`, colonia: 'Región 94',
+		zoneId: null, zoneName: null, planId: null, planName: null, contractType: null, installationDate: null, installationTime: null,
+		technicianId: null, technicianName: null, technicianColor: null, stageChangedAt: new Date(NOW).toISOString(),
+		cancelReason: null, cancelNote: null, sheetSigned: false, contractSigned: false, badge: null, missing: [], ...over
+	};
+}
+const ctx = (filters = NO_FILTERS): MatchContext => ({ filters, recentDays: 14, nowMs: NOW });
+
+describe('matchesFilters', () => {
+	it('checks zone, technician, plan, contract, dates and «con faltantes»', () => {
+		const c = card(1, { zoneId: uuid(50), technicianId: uuid(60), planId: uuid(70), contractType: '12_meses', installationDate: '2026-11-25', badge: 'faltan 2 datos' });
+		expect(matchesFilters(c, false, ctx({ ...NO_FILTERS, zona: uuid(50), tecnico: uuid(60), plan: uuid(70), contrato: '12_meses', desde: '2026-11-25', hasta: '2026-11-30', faltantes: true }))).toBe(true);
+		expect(matchesFilters(c, false, ctx({ ...NO_FILTERS, zona: uuid(51) }))).toBe(false);
+		expect(matchesFilters(c, false, ctx({ ...NO_FILTERS, hasta: '2026-11-24' }))).toBe(false);
+		expect(matchesFilters({ ...c, badge: null }, false, ctx({ ...NO_FILTERS, faltantes: true }))).toBe(false);
+	});
+
+	it('matches text on name and colonia without accents or case, and keeps cards the server already matched', () => {
+		const f = { ...NO_FILTERS, q: 'region' };
+		expect(matchesFilters(card(1), false, ctx(f))).toBe(true);
+		expect(matchesFilters(card(1, { colonia: 'Centro' }), false, ctx(f))).toBe(false);
+		// Matched on the server by phone or PPPoE user, which the board never sees.
+		expect(matchesFilters(card(1, { colonia: 'Centro' }), true, ctx(f))).toBe(true);
+	});
+
+	it('leaves out old active cards unless they are already shown or searched for', () => {
+		const old = card(1, { stage: 'activa', stageChangedAt: new Date(NOW - 20 * 86_400_000).toISOString() });
+		expect(matchesFilters(old, false, ctx())).toBe(false);
+		expect(matchesFilters(old, false, ctx({ ...NO_FILTERS, q: 'cliente 1' }))).toBe(true);
+	});
+});
+
+describe('neighbours and positions', () => {
+	it('names the card above (afterId) and below (beforeId)', () => {
+		const list = [card(1), card(2), card(3)];
+		expect(neighbours(list, uuid(2))).toEqual({ afterId: uuid(1), beforeId: uuid(3) });
+		expect(neighbours(list, uuid(1))).toEqual({ afterId: null, beforeId: uuid(2) });
+	});
+
+	it('places the optimistic copy strictly between its new neighbours', () => {
+		fc.assert(
+			fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 2, maxLength: 30 }), fc.nat(), (positions, pick) => {
+				const cards = positions.sort((a, b) => a - b).map((p, i) => card(i + 1, { position: p }));
+				const i = pick % (cards.length - 1);
+				const pos = optimisticPosition(cards, uuid(999), { afterId: cards[i].id, beforeId: cards[i + 1].id });
+				return pos > cards[i].position && pos < cards[i + 1].position;
+			})
+		);
+		expect(groupColumns([card(2, { position: 5 }), card(1, { position: 1 })]).preinstalacion.map((c) => c.folio)).toEqual([1, 2]);
+	});
+});
+
+describe('applyCardEvent', () => {
+	it('keeps a tombstone version so a late event cannot bring a deleted card back', () => {
+		const cards = new Map([[uuid(1), card(1)]]);
+		const seen = new Map([[uuid(1), 1]]);
+		expect(applyCardEvent(cards, seen, { seq: 2, cardId: uuid(1), kind: 'card:deleted', version: 2, card: null, actorId: null }, ctx())).toBe('applied');
+		expect(applyCardEvent(cards, seen, { seq: 3, cardId: uuid(1), kind: 'card:updated', version: 2, card: card(1, { version: 2 }), actorId: null }, ctx())).toBe('stale');
+		expect(cards.size).toBe(0);
+	});
+});
+
+describe('small rules', () => {
+	it('colours age by SLA and counts by soft WIP limits', () => {
+		const sla = { warnHours: 24, lateHours: 48 };
+		expect([slaLevel(2, sla), slaLevel(30, sla), slaLevel(50, sla), slaLevel(50, undefined)]).toEqual(['ok', 'warn', 'late', 'ok']);
+		expect([wipLevel(3, 5), wipLevel(5, 5), wipLevel(6, 5), wipLevel(60, null)]).toEqual(['ok', 'at', 'over', 'ok']);
+	});
+
+	it('reads filters from the URL and ignores invalid ones', () => {
+		expect(parseFilters(new URLSearchParams('faltantes=1&q=cocom'))).toMatchObject({ faltantes: true, q: 'cocom' });
+		expect(parseFilters(new URLSearchParams('zona=no-es-uuid'))).toEqual(NO_FILTERS);
+		expect(activeFilterCount({ ...NO_FILTERS, desde: '2026-01-01', hasta: '2026-02-01', q: 'x' })).toBe(2);
+	});
+
+	it('blocks only the stages a role may never enter in the «Mover a…» menu', () => {
+		const agent = { id: uuid(900), role: 'agent' as const };
+		expect(moveBlockedReason(card(1), 'agendada', agent)).toBeNull(); // data: the server decides
+		expect(moveBlockedReason(card(1), 'asignada', agent)).toMatch(/Como agente/);
+		expect(moveBlockedReason(card(1), 'cancelada', agent)).toMatch(/motivo de cancelación/);
+		expect(moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'firmada', { id: uuid(900), role: 'technician' })).toBeNull();
+		expect(roleNeverEnters('technician', 'agendada')).toBe(true);
+		expect(roleNeverEnters('coordinator', 'activa')).toBe(false);
+	});
+});

@@ -1,0 +1,150 @@
+import { canEnter, STAGES, type GuardCard, type Role, type Stage } from '$lib/domain/stages';
+import { placeCard } from '$lib/domain/positions';
+import { boardFilterSchema, type BoardFilters } from '$lib/schemas/board';
+import type { BoardCard, CardEvent } from './types';
+
+/** Pure rules behind the board state: no runes, no sockets, so the specs can drive them directly. */
+
+export const NO_FILTERS: BoardFilters = {
+	zona: null, tecnico: null, plan: null, contrato: null, desde: null, hasta: null, faltantes: false, q: null
+};
+
+/** Filters as the URL carries them; an invalid URL shows the whole board rather than nothing. */
+export function parseFilters(params: URLSearchParams): BoardFilters {
+	const parsed = boardFilterSchema.safeParse(Object.fromEntries(params));
+	return parsed.success ? parsed.data : NO_FILTERS;
+}
+
+export function activeFilterCount(f: BoardFilters): number {
+	return [f.zona, f.tecnico, f.plan, f.contrato, f.desde || f.hasta, f.faltantes, f.q].filter(Boolean).length;
+}
+
+const fold = (s: string | null | undefined) =>
+	(s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+export interface MatchContext {
+	filters: BoardFilters;
+	/** activa/cancelada show only cards that entered them in the last N days unless searching. */
+	recentDays: number;
+	nowMs: number;
+}
+
+/**
+ * Whether a live card belongs on this filtered board, so counts keep reflecting the filter.
+ * The server's text search also looks at phone and PPPoE user, which the board never receives:
+ * a card already on the board keeps its place on the text criterion (it matched on the server),
+ * and a new one shows when its name, colonia or folio match.
+ */
+export function matchesFilters(card: BoardCard, held: boolean, ctx: MatchContext): boolean {
+	const f = ctx.filters;
+	if (f.zona && card.zoneId !== f.zona) return false;
+	if (f.tecnico && card.technicianId !== f.tecnico) return false;
+	if (f.plan && card.planId !== f.plan) return false;
+	if (f.contrato && card.contractType !== f.contrato) return false;
+	if (f.desde && !(card.installationDate && card.installationDate >= f.desde)) return false;
+	if (f.hasta && !(card.installationDate && card.installationDate <= f.hasta)) return false;
+	if (f.faltantes && !card.badge) return false;
+	if (f.q) {
+		const q = fold(f.q);
+		const hit = fold(card.fullName).includes(q) || fold(card.colonia).includes(q) || String(card.folio) === q;
+		if (!hit && !held) return false;
+	} else if ((card.stage === 'activa' || card.stage === 'cancelada') && !held) {
+		const entered = Date.parse(card.stageChangedAt);
+		if (Number.isFinite(entered) && ctx.nowMs - entered > ctx.recentDays * 86_400_000) return false;
+	}
+	return true;
+}
+
+export type Columns = Record<Stage, BoardCard[]>;
+
+export function byPosition(a: BoardCard, b: BoardCard): number {
+	return a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function groupColumns(cards: Iterable<BoardCard>): Columns {
+	const cols = Object.fromEntries(STAGES.map((s) => [s, [] as BoardCard[]])) as Columns;
+	for (const c of cards) cols[c.stage]?.push(c);
+	for (const s of STAGES) cols[s].sort(byPosition);
+	return cols;
+}
+
+/** The server's anchors: afterId = the card right above, beforeId = the card right below. */
+export function neighbours(list: readonly { id: string }[], id: string): { afterId: string | null; beforeId: string | null } {
+	const i = list.findIndex((c) => c.id === id);
+	if (i < 0) return { afterId: null, beforeId: null };
+	return { afterId: list[i - 1]?.id ?? null, beforeId: list[i + 1]?.id ?? null };
+}
+
+/** Where the card shows until the server answers; the server's position replaces it. */
+export function optimisticPosition(column: readonly BoardCard[], cardId: string, anchors: { beforeId?: string | null; afterId?: string | null }): number {
+	return placeCard(column, cardId, anchors).position;
+}
+
+/** Highest version seen per card id, tombstones included, so a late event can't resurrect a card. */
+export type SeenVersions = Map<string, number>;
+
+export type ApplyOutcome = 'applied' | 'stale';
+
+/**
+ * Applies one event to a card map in place. Events whose version is not newer than the one held
+ * are dropped; `card: null` (deleted, or out of this viewer's scope) and cards outside the
+ * filter are removed.
+ */
+export function applyCardEvent(cards: Map<string, BoardCard>, seen: SeenVersions, e: CardEvent, ctx: MatchContext): ApplyOutcome {
+	if (e.version <= (seen.get(e.cardId) ?? 0)) return 'stale';
+	seen.set(e.cardId, e.version);
+	const held = cards.has(e.cardId);
+	if (e.card && matchesFilters(e.card, held, ctx)) cards.set(e.cardId, e.card);
+	else cards.delete(e.cardId);
+	return 'applied';
+}
+
+/** Does this event touch any of these columns (where the card was, or where it is going)? */
+export function touchesColumns(e: CardEvent, held: BoardCard | undefined, stages: ReadonlySet<Stage>): boolean {
+	return (!!held && stages.has(held.stage)) || (!!e.card && stages.has(e.card.stage));
+}
+
+export type SlaLevel = 'ok' | 'warn' | 'late';
+
+export function ageHours(stageChangedAt: string, nowMs: number): number {
+	const t = Date.parse(stageChangedAt);
+	return Number.isFinite(t) ? Math.max(0, (nowMs - t) / 3_600_000) : 0;
+}
+
+export function slaLevel(hours: number, sla: { warnHours: number; lateHours: number } | undefined): SlaLevel {
+	if (!sla) return 'ok';
+	if (hours >= sla.lateHours) return 'late';
+	return hours >= sla.warnHours ? 'warn' : 'ok';
+}
+
+export type WipLevel = 'ok' | 'at' | 'over';
+
+export function wipLevel(count: number, limit: number | null | undefined): WipLevel {
+	if (!limit) return 'ok';
+	return count > limit ? 'over' : count === limit ? 'at' : 'ok';
+}
+
+/** Columns a role can never drop into (the server decides; the board only dims them). */
+export function roleNeverEnters(role: Role, stage: Stage): boolean {
+	if (role === 'agent') return stage === 'asignada' || stage === 'firmada' || stage === 'activa';
+	if (role === 'technician') return stage !== 'firmada' && stage !== 'activa';
+	return false;
+}
+
+/**
+ * Why the "Mover a…" menu can't offer a stage, or null. The board card lacks most guard data, so
+ * only role rules (and the cancellation reason, which the card carries) are judged here; data
+ * requirements are left to the server, whose reasons then show in a toast.
+ */
+export function moveBlockedReason(card: BoardCard, to: Stage, user: { id: string; role: Role }): string | null {
+	const guard: GuardCard = {
+		id: card.id, stage: card.stage, fullName: card.fullName, technicianId: card.technicianId,
+		cancelReason: card.cancelReason, cancelNote: card.cancelNote
+	};
+	const mine = canEnter(guard, to, user.role, { userId: user.id });
+	if (mine.ok) return null;
+	if (to === 'cancelada') return mine.reasons[0] ?? null;
+	// An admin is never refused by role, so any difference from the admin's answer is a role rule.
+	const admin = canEnter(guard, to, 'admin', { userId: user.id });
+	return admin.ok || admin.reasons[0] !== mine.reasons[0] ? (mine.reasons[0] ?? null) : null;
+}
