@@ -1,14 +1,40 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { isConnectionError, outage } from '$lib/server/db/outage';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth';
 import { exposeRealtime } from '$lib/server/realtime';
 import { i18nHandle } from '$lib/server/i18n';
+import { cardInScope } from '$lib/server/services/cards';
 
 export const init: ServerInit = async () => {
 	await getDb();
 	// The production server (src/server/index.js) attaches socket.io through this.
 	exposeRealtime();
+};
+
+const OUTAGE_MESSAGE = 'La base de datos no responde en este momento. Intenta de nuevo en unos segundos.';
+
+/** During a database outage, answer 503 right away (health checks still run). */
+const handleOutage: Handle = async ({ event, resolve }) => {
+	if (outage.down && event.url.pathname !== '/healthz' && !(await outage.check(await getDb()))) {
+		const wantsJson = event.url.pathname.startsWith('/api/') || event.request.headers.get('accept')?.includes('application/json');
+		if (wantsJson) return json({ message: OUTAGE_MESSAGE }, { status: 503, headers: { 'retry-after': '5' } });
+		return new Response(
+			`<!doctype html><html lang="es-MX"><meta charset="utf-8"><title>Servicio no disponible</title><body style="font-family:system-ui,sans-serif;padding:2rem"><h1>Servicio no disponible</h1><p>${OUTAGE_MESSAGE}</p></body></html>`,
+			{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5' } }
+		);
+	}
+	return resolve(event);
+};
+
+export const handleError: HandleServerError = ({ error }) => {
+	if (isConnectionError(error)) {
+		outage.markDown();
+		return { message: OUTAGE_MESSAGE };
+	}
+	console.error(error);
+	return { message: 'Algo salió mal de nuestro lado. Intenta de nuevo; si se repite, avisa al administrador.' };
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -17,7 +43,14 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const db = await getDb();
-		const result = await validateSessionToken(db.orm, token);
+		let result;
+		try {
+			result = await validateSessionToken(db.orm, token);
+		} catch (err) {
+			if (!isConnectionError(err)) throw err;
+			outage.markDown();
+			return json({ message: OUTAGE_MESSAGE }, { status: 503, headers: { 'retry-after': '5' } });
+		}
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
@@ -33,6 +66,28 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Signed-in only, checked once for every route of the app group and every /api endpoint, so a
+ * form action or endpoint can never run without a session (SvelteKit runs actions without the
+ * layout's load). Pages redirect to the login; everything else gets a JSON 401.
+ */
+const handleGuard: Handle = async ({ event, resolve }) => {
+	const id = event.route.id ?? '';
+	// Client-side navigations (data requests) get the layout load's redirect, which the router understands.
+	if (!event.locals.user && !event.isDataRequest && (id.startsWith('/(app)') || id.startsWith('/api/'))) {
+		const isPage = event.request.method === 'GET' && !id.startsWith('/api/') && !event.request.headers.get('x-sveltekit-action');
+		if (isPage) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		return json({ message: 'Inicia sesión para continuar.' }, { status: 401 });
+	}
+	// Every card endpoint answers "not found" for a card of another provider, or one a technician
+	// isn't assigned to, before its body is read or its role rules run.
+	if (event.locals.user && id.startsWith('/api/instalaciones/[id]') && event.params.id) {
+		const card = await cardInScope(await getDb(), event.locals.user, event.params.id);
+		if (!card) return json({ message: 'Esa instalación no existe o no tienes acceso a ella.' }, { status: 404 });
+	}
+	return resolve(event);
+};
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -42,4 +97,4 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18nHandle, handleHeaders, handleAuth);
+export const handle = sequence(i18nHandle, handleHeaders, handleOutage, handleAuth, handleGuard);

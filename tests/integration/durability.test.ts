@@ -5,17 +5,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasBuild, postAction, sessionCookie, startServer, type RunningServer } from './support/server';
 
-// Runs the built production server on the embedded database. `npm test` builds first.
-describe.skipIf(!hasBuild())('embedded database durability (built server)', () => {
+const targets = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
+
+// Runs the built production server on each driver. `npm test` builds first.
+describe.skipIf(!hasBuild()).each(targets)('durability on %s (built server)', (driver) => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'tablero-durability-'));
+	const dbName = `t_durable_${Date.now().toString(36)}`;
+	let env: Record<string, string> = { DATA_DIR: dataDir };
+	let admin: postgres.Sql | undefined;
 	let server: RunningServer | undefined;
 	afterAll(async () => {
 		await server?.stop('SIGKILL');
 		rmSync(dataDir, { recursive: true, force: true });
+		await admin?.unsafe(`drop database if exists ${dbName} with (force)`);
+		await admin?.end();
 	});
 
 	it('loses no acknowledged write when killed with SIGKILL mid-burst, and restarts on the same data', async () => {
-		server = await startServer({ DATA_DIR: dataDir });
+		if (driver === 'postgres') {
+			admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+			await admin.unsafe(`create database ${dbName}`);
+			const url = new URL(process.env.TEST_DATABASE_URL!);
+			url.pathname = `/${dbName}`;
+			env = { DATA_DIR: dataDir, DATABASE_URL: url.toString() };
+		}
+		server = await startServer(env);
 		const setup = await postAction(server, '/setup', {
 			orgName: 'Durabilidad',
 			timeZone: 'America/Cancun',
@@ -53,9 +67,9 @@ describe.skipIf(!hasBuild())('embedded database durability (built server)', () =
 		await Promise.all(writers);
 		expect(killedAt).toBeGreaterThan(3);
 
-		server = await startServer({ DATA_DIR: dataDir });
+		server = await startServer(env);
 		const health = await (await fetch(`${server.url}/healthz`)).json();
-		expect(health).toMatchObject({ status: 'ok', database: { driver: 'pglite', status: 'ok' } });
+		expect(health).toMatchObject({ status: 'ok', database: { driver, status: 'ok' } });
 		const login = await postAction(server, '/login', { email: 'ana@durable.mx', password: 'contraseña-durable-1' });
 		const html = await (await fetch(`${server.url}/usuarios`, { headers: { cookie: sessionCookie(login.setCookie) } })).text();
 		const missing = acked.filter((email) => !html.includes(email));

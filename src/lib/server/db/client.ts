@@ -90,7 +90,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 	const sql = postgres(url, {
 		max: opts.maxConnections ?? 10,
 		onnotice: () => {},
-		connect_timeout: 10,
+		connect_timeout: 5,
 		idle_timeout: 60
 	});
 	// LISTEN holds a connection of its own: open it lazily, only when someone listens.

@@ -72,8 +72,9 @@ export function registerHandlers(io: Server, db: Database): void {
 		);
 		socket.on(
 			'presence:open',
-			guarded(socket, perSocket, (raw) => presenceSchema.parse(raw), async ({ cardId }) => {
+			guarded(socket, perSocket, (raw) => presenceSchema.parse(raw), async ({ cardId }, ack) => {
 				(socket.data as SocketData).cardId = cardId;
+				ack({ ok: true });
 				await publishPresence(io, user.orgId);
 			})
 		);

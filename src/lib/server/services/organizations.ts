@@ -57,6 +57,8 @@ export async function createOrganization(db: Database, input: NewOrganization, o
 
 /** First run: only while no user exists at all. */
 export async function setupFirstOrganization(db: Database, raw: unknown) {
+	// Closed first: once someone exists, nobody gets as far as validation.
+	if (await hasAnyUser(db.orm)) throw new ServiceError(403, 'La configuración inicial ya se hizo. Inicia sesión.');
 	const input = parseInput(setupSchema, raw);
 	return { ...(await createOrganization(db, input, { firstRun: true })), demo: input.demo };
 }
