@@ -8,7 +8,7 @@ import { openDatabase } from '$lib/server/db/client';
 import { migrate } from '$lib/server/db/migrate';
 import { createOrganization } from '$lib/server/services/organizations';
 import { seedDemo } from '$lib/server/services/demo';
-import { createSession, hashToken } from '$lib/server/auth';
+import { createSession, generateToken, hashToken } from '$lib/server/auth';
 import { localStorage } from '$lib/server/storage/local';
 import { hasBuild, startServer, type RunningServer } from './support/server';
 import { MATRIX, type Audience, type Entry, type Ids } from './support/permissions';
@@ -97,7 +97,7 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 			`insert into signing_links (org_id, installation_id, document_kind, token_hash, expires_at) values ($1, $2, 'hoja_instalacion', $3, now() + interval '7 days')`,
 			[a.org.id, c.id, createHash('sha256').update(signing).digest('hex')]
 		);
-		const display = randomBytes(24).toString('base64url');
+		const display = generateToken();
 		await db.query(`insert into display_tokens (org_id, name, token_hash) values ($1, 'TV', $2)`, [a.org.id, hashToken(display)]);
 		ids = { card: c.id, techCard: tc.id, zone: z.id, file: f.id, signing, display };
 		cookies.admin = await session(a.admin.id, a.org.id);

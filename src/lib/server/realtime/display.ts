@@ -1,9 +1,116 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { Database } from '../db';
 import type { projectEvent } from './fanout';
+import { domainEvents } from '../events';
+import { RateLimiter } from '../rate-limit';
+import { ServiceError } from '../services/errors';
+import {
+	displayByToken,
+	displayEventsSince,
+	displaySnapshot,
+	displayStillActive,
+	toDisplayCard,
+	touchDisplay,
+	type DisplayViewer
+} from '../services/displays';
+import { displaySinceSchema } from '$lib/schemas/displays';
+import type { DisplayEvent } from '$lib/schemas/displays';
 
-/** The office TV: a separate namespace authenticated by a display token (issue 7). */
-export function registerDisplay(_io: Server, _db: Database): void {}
+export const DISPLAY_NAMESPACE = '/pantalla';
+export const displayRoom = (orgId: string) => `display:${orgId}`;
+const tokenRoom = (tokenId: string) => `display-token:${tokenId}`;
+/** The one message a revoked screen gets; the client shows "Pantalla desactivada". */
+export const REVOKED = 'display:revoked';
+
+/** The only events a display may send; all read-only. Anything else is dropped. */
+const ALLOWED = new Set(['display:snapshot', 'display:since', 'heartbeat']);
+
+interface DisplayData {
+	viewer: DisplayViewer;
+}
+
+type Ack = (res: unknown) => void;
+
+/**
+ * The office TV: its own namespace, authenticated by the display token in the handshake `auth`
+ * (never a cookie), so none of the board's mutating handlers exist here.
+ */
+export function registerDisplay(io: Server, db: Database): void {
+	const nsp = io.of(DISPLAY_NAMESPACE);
+	// A TV asks for a snapshot a minute and a heartbeat every few seconds; 60 per 10 s is generous.
+	const limiter = new RateLimiter(60, 10_000);
+
+	nsp.use(async (socket, next) => {
+		try {
+			const viewer = await displayByToken(db, (socket.handshake.auth as { token?: unknown } | undefined)?.token);
+			(socket.data as DisplayData) = { viewer };
+			next();
+		} catch (err) {
+			// The client tells "revoked" (stop for good) from a transient failure (retry).
+			next(new Error(err instanceof ServiceError ? REVOKED : 'Servicio no disponible, reintentando.'));
+		}
+	});
+
+	nsp.on('connection', (socket: Socket) => {
+		const { viewer } = socket.data as DisplayData;
+		// Rooms only after the token check above.
+		void socket.join([displayRoom(viewer.orgId), tokenRoom(viewer.tokenId)]);
+		touchDisplay(db, viewer.tokenId).catch(() => {});
+
+		const answer = (run: (raw: unknown) => Promise<unknown>) => async (raw: unknown, maybeAck?: unknown) => {
+			const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof raw === 'function' ? (raw as Ack) : () => {};
+			if (!limiter.hit(socket.id)) return ack({ error: 'Demasiadas solicitudes.' });
+			try {
+				// Backstop for a revoke that happened on another instance without an adapter.
+				if (!(await displayStillActive(db, viewer.tokenId))) {
+					socket.emit(REVOKED);
+					socket.disconnect(true);
+					return;
+				}
+				ack(await run(raw));
+			} catch {
+				ack({ error: 'No se pudo leer el tablero.' });
+			}
+		};
+
+		socket.on('display:snapshot', answer(async () => {
+			void touchDisplay(db, viewer.tokenId).catch(() => {});
+			return { snapshot: await displaySnapshot(db, viewer) };
+		}));
+		socket.on('display:since', answer(async (raw) => {
+			const parsed = displaySinceSchema.safeParse(raw);
+			if (!parsed.success) return { error: 'Datos no válidos.' };
+			return displayEventsSince(db, viewer, parsed.data.lastSeq);
+		}));
+		socket.on('heartbeat', (maybeAck?: unknown) => {
+			const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => {};
+			if (!limiter.hit(socket.id)) return ack({ error: 'Demasiadas solicitudes.' });
+			db.query<{ seq: number | null }>('select max(seq)::int as seq from board_events where org_id = $1', [viewer.orgId])
+				.then(([r]) => ack({ serverTime: new Date().toISOString(), lastSeq: r?.seq ?? 0 }))
+				.catch(() => ack({ error: 'Sin base de datos.' }));
+		});
+		// A display never mutates: any other event (card:move, presence:open…) is answered with a refusal.
+		socket.onAny((event: string, ...args: unknown[]) => {
+			if (ALLOWED.has(event)) return;
+			const ack = args.find((a) => typeof a === 'function') as Ack | undefined;
+			ack?.({ ok: false, status: 403, message: 'Una pantalla solo puede mirar el tablero.' });
+		});
+	});
+
+	domainEvents.on('display:revoked', ({ tokenId }) => {
+		// Through the adapter these reach the token's screens on every instance.
+		nsp.in(tokenRoom(tokenId)).emit(REVOKED);
+		nsp.in(tokenRoom(tokenId)).disconnectSockets(true);
+	});
+}
 
 /** Redacted card events for open displays of this provider (first name + colonia only). */
-export function emitToDisplays(_io: Server, _orgId: string, _p: Awaited<ReturnType<typeof projectEvent>>): void {}
+export function emitToDisplays(io: Server, orgId: string, p: Awaited<ReturnType<typeof projectEvent>>): void {
+	const nsp = io.of(DISPLAY_NAMESPACE);
+	const room = displayRoom(orgId);
+	if (!nsp.adapter.rooms.get(room)?.size) return;
+	const card = p.event.card && p.event.card.stage !== 'cancelada' ? toDisplayCard(p.event.card) : null;
+	const event: DisplayEvent = { seq: p.event.seq, cardId: p.event.cardId, version: p.event.version, card };
+	// local: every instance LISTENs on the database and serves its own screens.
+	nsp.local.to(room).emit('display:card', event);
+}

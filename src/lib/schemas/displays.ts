@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { uuidSchema } from './common';
+import type { Stage } from '$lib/domain/stages';
+
+/** Admin form: a name that says where the screen hangs ("TV oficina"). */
+export const createDisplaySchema = z.object({
+	name: z.string().trim().min(2, 'Escribe un nombre para la pantalla, por ejemplo «TV oficina».').max(60, 'El nombre es demasiado largo (máximo 60 letras).')
+});
+
+export const revokeDisplaySchema = z.object({ id: uuidSchema });
+
+/** The raw display token: 32 base32 characters (20 random bytes), as generateToken makes them. */
+export const displayTokenSchema = z.string().regex(/^[a-z2-7]{32}$/, 'Enlace de pantalla no válido.');
+
+export const displaySinceSchema = z.object({ lastSeq: z.number().int().min(0) });
+
+/**
+ * One card as the office TV sees it. A shared screen shows first name + colonia only: no phones,
+ * emails, street/SM/MZ/LT, credentials, IPs or surnames ever travel on this shape.
+ */
+export interface DisplayCard {
+	id: string;
+	folio: number;
+	stage: Stage;
+	position: number;
+	version: number;
+	firstName: string;
+	colonia: string | null;
+	zoneName: string | null;
+	planName: string | null;
+	technicianId: string | null;
+	technicianName: string | null;
+	technicianColor: string | null;
+	installationDate: string | null;
+	installationTime: string | null;
+	stageChangedAt: string;
+	badge: string | null;
+}
+
+export interface DisplaySettings {
+	wipLimits: Partial<Record<Stage, number | null>>;
+	sla: Partial<Record<Stage, { warnHours: number; lateHours: number }>>;
+}
+
+export interface DisplaySnapshot {
+	name: string;
+	orgName: string;
+	timeZone: string;
+	cards: DisplayCard[];
+	lastSeq: number;
+	settings: DisplaySettings;
+	serverTime: string;
+}
+
+/** Server → display: one card changed (`card` null when it left the board). */
+export interface DisplayEvent {
+	seq: number;
+	cardId: string;
+	version: number;
+	card: DisplayCard | null;
+}
+
+export type DisplaySince = { events: DisplayEvent[]; lastSeq: number } | { snapshot: DisplaySnapshot } | { error: string };
