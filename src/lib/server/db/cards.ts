@@ -24,7 +24,7 @@ export interface CardRow extends GuardCard {
 }
 
 const SELECT = `
-select i.id, i.folio::int as "folio", i.stage, i.position, i.version,
+select i.id, i.org_id as "orgId", i.folio::int as "folio", i.stage, i.position, i.version,
 	to_char(i.stage_changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "stageChangedAt",
 	to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt",
 	i.full_name as "fullName", i.email, i.phone, i.phone_alt as "phoneAlt",
@@ -97,6 +97,13 @@ export async function listBoard(db: Database, q: BoardQuery): Promise<CardRow[]>
 export async function getCard(db: Pick<Database, 'query'>, orgId: string, id: string): Promise<CardRow | null> {
 	const [row] = await db.query<CardRow>(`${SELECT} where i.org_id = $1 and i.id = $2`, [orgId, id]);
 	return row ? finish(row) : null;
+}
+
+/** Several cards by id, whatever their provider (the fan-out routes each by its own org). */
+export async function getCardsByIds(db: Pick<Database, 'query'>, ids: string[]): Promise<Map<string, CardRow & { orgId: string }>> {
+	if (!ids.length) return new Map();
+	const rows = await db.query<CardRow & { orgId: string }>(`${SELECT} where i.id = any($1::uuid[])`, [ids]);
+	return new Map(rows.map((r) => [r.id, finish(r) as CardRow & { orgId: string }]));
 }
 
 export async function getCardsBySeq(db: Database, orgId: string, afterSeq: number, limit: number) {

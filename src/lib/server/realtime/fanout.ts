@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import type { Database } from '../db';
-import { getCard } from '../db/cards';
+import { getCardsByIds } from '../db/cards';
 import { orgSettings, toBoardCard } from '../services/board';
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/realtime/types';
@@ -20,29 +20,56 @@ export const staffRoom = (orgId: string) => `board:${orgId}`;
 export const techRoom = (orgId: string, userId: string) => `board:${orgId}:tech:${userId}`;
 export const techsRoom = (orgId: string) => `board:${orgId}:techs`;
 
-/**
- * Turns one board_events row into what each audience may see: the full board card for staff,
- * the card (or its removal) for technicians. The card is loaded once per event, not per client.
- */
-export async function projectEvent(db: Database, n: Notification) {
-	const row = n.card ? await getCard(db, n.org, n.card) : null;
-	const settings = row ? await orgSettings(db, n.org) : null;
-	const [ev] = await db.query<{ actorId: string | null; technicianChanged: boolean }>(
-		`select actor_id as "actorId", (patch ? 'technician_id') as "technicianChanged" from board_events where seq = $1`,
-		[n.seq]
-	);
-	const base: CardEvent = {
-		seq: Number(n.seq),
-		cardId: n.card ?? '',
-		kind: n.kind,
-		version: row?.version ?? n.version ?? 0,
-		card: row && settings ? toBoardCard(row, settings) : null,
-		actorId: ev?.actorId ?? null
-	};
-	return { event: base, technicianId: row?.technicianId ?? null, technicianChanged: !!ev?.technicianChanged || !row };
+export interface Projected {
+	event: CardEvent;
+	technicianId: string | null;
+	technicianChanged: boolean;
 }
 
-export function emitCardEvent(io: Server, orgId: string, p: Awaited<ReturnType<typeof projectEvent>>) {
+/**
+ * Turns a batch of board_events notifications into what each audience may see, with one query
+ * for the cards and one for the events however many arrived: under load the fan-out keeps up
+ * instead of queueing one round trip per event.
+ */
+export async function projectEvents(db: Database, batch: Notification[]): Promise<Projected[]> {
+	const ids = [...new Set(batch.map((n) => n.card).filter((c): c is string => !!c))];
+	const cards = await getCardsByIds(db, ids);
+	const meta = new Map(
+		(
+			await db.query<{ seq: number; actorId: string | null; technicianChanged: boolean }>(
+				`select seq::int as seq, actor_id as "actorId", (patch ? 'technician_id') as "technicianChanged"
+				 from board_events where seq = any($1::bigint[])`,
+				[batch.map((n) => Number(n.seq))]
+			)
+		).map((r) => [r.seq, r])
+	);
+	const out: Projected[] = [];
+	for (const n of batch) {
+		const row = n.card ? cards.get(n.card) : undefined;
+		const settings = row ? await orgSettings(db, n.org) : null;
+		const ev = meta.get(Number(n.seq));
+		out.push({
+			event: {
+				seq: Number(n.seq),
+				cardId: n.card ?? '',
+				kind: n.kind,
+				version: row?.version ?? n.version ?? 0,
+				card: row && settings ? toBoardCard(row, settings) : null,
+				actorId: ev?.actorId ?? null
+			},
+			technicianId: row?.technicianId ?? null,
+			technicianChanged: !!ev?.technicianChanged || !row
+		});
+	}
+	return out;
+}
+
+/** One event (used by tests and callers outside the batch loop). */
+export async function projectEvent(db: Database, n: Notification): Promise<Projected> {
+	return (await projectEvents(db, [n]))[0];
+}
+
+export function emitCardEvent(io: Server, orgId: string, p: Projected) {
 	// io.local: every instance LISTENs and serves its own sockets; the adapter must not relay these.
 	io.local.to(staffRoom(orgId)).emit('card:changed', p.event);
 	if (p.technicianId) io.local.to(techRoom(orgId, p.technicianId)).emit('card:changed', p.event);
@@ -57,25 +84,36 @@ export function emitCardEvent(io: Server, orgId: string, p: Awaited<ReturnType<t
 	emitToDisplays(io, orgId, p);
 }
 
-/** LISTEN on the database bus and forward each board event to the provider's rooms. */
+/** LISTEN on the database bus and forward board events to the providers' rooms, in seq order. */
 export async function startFanout(io: Server, db: Database): Promise<() => Promise<void>> {
-	// Events are projected in order, one at a time, so clients see seq ascending.
-	let chain = Promise.resolve();
-	const unlisten = await db.listen('board_events', (payload) => {
-		let n: Notification;
+	const queue: Notification[] = [];
+	let draining = false;
+	const drain = async () => {
+		draining = true;
 		try {
-			n = JSON.parse(payload);
+			while (queue.length) {
+				const batch = queue.splice(0, 500);
+				try {
+					const projected = await projectEvents(db, batch);
+					projected.forEach((p, i) => emitCardEvent(io, batch[i].org, p));
+					realtimeStatus.lastEventSeq = Math.max(realtimeStatus.lastEventSeq, ...batch.map((n) => Number(n.seq)));
+					realtimeStatus.lastEventAt = new Date().toISOString();
+				} catch (err) {
+					// Clients catch up by seq (heartbeat) on whatever this batch would have told them.
+					console.error('No se pudo difundir un evento del tablero:', err);
+				}
+			}
+		} finally {
+			draining = false;
+		}
+	};
+	const unlisten = await db.listen('board_events', (payload) => {
+		try {
+			queue.push(JSON.parse(payload));
 		} catch {
 			return;
 		}
-		chain = chain
-			.then(async () => {
-				const projected = await projectEvent(db, n);
-				realtimeStatus.lastEventSeq = Math.max(realtimeStatus.lastEventSeq, Number(n.seq));
-				realtimeStatus.lastEventAt = new Date().toISOString();
-				emitCardEvent(io, n.org, projected);
-			})
-			.catch((err) => console.error('No se pudo difundir un evento del tablero:', err));
+		if (!draining) void drain();
 	});
 	realtimeStatus.listening = true;
 	const pruner = setInterval(() => void pruneEvents(db).catch(() => {}), PRUNE_EVERY_MS);
