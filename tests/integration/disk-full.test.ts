@@ -39,7 +39,7 @@ describe.skipIf(!mounted)('disk full while uploading', () => {
 		const cardId = await makeInstallation(t.db, o.org.id);
 		const storage = localStorage(dir);
 		// Fill most of the disk, then upload an image that doesn't fit.
-		await storage.put('relleno.bin', new Uint8Array(700 * 1024));
+		await storage.put('relleno.bin', new Uint8Array(700 * 1024), 'application/octet-stream');
 		const noise = randomBytes(900 * 900 * 3);
 		const big = new Uint8Array(await sharp(noise, { raw: { width: 900, height: 900, channels: 3 } }).png().toBuffer());
 		expect(big.length).toBeGreaterThan(400 * 1024);

@@ -86,7 +86,7 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 		const [tc] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and technician_id = $2 limit 1`, [a.org.id, tech]);
 		const [z] = await db.query<{ id: string }>(`select id from zones where org_id = $1 limit 1`, [a.org.id]);
 		const key = `${a.org.id}/${c.id}/permisos.pdf`;
-		await localStorage(join(dataDir, 'files')).put(key, new TextEncoder().encode('%PDF-1.4 prueba'));
+		await localStorage(join(dataDir, 'files')).put(key, new TextEncoder().encode('%PDF-1.4 prueba'), 'application/pdf');
 		const [f] = await db.query<{ id: string }>(
 			`insert into files (org_id, installation_id, category, name, mime, size_bytes, sha256, storage_key)
 			 values ($1, $2, 'comprobante_domicilio', 'Comprobante', 'application/pdf', 15, 'x', $3) returning id`,

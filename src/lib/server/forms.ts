@@ -1,5 +1,7 @@
 import { fail, error, type ActionFailure } from '@sveltejs/kit';
 import { ServiceError } from './services/errors';
+import { getDb, type Database } from './db';
+import { formToObject } from './validation';
 
 export interface FormFailure {
 	message: string;
@@ -28,4 +30,22 @@ export function clientIp(event: { getClientAddress(): string; request: Request }
 	} catch {
 		return 'desconocida';
 	}
+}
+
+type Actor = NonNullable<App.Locals['user']>;
+
+/**
+ * The usual form action: the posted fields go to one service call; success answers
+ * `{ saved: true }`, a service refusal becomes the form's Spanish messages.
+ */
+export function saveAction(save: (db: Database, actor: Actor, values: Record<string, string>) => Promise<unknown>) {
+	return async ({ request, locals }: { request: Request; locals: App.Locals }) => {
+		const values = formToObject(await request.formData());
+		try {
+			await save(await getDb(), locals.user!, values);
+			return { saved: true as const };
+		} catch (err) {
+			return toFail(err, values);
+		}
+	};
 }

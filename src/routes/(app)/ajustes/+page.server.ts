@@ -1,7 +1,6 @@
 import { getDb } from '$lib/server/db';
 import { getOrg, updateOrgForm } from '$lib/server/services/settings';
-import { toFail, toHttpError } from '$lib/server/forms';
-import { formToObject } from '$lib/server/validation';
+import { saveAction, toHttpError } from '$lib/server/forms';
 
 export async function load({ locals }) {
 	try {
@@ -11,14 +10,4 @@ export async function load({ locals }) {
 	}
 }
 
-export const actions = {
-	org: async ({ request, locals }) => {
-		const values = formToObject(await request.formData());
-		try {
-			await updateOrgForm(await getDb(), locals.user!, values);
-			return { saved: true };
-		} catch (err) {
-			return toFail(err, values);
-		}
-	}
-};
+export const actions = { org: saveAction(updateOrgForm) };

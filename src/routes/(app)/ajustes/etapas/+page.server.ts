@@ -1,8 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { getOrg } from '$lib/server/services/settings';
 import { saveStageSettings } from '$lib/server/services/settings-card';
-import { toFail, toHttpError } from '$lib/server/forms';
-import { formToObject } from '$lib/server/validation';
+import { saveAction, toHttpError } from '$lib/server/forms';
 
 export async function load({ locals }) {
 	try {
@@ -12,14 +11,4 @@ export async function load({ locals }) {
 	}
 }
 
-export const actions = {
-	default: async ({ request, locals }) => {
-		const values = formToObject(await request.formData());
-		try {
-			await saveStageSettings(await getDb(), locals.user!, values);
-			return { saved: true };
-		} catch (err) {
-			return toFail(err, values);
-		}
-	}
-};
+export const actions = { default: saveAction(saveStageSettings) };
