@@ -1,7 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import { fail, error, type ActionFailure } from '@sveltejs/kit';
 import { ServiceError } from './services/errors';
 import { getDb, type Database } from './db';
 import { formToObject } from './validation';
+import { clientAddress } from './client-address';
 
 export interface FormFailure {
 	message: string;
@@ -24,9 +26,16 @@ export function toHttpError(err: unknown): never {
 	throw err;
 }
 
-export function clientIp(event: { getClientAddress(): string; request: Request }): string {
+/**
+ * The client's address for rate limits and evidence (sessions, signatures). In production
+ * adapter-node hands us the Node request, which we read with the same function as the socket
+ * handshakes; under `vite dev` there is no proxy and getClientAddress() is the TCP peer.
+ */
+export function clientIp(event: { getClientAddress(): string; platform?: unknown }): string {
+	const req = (event.platform as { req?: IncomingMessage } | undefined)?.req;
+	if (req) return clientAddress(req.headers, req.socket?.remoteAddress);
 	try {
-		return event.getClientAddress();
+		return clientAddress({}, event.getClientAddress());
 	} catch {
 		return 'desconocida';
 	}

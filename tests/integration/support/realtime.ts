@@ -1,5 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import { io as connect, type Socket } from 'socket.io-client';
+import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { Database } from '$lib/server/db/client';
 import { attachRealtime } from '$lib/server/realtime';
 import { createSession } from '$lib/server/auth';
@@ -7,6 +7,16 @@ import type { SessionUser } from '$lib/server/auth';
 import type { AckOf, ClientToServer, PayloadOf, ServerToClient } from '$lib/realtime/types';
 
 export type TestSocket = Socket<ServerToClient, ClientToServer>;
+
+/**
+ * How a test socket reaches the server: extra headers (a proxy's X-Forwarded-For) and the local
+ * address to connect from (Linux routes all of 127.0.0.0/8 to loopback, so 127.0.0.2 is another client).
+ */
+export interface ConnectOptions {
+	origin?: string;
+	headers?: Record<string, string>;
+	localAddress?: string;
+}
 
 export async function startRealtime(db: Database) {
 	const http: HttpServer = createServer((_req, res) => res.writeHead(404).end());
@@ -18,26 +28,32 @@ export async function startRealtime(db: Database) {
 	return {
 		url,
 		io,
-		async connectAs(user: SessionUser, opts: { origin?: string } = {}): Promise<TestSocket> {
+		async connectAs(user: SessionUser, opts: ConnectOptions = {}): Promise<TestSocket> {
 			const { token } = await createSession(db.orm, user);
 			return this.connectWithCookie(`session=${token}`, opts);
 		},
-		connectWithCookie(cookie: string | null, opts: { origin?: string } = {}): Promise<TestSocket> {
-			const headers: Record<string, string> = {};
+		connectWithCookie(cookie: string | null, opts: ConnectOptions = {}): Promise<TestSocket> {
+			const headers: Record<string, string> = { ...opts.headers };
 			if (cookie) headers.cookie = cookie;
 			if (opts.origin) headers.origin = opts.origin;
-			const socket: TestSocket = connect(url, {
+			return opened(this.open('/', { extraHeaders: headers }, opts));
+		},
+		/** A wall display socket on /pantalla, authenticated by its token. */
+		connectDisplay(token: unknown, opts: ConnectOptions = {}): Promise<TestSocket> {
+			return opened(this.open('/pantalla', { auth: { token }, extraHeaders: { ...opts.headers } }, opts));
+		},
+		open(namespace: string, options: Partial<ManagerOptions & SocketOptions>, opts: ConnectOptions = {}): TestSocket {
+			// engine.io-client passes localAddress on to `ws`, but its types don't list it.
+			const socket: TestSocket = connect(`${url}${namespace === '/' ? '' : namespace}`, {
 				path: '/socket.io',
 				transports: ['websocket'],
-				extraHeaders: headers,
 				reconnection: false,
-				forceNew: true
+				forceNew: true,
+				...options,
+				...(opts.localAddress ? ({ localAddress: opts.localAddress } as object) : {})
 			});
 			sockets.push(socket);
-			return new Promise((resolve, reject) => {
-				socket.once('connect', () => resolve(socket));
-				socket.once('connect_error', (err) => reject(err));
-			});
+			return socket;
 		},
 		async close() {
 			for (const s of sockets) s.disconnect();
@@ -47,6 +63,13 @@ export async function startRealtime(db: Database) {
 			});
 		}
 	};
+}
+
+function opened(socket: TestSocket): Promise<TestSocket> {
+	return new Promise((resolve, reject) => {
+		socket.once('connect', () => resolve(socket));
+		socket.once('connect_error', (err) => reject(err));
+	});
 }
 
 export function emitAck<E extends keyof ClientToServer>(socket: TestSocket, event: E, payload: PayloadOf<E>): Promise<AckOf<E>> {

@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import type { projectEvent } from './fanout';
 import { domainEvents } from '../events';
 import { RateLimiter } from '../rate-limit';
+import type { SocketLimits } from './limits';
 import { ServiceError } from '../services/errors';
 import {
 	displayByToken,
@@ -35,11 +36,14 @@ type Ack = (res: unknown) => void;
  * The office TV: its own namespace, authenticated by the display token in the handshake `auth`
  * (never a cookie), so none of the board's mutating handlers exist here.
  */
-export function registerDisplay(io: Server, db: Database): void {
+export function registerDisplay(io: Server, db: Database, limits: SocketLimits): void {
 	const nsp = io.of(DISPLAY_NAMESPACE);
 	// A TV asks for a snapshot a minute and a heartbeat every few seconds; 60 per 10 s is generous.
+	// Its events also count against the address's budget, shared with the board's sockets.
 	const limiter = new RateLimiter(60, 10_000);
 
+	// Before the token lookup: a handshake flood never reaches the database.
+	nsp.use(limits.handshake);
 	nsp.use(async (socket, next) => {
 		try {
 			const viewer = await displayByToken(db, (socket.handshake.auth as { token?: unknown } | undefined)?.token);
@@ -59,7 +63,7 @@ export function registerDisplay(io: Server, db: Database): void {
 
 		const answer = (run: (raw: unknown) => Promise<unknown>) => async (raw: unknown, maybeAck?: unknown) => {
 			const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof raw === 'function' ? (raw as Ack) : () => {};
-			if (!limiter.hit(socket.id)) return ack({ error: 'Demasiadas solicitudes.' });
+			if (!limits.allowEvent(socket, limiter)) return ack({ error: 'Demasiadas solicitudes.' });
 			try {
 				// Backstop for a revoke that happened on another instance without an adapter.
 				if (!(await displayStillActive(db, viewer.tokenId))) {
@@ -84,7 +88,7 @@ export function registerDisplay(io: Server, db: Database): void {
 		}));
 		socket.on('heartbeat', (maybeAck?: unknown) => {
 			const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => {};
-			if (!limiter.hit(socket.id)) return ack({ error: 'Demasiadas solicitudes.' });
+			if (!limits.allowEvent(socket, limiter)) return ack({ error: 'Demasiadas solicitudes.' });
 			db.query<{ seq: number | null }>('select max(seq)::int as seq from board_events where org_id = $1', [viewer.orgId])
 				.then(([r]) => ack({ serverTime: new Date().toISOString(), lastSeq: r?.seq ?? 0 }))
 				.catch(() => ack({ error: 'Sin base de datos.' }));

@@ -5,7 +5,7 @@ import { moveCard } from '../services/moves';
 import { lastSeq } from '../services/board';
 import { ServiceError } from '../services/errors';
 import { moveSchema, presenceSchema, sinceSchema } from '$lib/schemas/board';
-import { RateLimiter } from '../rate-limit';
+import { TOO_MANY_ACTIONS, type SocketLimits } from './limits';
 import { eventsSince } from './catch-up';
 import { staffRoom, techRoom, techsRoom } from './fanout';
 import { publishPresence } from './presence';
@@ -14,10 +14,10 @@ import type { MoveResult } from '$lib/realtime/types';
 
 const BAD_INPUT = 'Datos no válidos: recarga el tablero.';
 
-/** Wraps a handler: validates the payload, rate-limits the socket, never throws into socket.io. */
+/** Wraps a handler: validates the payload, rate-limits the socket and its address, never throws into socket.io. */
 function guarded<T>(
 	socket: Socket,
-	limiter: RateLimiter,
+	limits: SocketLimits,
 	parse: (raw: unknown) => T,
 	fn: (input: T, ack: (res: unknown) => void) => Promise<void>
 ) {
@@ -25,7 +25,7 @@ function guarded<T>(
 		// Events without a payload (heartbeat) arrive with the ack as their only argument.
 		const [raw, maybeAck] = typeof first === 'function' && second === undefined ? [undefined, first] : [first, second];
 		const ack = typeof maybeAck === 'function' ? (maybeAck as (res: unknown) => void) : () => {};
-		if (!limiter.hit(socket.id)) return ack({ ok: false, status: 429, message: 'Demasiadas acciones seguidas. Espera un momento.', error: 'rate' });
+		if (!limits.allowEvent(socket)) return ack({ ok: false, status: 429, message: TOO_MANY_ACTIONS, error: 'rate' });
 		let input: T;
 		try {
 			input = parse(raw);
@@ -43,10 +43,7 @@ function guarded<T>(
 	};
 }
 
-export function registerHandlers(io: Server, db: Database): void {
-	// About ten actions a second per socket: far above a person, low enough to stop a runaway client.
-	const perSocket = new RateLimiter(100, 10_000);
-
+export function registerHandlers(io: Server, db: Database, limits: SocketLimits): void {
 	io.on('connection', (socket) => {
 		const { user } = socket.data as SocketData;
 		// Rooms are joined only here, after the session check in the middleware passed.
@@ -59,20 +56,20 @@ export function registerHandlers(io: Server, db: Database): void {
 
 		socket.on(
 			'card:move',
-			guarded(socket, perSocket, (raw) => moveSchema.parse(raw), async (req, ack) => {
+			guarded(socket, limits, (raw) => moveSchema.parse(raw), async (req, ack) => {
 				const res: MoveResult = await moveCard(db, user, req);
 				ack(res);
 			})
 		);
 		socket.on(
 			'board:since',
-			guarded(socket, perSocket, (raw) => sinceSchema.parse(raw), async ({ lastSeq: since }, ack) => {
+			guarded(socket, limits, (raw) => sinceSchema.parse(raw), async ({ lastSeq: since }, ack) => {
 				ack(await eventsSince(db, user, since));
 			})
 		);
 		socket.on(
 			'presence:open',
-			guarded(socket, perSocket, (raw) => presenceSchema.parse(raw), async ({ cardId }, ack) => {
+			guarded(socket, limits, (raw) => presenceSchema.parse(raw), async ({ cardId }, ack) => {
 				(socket.data as SocketData).cardId = cardId;
 				ack({ ok: true });
 				await publishPresence(io, user.orgId);
@@ -80,7 +77,7 @@ export function registerHandlers(io: Server, db: Database): void {
 		);
 		socket.on(
 			'heartbeat',
-			guarded(socket, perSocket, () => null, async (_none, ack) => {
+			guarded(socket, limits, () => null, async (_none, ack) => {
 				ack({ serverTime: new Date().toISOString(), lastSeq: await lastSeq(db, user.orgId) });
 			})
 		);

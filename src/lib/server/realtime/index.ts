@@ -7,6 +7,7 @@ import { socketAuth, originAllowed } from './socket-auth';
 import { startFanout } from './fanout';
 import { registerHandlers } from './handlers';
 import { registerDisplay } from './display';
+import { SocketLimits } from './limits';
 import { realtimeStatus } from './status';
 
 export { realtimeStatus } from './status';
@@ -16,6 +17,8 @@ type Holder = { [KEY]?: { attach: typeof attachRealtime } };
 
 /** One function attaches socket.io to an HTTP server, in `vite dev` and in production. */
 export async function attachRealtime(httpServer: HttpServer, database?: Database): Promise<Server> {
+	// First, so a bad SOCKET_* value stops the startup before anything is opened.
+	const limits = new SocketLimits();
 	const db = database ?? (await getDb());
 	const io = new Server(httpServer, {
 		path: '/socket.io',
@@ -36,9 +39,11 @@ export async function attachRealtime(httpServer: HttpServer, database?: Database
 		pool.on('connect', (client) => client.on('error', (err) => console.error('socket.io adapter:', err.message)));
 		io.adapter(createAdapter(pool, { heartbeatInterval: 5000, heartbeatTimeout: 12000 }));
 	}
+	// Per-address handshake limit before the session lookup: a flood of bad cookies costs no query.
+	io.use(limits.handshake);
 	io.use(socketAuth(db));
-	registerHandlers(io, db);
-	registerDisplay(io, db);
+	registerHandlers(io, db, limits);
+	registerDisplay(io, db, limits);
 	const stopFanout = await startFanout(io, db);
 	realtimeStatus.attached = true;
 	httpServer.once('close', () => {
