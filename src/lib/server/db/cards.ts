@@ -3,6 +3,7 @@ import type { GuardCard, Stage } from '$lib/domain/stages';
 
 /** What a board card needs: the card columns the guards read plus the joined names. */
 export interface CardRow extends GuardCard {
+	orgId: string;
 	folio: number;
 	position: number;
 	version: number;
@@ -66,6 +67,9 @@ export interface BoardQuery {
 	text?: string | null;
 }
 
+/** Open cards, plus "activa"/"cancelada" ones that got there in the last `?` days. */
+const VISIBLE = `(i.stage not in ('activa','cancelada') or i.stage_changed_at > now() - make_interval(days => ?))`;
+
 /** The board's cards, ordered by stage and position; filters are applied in SQL. */
 export async function listBoard(db: Database, q: BoardQuery): Promise<CardRow[]> {
 	const where = ['i.org_id = $1'];
@@ -82,7 +86,7 @@ export async function listBoard(db: Database, q: BoardQuery): Promise<CardRow[]>
 			`(i.full_name ilike $${n} or i.phone like $${n} or i.addr_colonia ilike $${n} or i.pppoe_user ilike $${n} or i.folio::text = $${n + 1})`
 		);
 	} else {
-		add(`(i.stage not in ('activa','cancelada') or i.stage_changed_at > now() - make_interval(days => ?))`, q.recentDays);
+		add(VISIBLE, q.recentDays);
 	}
 	if (q.technicianId) add('i.technician_id = ?', q.technicianId);
 	if (q.zoneId) add('i.zone_id = ?', q.zoneId);
@@ -112,6 +116,41 @@ export async function getCardsBySeq(db: Database, orgId: string, afterSeq: numbe
 		 where org_id = $1 and seq > $2 order by seq limit $3`,
 		[orgId, afterSeq, limit]
 	);
+}
+
+export interface BoardState {
+	/** Every card the unfiltered board shows, as "id:version". */
+	versions: string[];
+	totals: Record<Stage, number>;
+	lastSeq: number;
+	/** Changes when a zone, plan or user (joined names on the cards) is edited. */
+	catalogStamp: string;
+}
+
+/**
+ * What the board holds right now, in one statement (one snapshot): which card versions are
+ * visible, the counts, the newest event and a stamp of the joined names. Cheap compared with
+ * reading the cards themselves, which the caller does only for versions it doesn't hold.
+ */
+export async function boardState(db: Pick<Database, 'query'>, orgId: string, recentDays: number): Promise<BoardState> {
+	const [row] = await db.query<{ versions: string | null; totals: Record<Stage, number> | null; lastSeq: number | null; stamp: string | null }>(
+		`select
+			(select string_agg(i.id::text || ':' || i.version, ',') from installations i
+			  where i.org_id = $1 and ${VISIBLE.replace('?', '$2')}) as versions,
+			(select json_object_agg(s.stage, s.n) from (select stage, count(*)::int as n from installations
+			  where org_id = $1 group by stage) s) as totals,
+			(select max(seq)::int from board_events where org_id = $1) as "lastSeq",
+			concat_ws('|', (select max(updated_at) from zones where org_id = $1), (select max(updated_at) from plans where org_id = $1),
+				(select max(updated_at) from users where org_id = $1), (select count(*) from zones where org_id = $1),
+				(select count(*) from plans where org_id = $1), (select count(*) from users where org_id = $1)) as stamp`,
+		[orgId, recentDays]
+	);
+	return {
+		versions: row?.versions ? row.versions.split(',') : [],
+		totals: (row?.totals ?? {}) as Record<Stage, number>,
+		lastSeq: row?.lastSeq ?? 0,
+		catalogStamp: row?.stamp ?? ''
+	};
 }
 
 export async function countByStage(db: Database, orgId: string): Promise<Record<Stage, number>> {

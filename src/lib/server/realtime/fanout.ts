@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import type { Database } from '../db';
-import { getCardsByIds } from '../db/cards';
+import { getCardsByIds, type CardRow } from '../db/cards';
+import { cardCacheFor } from '../db/card-cache';
 import { orgSettings, toBoardCard } from '../services/board';
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/realtime/types';
@@ -12,6 +13,9 @@ interface Notification {
 	card: string | null;
 	kind: string;
 	version: number | null;
+	/** Sent by the notify trigger; the patch only when small. */
+	actor?: string | null;
+	patch?: Record<string, unknown> | null;
 }
 
 /** Everyone but technicians sees the whole provider board. */
@@ -27,25 +31,45 @@ export interface Projected {
 }
 
 /**
- * Turns a batch of board_events notifications into what each audience may see, with one query
- * for the cards and one for the events however many arrived: under load the fan-out keeps up
- * instead of queueing one round trip per event.
+ * Turns a batch of board_events notifications into what each audience may see. A card this
+ * process holds at the version before an event is advanced with the event's patch; the rest are
+ * read in one query however many arrived, so under load the fan-out keeps up instead of queueing
+ * one round trip per event.
  */
 export async function projectEvents(db: Database, batch: Notification[]): Promise<Projected[]> {
-	const ids = [...new Set(batch.map((n) => n.card).filter((c): c is string => !!c))];
-	const cards = await getCardsByIds(db, ids);
+	const cache = cardCacheFor(db);
+	const rows = new Map<number, CardRow | undefined>();
+	const toRead = new Set<string>();
+	for (const n of batch) {
+		if (!n.card || n.kind === 'card:deleted') {
+			if (n.card) cache.forget(n.card);
+			continue;
+		}
+		const row = toRead.has(n.card) || n.version == null ? null : cache.advance(n.card, n.version, n.patch);
+		if (row) rows.set(n.seq, row);
+		else toRead.add(n.card);
+	}
+	if (toRead.size) {
+		const read = await getCardsByIds(db, [...toRead]);
+		for (const row of read.values()) cache.remember(row);
+		for (const n of batch) if (n.card && toRead.has(n.card)) rows.set(n.seq, read.get(n.card));
+	}
+	// Notifications from before the trigger carried actor and patch: read those by seq.
+	const legacy = batch.filter((n) => n.actor === undefined || (n.patch == null && n.kind !== 'card:deleted'));
 	const meta = new Map(
-		(
-			await db.query<{ seq: number; actorId: string | null; technicianChanged: boolean }>(
-				`select seq::int as seq, actor_id as "actorId", (patch ? 'technician_id') as "technicianChanged"
-				 from board_events where seq = any($1::bigint[])`,
-				[batch.map((n) => Number(n.seq))]
-			)
-		).map((r) => [r.seq, r])
+		legacy.length
+			? (
+					await db.query<{ seq: number; actorId: string | null; technicianChanged: boolean }>(
+						`select seq::int as seq, actor_id as "actorId", (patch ? 'technician_id') as "technicianChanged"
+						 from board_events where seq = any($1::bigint[])`,
+						[legacy.map((n) => Number(n.seq))]
+					)
+				).map((r) => [r.seq, r])
+			: []
 	);
 	const out: Projected[] = [];
 	for (const n of batch) {
-		const row = n.card ? cards.get(n.card) : undefined;
+		const row = rows.get(n.seq);
 		const settings = row ? await orgSettings(db, n.org) : null;
 		const ev = meta.get(Number(n.seq));
 		out.push({
@@ -55,10 +79,10 @@ export async function projectEvents(db: Database, batch: Notification[]): Promis
 				kind: n.kind,
 				version: row?.version ?? n.version ?? 0,
 				card: row && settings ? toBoardCard(row, settings) : null,
-				actorId: ev?.actorId ?? null
+				actorId: ev ? ev.actorId : (n.actor ?? null)
 			},
 			technicianId: row?.technicianId ?? null,
-			technicianChanged: !!ev?.technicianChanged || !row
+			technicianChanged: (ev ? ev.technicianChanged : !!n.patch && 'technician_id' in n.patch) || !row
 		});
 	}
 	return out;

@@ -1,5 +1,6 @@
 import type { Database } from '../db';
-import { countByStage, getCard, listBoard, type CardRow } from '../db/cards';
+import { boardState, getCard, getCardsByIds, listBoard, type BoardQuery, type CardRow } from '../db/cards';
+import { cardCacheFor } from '../db/card-cache';
 import { organizations } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { readSettings, type OrgSettings } from '$lib/schemas/settings';
@@ -12,14 +13,16 @@ import { boardFilterSchema } from '$lib/schemas/board';
 // Every move and every fanned-out event reads the settings; a few seconds of staleness after an
 // admin edits them is fine (the editing process forgets its copy at once).
 const SETTINGS_TTL_MS = 5000;
-const settingsCache = new Map<string, { at: number; settings: OrgSettings }>();
+const settingsCache = new Map<string, { at: number; settings: OrgSettings; raw: string }>();
 
 export async function orgSettings(db: Database, orgId: string): Promise<OrgSettings> {
 	const hit = settingsCache.get(orgId);
 	if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.settings;
 	const [org] = await db.orm.select({ settings: organizations.settings }).from(organizations).where(eq(organizations.id, orgId));
-	const settings = readSettings(org?.settings);
-	settingsCache.set(orgId, { at: Date.now(), settings });
+	const raw = JSON.stringify(org?.settings ?? null);
+	// Unchanged settings keep their identity, so the cards projected with them stay valid.
+	const settings = hit && hit.raw === raw ? hit.settings : readSettings(org?.settings);
+	settingsCache.set(orgId, { at: Date.now(), settings, raw });
 	return settings;
 }
 
@@ -27,7 +30,33 @@ export function forgetSettings(orgId: string): void {
 	settingsCache.delete(orgId);
 }
 
+// Cards missing the same things share one array of reasons: the page data (devalue) then sends
+// each list once instead of once per card. Nobody mutates these arrays.
+const reasonLists = new Map<string, string[]>();
+function sharedReasons(messages: string[]): string[] {
+	if (!messages.length) return NO_REASONS;
+	const key = messages.join('\n');
+	let list = reasonLists.get(key);
+	if (!list) {
+		if (reasonLists.size > 5000) reasonLists.clear();
+		reasonLists.set(key, (list = messages));
+	}
+	return list;
+}
+const NO_REASONS: string[] = [];
+
+// A row object is immutable once cached, so its projection can be kept with it.
+const projections = new WeakMap<CardRow, { settings: OrgSettings; card: BoardCard }>();
+
 export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
+	const hit = projections.get(row);
+	if (hit && hit.settings === settings) return hit.card;
+	const card = projectCard(row, settings);
+	projections.set(row, { settings, card });
+	return card;
+}
+
+function projectCard(row: CardRow, settings: OrgSettings): BoardCard {
 	const { badge, missing } = missingForNext(row, settings);
 	return {
 		id: row.id,
@@ -53,7 +82,7 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		sheetSigned: !!row.sheetSignedAt,
 		contractSigned: !!row.contractSignedAt,
 		badge,
-		missing: missing.map((m) => m.message)
+		missing: sharedReasons(missing.map((m) => m.message))
 	};
 }
 
@@ -70,10 +99,7 @@ export async function lastSeq(db: Database, orgId: string): Promise<number> {
 export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters: unknown = {}): Promise<BoardSnapshot> {
 	const filters = parseInput(boardFilterSchema, rawFilters);
 	const settings = await orgSettings(db, actor.orgId);
-	// Read the sequence first: events after it may already be in the snapshot, and replaying
-	// them is harmless because clients drop versions they already hold.
-	const seq = await lastSeq(db, actor.orgId);
-	const rows = await listBoard(db, {
+	const query: BoardQuery = {
 		orgId: actor.orgId,
 		recentDays: settings.activeVisibleDays,
 		technicianId: actor.role === 'technician' ? actor.id : filters.tecnico,
@@ -83,16 +109,64 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 		dateFrom: filters.desde,
 		dateTo: filters.hasta,
 		text: filters.q
-	});
+	};
+	// The sequence, the versions and the counts come from one statement: events after that
+	// sequence may already be in the cards, and replaying them is harmless because clients drop
+	// versions they already hold.
+	const state = await boardState(db, actor.orgId, settings.activeVisibleDays);
+	// Free text searches old cards too, so it goes to the database; everything else is served
+	// from the rows this process already holds at the listed versions.
+	const rows = query.text ? await listBoard(db, query) : (await visibleRows(db, actor.orgId, state)).filter(matches(query));
 	let cards = rows.map((r) => toBoardCard(r, settings));
 	if (filters.faltantes) cards = cards.filter((c) => c.badge);
 	return {
 		cards,
-		totals: actor.role === 'technician' ? {} : await countByStage(db, actor.orgId),
-		lastSeq: seq,
+		totals: actor.role === 'technician' ? {} : state.totals,
+		lastSeq: state.lastSeq,
 		settings: { wipLimits: settings.wipLimits, sla: settings.sla, recentDays: settings.activeVisibleDays },
 		serverTime: new Date().toISOString()
 	};
+}
+
+const catalogStamps = new WeakMap<object, Map<string, string>>();
+
+/** The unfiltered board's rows at exactly the versions in `state`, reading only what's missing. */
+async function visibleRows(db: Database, orgId: string, state: Awaited<ReturnType<typeof boardState>>): Promise<CardRow[]> {
+	const cache = cardCacheFor(db);
+	let stamps = catalogStamps.get(db);
+	if (!stamps) catalogStamps.set(db, (stamps = new Map()));
+	if (stamps.get(orgId) !== state.catalogStamp) {
+		// A zone, plan or user changed: the joined names on every cached card may be stale.
+		cache.forgetOrg(orgId);
+		stamps.set(orgId, state.catalogStamp);
+	}
+	const rows: CardRow[] = [];
+	const missing: string[] = [];
+	for (const entry of state.versions) {
+		const sep = entry.lastIndexOf(':');
+		const id = entry.slice(0, sep);
+		const row = cache.at(id, Number(entry.slice(sep + 1)));
+		if (row) rows.push(row);
+		else missing.push(id);
+	}
+	if (missing.length) {
+		for (const row of (await getCardsByIds(db, missing)).values()) {
+			cache.remember(row);
+			rows.push(row);
+		}
+	}
+	return rows.sort((a, b) => (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+}
+
+/** The board filters of listBoard, on rows in memory. */
+function matches(q: BoardQuery): (row: CardRow) => boolean {
+	return (r) =>
+		(!q.technicianId || r.technicianId === q.technicianId) &&
+		(!q.zoneId || r.zoneId === q.zoneId) &&
+		(!q.planId || r.planId === q.planId) &&
+		(!q.contractType || r.contractType === q.contractType) &&
+		(!q.dateFrom || (!!r.installationDate && r.installationDate >= q.dateFrom)) &&
+		(!q.dateTo || (!!r.installationDate && r.installationDate <= q.dateTo));
 }
 
 export async function boardCard(db: Database, orgId: string, cardId: string): Promise<BoardCard | null> {

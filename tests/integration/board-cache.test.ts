@@ -1,0 +1,208 @@
+// The board serves moves, snapshots and the fan-out from card rows it already holds, checked by
+// version against the database. These tests change cards behind the app's back (plain SQL) and
+// check that nothing stale ever comes out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { drivers, freshDatabase, type TestDatabase } from './support/db';
+import { makeCard, makeOrg } from './support/factories';
+import { moveCard } from '$lib/server/services/moves';
+import { boardSnapshot, orgSettings, toBoardCard } from '$lib/server/services/board';
+import { getCardsByIds, listBoard } from '$lib/server/db/cards';
+import { cardCacheFor } from '$lib/server/db/card-cache';
+import { projectEvents } from '$lib/server/realtime/fanout';
+import { MIN_POSITION_GAP, POSITION_GAP, positionBetween } from '$lib/domain/positions';
+
+type Org = Awaited<ReturnType<typeof makeOrg>>;
+
+describe.each(drivers)('board card cache on %s', (driver) => {
+	let t: TestDatabase;
+	let o: Org;
+	let zoneId: string;
+	beforeAll(async () => {
+		t = await freshDatabase(driver);
+		o = await makeOrg(t.db);
+		[{ id: zoneId }] = await t.db.query<{ id: string }>(
+			`insert into zones (org_id, name, payment_day, billing_mode) values ($1, 'RB1 NORTE', 5, 'prepago') returning id`,
+			[o.org.id]
+		);
+	});
+	afterAll(async () => t.cleanup());
+
+	it('the SQL midpoint used by board_move is the domain positionBetween', async () => {
+		const edge = fc.option(fc.double({ min: -1e9, max: 1e12, noNaN: true }), { nil: null });
+		await fc.assert(
+			fc.asyncProperty(edge, edge, async (a, b) => {
+				const [lo, hi] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+				const [row] = await t.db.query<{ p: number | null }>('select board_position_between($1, $2, $3, $4) as p', [
+					lo, hi, POSITION_GAP, MIN_POSITION_GAP
+				]);
+				expect(row.p).toBe(positionBetween(lo, hi));
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('a move checks the guard on the card as it is now, not on a stale copy', async () => {
+		const card = await makeCard(t.db, o.org.id);
+		// The agent's first move puts the card in this process's cache…
+		const first = await moveCard(t.db, o.agent, { cardId: card.id, toStage: 'preinstalacion', version: 1 });
+		expect(first.ok).toBe(true);
+		// …then someone moves it to «asignada» with plain SQL, outside the app.
+		await t.db.query(`update installations set stage = 'asignada' where id = $1`, [card.id]);
+		const res = await moveCard(t.db, o.agent, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1, overrideReason: 'ya lo revisé' });
+		expect(res.ok).toBe(false);
+		if (!res.ok) {
+			expect(res.status).toBe(403);
+			expect(res.card?.stage).toBe('asignada');
+		}
+	});
+
+	it('a refusal is never about data that has since been filled in', async () => {
+		const card = await makeCard(t.db, o.org.id);
+		const refused = await moveCard(t.db, o.agent, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1 });
+		expect(refused.ok).toBe(false);
+		await t.db.query(`update installations set lat = 21.16, lng = -86.85, zone_id = $2, service_type = 'fibra' where id = $1`, [card.id, zoneId]);
+		const res = await moveCard(t.db, o.agent, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1 });
+		expect(res.ok).toBe(true);
+		if (res.ok) expect(res.card).toMatchObject({ stage: 'cobertura_confirmada', zoneName: 'RB1 NORTE' });
+	});
+
+	it('a snapshot shows changes made outside the app, renamed zones and deleted cards', async () => {
+		const a = await makeCard(t.db, o.org.id, { zone_id: zoneId });
+		const b = await makeCard(t.db, o.org.id);
+		const byId = async () => new Map((await boardSnapshot(t.db, o.admin)).cards.map((c) => [c.id, c]));
+		expect((await byId()).get(a.id)?.zoneName).toBe('RB1 NORTE'); // now cached
+		await t.db.query(`update installations set full_name = 'Nombre Cambiado Por SQL' where id = $1`, [a.id]);
+		expect((await byId()).get(a.id)?.fullName).toBe('Nombre Cambiado Por SQL');
+		await t.db.query(`update zones set name = 'RB1 NORTE NUEVA' where id = $1`, [zoneId]);
+		expect((await byId()).get(a.id)?.zoneName).toBe('RB1 NORTE NUEVA');
+		await t.db.query('delete from installations where id = $1', [b.id]);
+		const after = await byId();
+		expect(after.has(b.id)).toBe(false);
+		const snap = await boardSnapshot(t.db, o.admin);
+		const [n] = await t.db.query<{ n: number }>(`select count(*)::int as n from installations where org_id = $1 and stage = 'preinstalacion'`, [o.org.id]);
+		expect(snap.totals.preinstalacion).toBe(n.n);
+		const [seq] = await t.db.query<{ s: number }>('select max(seq)::int as s from board_events where org_id = $1', [o.org.id]);
+		expect(snap.lastSeq).toBe(seq.s);
+	});
+
+	it('filters served from memory select exactly what the SQL filters select (property)', async () => {
+		const [tech] = await t.db.query<{ id: string }>(`select id from users where org_id = $1 and role = 'technician' limit 1`, [o.org.id]);
+		const dates = ['2026-11-20', '2026-11-25', '2026-12-01', null];
+		for (let i = 0; i < 24; i++) {
+			await makeCard(t.db, o.org.id, {
+				stage: ['preinstalacion', 'agendada', 'asignada', 'activa'][i % 4],
+				zone_id: i % 3 ? zoneId : null,
+				technician_id: i % 2 ? tech.id : null,
+				contract_type: i % 5 ? '12_meses' : 'indefinido',
+				installation_date: dates[i % 4]
+			});
+		}
+		const settings = await orgSettings(t.db, o.org.id);
+		await fc.assert(
+			fc.asyncProperty(
+				fc.record({
+					zona: fc.option(fc.constant(zoneId), { nil: undefined }),
+					tecnico: fc.option(fc.constant(tech.id), { nil: undefined }),
+					contrato: fc.option(fc.constantFrom('12_meses', 'indefinido'), { nil: undefined }),
+					desde: fc.option(fc.constantFrom('2026-11-21', '2026-11-25'), { nil: undefined }),
+					hasta: fc.option(fc.constantFrom('2026-11-25', '2026-12-31'), { nil: undefined })
+				}),
+				async (f) => {
+					const snap = await boardSnapshot(t.db, o.admin, f);
+					const sql = await listBoard(t.db, {
+						orgId: o.org.id,
+						recentDays: settings.activeVisibleDays,
+						zoneId: f.zona,
+						technicianId: f.tecnico,
+						contractType: f.contrato,
+						dateFrom: f.desde,
+						dateTo: f.hasta
+					});
+					expect(snap.cards.map((c) => c.id)).toEqual(sql.map((r) => r.id));
+				}
+			),
+			{ numRuns: 40 }
+		);
+	});
+
+	it('events advanced from the previous version equal the card read from the database', async () => {
+		const cards = await Promise.all(Array.from({ length: 6 }, () => makeCard(t.db, o.org.id)));
+		await boardSnapshot(t.db, o.admin); // warm the cache with every card
+		const cache = cardCacheFor(t.db);
+		const advance = cache.advance.bind(cache);
+		let advanced = 0;
+		cache.advance = (id, version, patch) => {
+			const before = cache.get(id)?.version;
+			const row = advance(id, version, patch);
+			if (row && before === version - 1) advanced++;
+			return row;
+		};
+		type Note = Parameters<typeof projectEvents>[1][number];
+		const notes: Note[] = [];
+		const unlisten = await t.db.listen('board_events', (p) => notes.push(JSON.parse(p)));
+		const projected: Awaited<ReturnType<typeof projectEvents>> = [];
+		let seen = 0;
+		// Like the fan-out: project what has arrived after each change.
+		const settle = async (cardId: string) => {
+			const [{ version }] = await t.db.query<{ version: number }>('select version from installations where id = $1', [cardId]);
+			await waitFor(() => notes.some((n) => n.card === cardId && n.version === version));
+			const batch = notes.slice(seen).filter((n) => n.org === o.org.id);
+			seen = notes.length;
+			projected.push(...(await projectEvents(t.db, batch)));
+			// What the boards were sent is exactly the card as the database has it now.
+			const [row] = (await getCardsByIds(t.db, [cardId])).values();
+			const last = projected.filter((p) => p.event.cardId === cardId).at(-1)!;
+			expect(last.event.card).toEqual(toBoardCard(row, await orgSettings(t.db, o.org.id)));
+		};
+		try {
+			const stages = ['preinstalacion', 'cobertura_confirmada', 'cancelada'] as const;
+			for (let i = 0; i < 30; i++) {
+				const card = cards[i % cards.length];
+				const toStage = stages[(i * 7) % 3];
+				if (i % 3 === 1 && toStage !== 'cancelada') {
+					// Another process (or plain SQL) moves it: this process only sees the event's patch.
+					await t.db.query('update installations set stage = $2, position = position + 0.5 where id = $1', [card.id, toStage]);
+				} else {
+					const res = await moveCard(t.db, o.admin, {
+						cardId: card.id,
+						toStage,
+						version: 1,
+						overrideReason: 'prueba de eventos',
+						cancelReason: toStage === 'cancelada' ? 'declino' : undefined,
+						beforeId: cards[(i + 1) % cards.length].id
+					});
+					expect(res.ok).toBe(true);
+				}
+				if (i % 5 === 0) await t.db.query(`update installations set addr_colonia = $2 where id = $1`, [card.id, `SM ${i}`]);
+				await settle(card.id);
+			}
+			expect(projected.every((p) => p.event.actorId === o.admin.id || p.event.actorId === null)).toBe(true);
+			// The outside moves were applied from their patches, not read back.
+			expect(advanced).toBeGreaterThanOrEqual(5);
+		} finally {
+			cache.advance = advance;
+			await unlisten();
+		}
+	});
+
+	it('keeps no rows it cannot vouch for: a cached card at a newer version is not overwritten by an older read', async () => {
+		const cache = cardCacheFor(t.db);
+		const card = await makeCard(t.db, o.org.id);
+		const [v1] = (await getCardsByIds(t.db, [card.id])).values();
+		await t.db.query(`update installations set full_name = 'Versión Dos' where id = $1`, [card.id]);
+		const [v2] = (await getCardsByIds(t.db, [card.id])).values();
+		cache.remember(v2);
+		cache.remember(v1);
+		expect(cache.get(card.id)?.fullName).toBe('Versión Dos');
+		expect(cache.at(card.id, v1.version)).toBeUndefined();
+	});
+});
+
+async function waitFor(ok: () => boolean, ms = 5000) {
+	const until = Date.now() + ms;
+	while (!ok()) {
+		if (Date.now() > until) throw new Error('timed out');
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
