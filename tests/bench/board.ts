@@ -14,7 +14,7 @@ import { migrate } from '../../src/lib/server/db/migrate';
 import { createOrganization } from '../../src/lib/server/services/organizations';
 import { createSession } from '../../src/lib/server/auth';
 import { startServer, hasBuild, type RunningServer } from '../integration/support/server';
-import { appendResults, machine, pct, type Row } from './report';
+import { appendResults, machine, pct, UNLIMITED_SOCKETS, type Row } from './report';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 2000);
 const CLOSED = Number(process.env.BENCH_CLOSED ?? 20000);
@@ -216,7 +216,7 @@ async function runDriver(driver: 'pglite' | 'postgres'): Promise<Row[]> {
 		await db.query<{ id: string }>(`select id from installations where org_id = $1 and stage = 'preinstalacion' order by position limit 400`, [orgId])
 	).map((r) => r.id);
 	if (driver === 'pglite') await db.close();
-	const server = await startServer(env);
+	const server = await startServer({ ...env, ...UNLIMITED_SOCKETS });
 	const rows: Row[] = [];
 	try {
 		console.log(`[${driver}] snapshot…`);

@@ -12,7 +12,7 @@ import { createUser } from '../../src/lib/server/services/users';
 import { createSession } from '../../src/lib/server/auth';
 import { seedDemo } from '../../src/lib/server/services/demo';
 import { startServer, hasBuild } from '../integration/support/server';
-import { appendResults, machine, pct, type Row } from './report';
+import { appendResults, machine, pct, UNLIMITED_SOCKETS, type Row } from './report';
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 5);
@@ -55,7 +55,7 @@ for (let i = 0; i < AGENTS; i++) {
 }
 const viewerCookie = `session=${(await createSession(db.orm, { id: owner.id, orgId: org.id })).token}`;
 
-const server = await startServer({ DATABASE_URL: url.toString() });
+const server = await startServer({ DATABASE_URL: url.toString(), ...UNLIMITED_SOCKETS });
 const socketTo = (cookie: string) =>
 	new Promise<Socket>((resolve, reject) => {
 		const s = connect(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, origin: server.url }, forceNew: true });
