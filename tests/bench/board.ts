@@ -21,6 +21,8 @@ const CLOSED = Number(process.env.BENCH_CLOSED ?? 20000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const MOVERS = 10;
 const MOVE_SECONDS = Number(process.env.BENCH_MOVE_SECONDS ?? 15);
+/** BENCH_PARTS=snapshot,moves runs only those parts (all by default: snapshot,tti,fanout,moves). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'snapshot,tti,fanout,moves').split(','));
 
 async function seed(db: Database) {
 	const { org, admin } = await createOrganization(db, {
@@ -219,30 +221,36 @@ async function runDriver(driver: 'pglite' | 'postgres'): Promise<Row[]> {
 	const server = await startServer({ ...env, ...UNLIMITED_SOCKETS });
 	const rows: Row[] = [];
 	try {
-		console.log(`[${driver}] snapshot…`);
-		const snap = await snapshotLatency(server, cookie);
-		rows.push({ driver, metric: `snapshot /tablero (${OPEN} open + ${CLOSED} closed cards)`, p50: pct(snap, 50), p95: pct(snap, 95), goal: 'p95 ≤ 50 ms' });
-		if (driver === 'pglite') {
+		if (PARTS.has('snapshot')) {
+			console.log(`[${driver}] snapshot…`);
+			const snap = await snapshotLatency(server, cookie);
+			rows.push({ driver, metric: `snapshot /tablero (${OPEN} open + ${CLOSED} closed cards)`, p50: pct(snap, 50), p95: pct(snap, 95), goal: 'p95 ≤ 50 ms' });
+		}
+		if (driver === 'pglite' && PARTS.has('tti')) {
 			console.log(`[${driver}] time to interactive…`);
-			const tti = process.env.BENCH_SKIP_TTI ? [NaN] : await timeToInteractive(server, cookie);
+			const tti = await timeToInteractive(server, cookie);
 			rows.push({ driver, metric: 'navigation → interactive board (headless Chromium)', p50: pct(tti, 50), p95: pct(tti, 95), goal: '≤ 1500 ms' });
+		}
+		if (driver === 'pglite' && PARTS.has('fanout')) {
 			console.log(`[${driver}] fan-out to ${CLIENTS} sockets…`);
 			const f = await fanout(server, cookie, { cards });
 			rows.push({ driver, metric: `move fan-out to ${CLIENTS} sockets (${f.payloadBytes} B)`, p50: pct(f.latencies, 50), p95: pct(f.latencies, 95), p99: pct(f.latencies, 99), goal: 'p95 ≤ 1.5 × floor' });
 			rows.push({ driver, metric: `raw socket.io broadcast floor, same size, ${CLIENTS} sockets`, p50: pct(f.floor, 50), p95: pct(f.floor, 95), p99: pct(f.floor, 99) });
 		}
-		console.log(`[${driver}] sustained moves…`);
-		const s = await sustainedMoves(server, cookie, cards);
-		await server.stop();
-		const check = driver === 'pglite' ? await openDatabase({ dataDir: join(env.DATA_DIR, 'pglite') }) : db;
-		const v = await verify(check.query.bind(check), orgId, s.lastAcked);
-		await check.close();
-		rows.push({
-			driver,
-			metric: `sustained moves/s, ${MOVERS} concurrent movers, ${MOVE_SECONDS} s (${s.total} moves)`,
-			value: `${s.movesPerSecond.toFixed(0)}/s · lost ${v.lostMoves} · duplicated positions ${v.duplicatedPositions}`,
-			goal: driver === 'pglite' ? '≥ 500/s' : '≥ 1000/s'
-		});
+		if (PARTS.has('moves')) {
+			console.log(`[${driver}] sustained moves…`);
+			const s = await sustainedMoves(server, cookie, cards);
+			await server.stop();
+			const check = driver === 'pglite' ? await openDatabase({ dataDir: join(env.DATA_DIR, 'pglite') }) : db;
+			const v = await verify(check.query.bind(check), orgId, s.lastAcked);
+			await check.close();
+			rows.push({
+				driver,
+				metric: `sustained moves/s, ${MOVERS} concurrent movers, ${MOVE_SECONDS} s (${s.total} moves)`,
+				value: `${s.movesPerSecond.toFixed(0)}/s · lost ${v.lostMoves} · duplicated positions ${v.duplicatedPositions}`,
+				goal: driver === 'pglite' ? '≥ 500/s' : '≥ 1000/s'
+			});
+		} else if (driver === 'postgres') await db.close();
 	} finally {
 		await server.stop();
 		await cleanup();
@@ -257,5 +265,6 @@ if (!hasBuild()) {
 const rows = [...(await runDriver('pglite'))];
 if (process.env.TEST_DATABASE_URL) rows.push(...(await runDriver('postgres')));
 console.table(rows);
-appendResults('Board (`npm run bench:board`)', rows, machine());
+// Partial runs are for development; only a whole run is recorded.
+if (!process.env.BENCH_PARTS) appendResults('Board (`npm run bench:board`)', rows, machine());
 process.exit(0);

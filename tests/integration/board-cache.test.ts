@@ -84,6 +84,10 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		expect(snap.totals.preinstalacion).toBe(n.n);
 		const [seq] = await t.db.query<{ s: number }>('select max(seq)::int as s from board_events where org_id = $1', [o.org.id]);
 		expect(snap.lastSeq).toBe(seq.s);
+		// Closed columns' counts are reused only while no event happened.
+		const cancelled = snap.totals.cancelada ?? 0;
+		await t.db.query(`update installations set stage = 'cancelada', cancel_reason = 'declino' where id = $1`, [a.id]);
+		expect((await boardSnapshot(t.db, o.admin)).totals.cancelada).toBe(cancelled + 1);
 	});
 
 	it('filters served from memory select exactly what the SQL filters select (property)', async () => {

@@ -3,6 +3,7 @@ import { boardSnapshot } from '$lib/server/services/board';
 import { boardFilterOptions } from '$lib/server/services/board-options';
 import { toHttpError } from '$lib/server/forms';
 import { parseFilters } from '$lib/realtime/board-logic';
+import { packSnapshot } from '$lib/realtime/pack';
 
 export async function load({ locals, url }) {
 	try {
@@ -12,7 +13,7 @@ export async function load({ locals, url }) {
 			boardFilterOptions(db, locals.user!)
 		]);
 		// The filters travel with their snapshot: the client matches live events against them.
-		return { snapshot, options, filters: parseFilters(url.searchParams) };
+		return { snapshot: packSnapshot(snapshot), options, filters: parseFilters(url.searchParams) };
 	} catch (err) {
 		toHttpError(err);
 	}

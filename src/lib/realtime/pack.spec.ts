@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { stringify, parse } from 'devalue';
+import { packSnapshot, unpackSnapshot } from './pack';
+import type { BoardCard, BoardSnapshot } from './types';
+
+const card = (i: number, missing: string[]): BoardCard => ({
+	id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+	folio: 1000 + i,
+	stage: i % 2 ? 'agendada' : 'preinstalacion',
+	position: i * 65536,
+	version: 3,
+	fullName: `Cliente ${i}`,
+	colonia: i % 3 ? 'SM 12' : null,
+	zoneId: null,
+	zoneName: null,
+	planId: 'p1',
+	planName: '20 Mbps',
+	contractType: '12_meses',
+	installationDate: '2026-11-25',
+	installationTime: null,
+	technicianId: null,
+	technicianName: null,
+	technicianColor: null,
+	stageChangedAt: '2026-11-21T10:00:00.000Z',
+	cancelReason: null,
+	cancelNote: null,
+	sheetSigned: false,
+	contractSigned: i % 2 === 0,
+	badge: missing.length ? `faltan ${missing.length} datos` : null,
+	missing
+});
+
+describe('packed board snapshots', () => {
+	const shared = ['Falta el correo electrónico: escríbelo, ahí le llegan sus facturas.', 'Falta la IP.'];
+	const snapshot: BoardSnapshot = {
+		cards: Array.from({ length: 300 }, (_, i) => card(i, i % 4 ? shared : [])),
+		totals: { preinstalacion: 150, agendada: 150 },
+		lastSeq: 42,
+		settings: { wipLimits: {}, sla: {}, recentDays: 30 },
+		serverTime: '2026-11-21T10:00:00.000Z'
+	};
+
+	it('come back as exactly the same cards after the page-data round trip', () => {
+		const wire = stringify(packSnapshot(snapshot));
+		expect(unpackSnapshot(parse(wire))).toEqual(snapshot);
+	});
+
+	it('are much smaller on the wire than cards as objects', () => {
+		const packed = stringify(packSnapshot(snapshot)).length;
+		const plain = stringify(snapshot).length;
+		expect(packed).toBeLessThan(plain * 0.6);
+	});
+});
