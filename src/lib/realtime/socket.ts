@@ -11,8 +11,27 @@ let socket: BoardSocket | null = null;
  */
 export function getSocket(): BoardSocket {
 	if (typeof window === 'undefined') throw new Error('getSocket() solo funciona en el navegador');
-	socket ??= io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5000 });
+	if (!socket) {
+		const s: BoardSocket = io({ path: '/socket.io', transports: ['websocket', 'polling'], reconnectionDelayMax: 5000 });
+		retryRefusedHandshakes(s);
+		socket = s;
+	}
 	return socket;
+}
+
+/**
+ * socket.io retries lost connections by itself, but not a handshake the server refused (too many
+ * connections from this network, a session check that failed mid-outage): without this the tab
+ * would stay «Reconectando…» until someone reloads it. Backs off up to a minute.
+ */
+export function retryRefusedHandshakes(s: Pick<BoardSocket, 'on' | 'connect' | 'active'>, baseMs = 5000, maxMs = 60_000): void {
+	let failures = 0;
+	s.on('connect', () => (failures = 0));
+	s.on('connect_error', () => {
+		if (s.active) return; // a network error: socket.io's own reconnection handles it
+		const delay = Math.min(maxMs, baseMs * 2 ** failures++) * (0.8 + Math.random() * 0.4);
+		setTimeout(() => s.connect(), delay);
+	});
 }
 
 /** Emits with an ack and a timeout, so a dead connection never leaves a promise hanging. */
