@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	activeFilterCount, applyCardEvent, groupColumns, matchesFilters, moveBlockedReason, neighbours, NO_FILTERS,
-	optimisticPosition, parseFilters, roleNeverEnters, slaLevel, wipLevel, type MatchContext
+	optimisticPosition, parseFilters, roleNeverEnters, shownAfterMove, slaLevel, wipLevel, withUnrendered, type MatchContext
 } from './board-logic';
 import type { BoardCard } from './types';
 
@@ -60,6 +60,45 @@ describe('neighbours and positions', () => {
 			})
 		);
 		expect(groupColumns([card(2, { position: 5 }), card(1, { position: 1 })]).preinstalacion.map((c) => c.folio)).toEqual([1, 2]);
+	});
+});
+
+describe('a partially rendered column', () => {
+	const ids = (list: { id: string }[]) => list.map((c) => c.id);
+
+	it('follows the rendered cards, as dnd-action left them, with the hidden ones', () => {
+		const column = [1, 2, 3, 4, 5, 6].map((n) => card(n));
+		// Cards 1–4 rendered; 2 was dragged to the bottom of the window and 9 came in from another column.
+		const rendered = [card(1), card(3), card(9), card(4), card(2)];
+		expect(ids(withUnrendered(rendered, column, uuid(2)))).toEqual(ids([card(1), card(3), card(9), card(4), card(2), card(5), card(6)]));
+		// A card dropped at the bottom of the window has the first hidden card below it.
+		expect(neighbours(withUnrendered(rendered, column, uuid(2)), uuid(2))).toEqual({ afterId: uuid(4), beforeId: uuid(5) });
+		// The card dragged out of this window is not taken for a hidden one.
+		expect(ids(withUnrendered([card(1), card(3), card(4)], column, uuid(2)))).toEqual(ids([1, 3, 4, 5, 6].map((n) => card(n))));
+		expect(withUnrendered(column, column, uuid(3))).toEqual(column);
+	});
+
+	it('gives the same neighbours as the whole column for any drop inside the window', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 40 }), fc.nat(), fc.nat(), (size, shown, from, to) => {
+				const column = Array.from({ length: size }, (_, i) => card(i + 1));
+				const window = column.slice(0, shown);
+				// Moves one rendered card to another place inside the window, as a drag does.
+				const moving = window[from % window.length];
+				const rest = window.filter((c) => c !== moving);
+				const at = to % (rest.length + 1);
+				const rendered = [...rest.slice(0, at), moving, ...rest.slice(at)];
+				const whole = [...rendered, ...column.slice(shown)];
+				expect(neighbours(withUnrendered(rendered, column, moving.id), moving.id)).toEqual(neighbours(whole, moving.id));
+			})
+		);
+	});
+
+	it('keeps a card moved into the column in view, and everything the column showed', () => {
+		expect(shownAfterMove(40, 10, true)).toBe(41);
+		expect(shownAfterMove(40, 10, false)).toBe(40);
+		expect(shownAfterMove(40, 120, true)).toBe(121);
+		expect(shownAfterMove(40, 40, false)).toBe(41);
 	});
 });
 

@@ -75,6 +75,29 @@ export function neighbours(list: readonly { id: string }[], id: string): { after
 	return { afterId: list[i - 1]?.id ?? null, beforeId: list[i + 1]?.id ?? null };
 }
 
+/** How many cards a column renders at first, and how many more each «Mostrar más» (or scrolling to its end) adds. */
+export const COLUMN_PAGE = 30;
+
+/**
+ * A partially rendered column's whole order: the rendered cards as dnd-action left them, then the
+ * cards that were never rendered, in column order. Neighbours taken from it are the global ones:
+ * a drop at the bottom of the rendered window names the first hidden card as the one below it,
+ * and dropping the last rendered card back in place is no move at all. The moving card is never
+ * part of the hidden rest.
+ */
+export function withUnrendered<T extends { id: string }>(rendered: readonly T[], column: readonly T[], movingId: string): T[] {
+	const ids = new Set(rendered.map((c) => c.id)).add(movingId);
+	return [...rendered, ...column.filter((c) => !ids.has(c.id))];
+}
+
+/**
+ * A column's window after this viewer moved a card into it: the card stays rendered, and a column
+ * that gained a card keeps showing every card it showed before.
+ */
+export function shownAfterMove(shown: number, index: number, entered: boolean): number {
+	return Math.max(entered ? shown + 1 : shown, index + 1);
+}
+
 /** Where the card shows until the server answers; the server's position replaces it. */
 export function optimisticPosition(column: readonly BoardCard[], cardId: string, anchors: { beforeId?: string | null; afterId?: string | null }): number {
 	return placeCard(column, cardId, anchors).position;

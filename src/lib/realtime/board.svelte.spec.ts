@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { OPEN_STAGES, type Stage } from '$lib/domain/stages';
 import { BoardState } from './board.svelte';
 import type { BoardTransport, SinceResult, TransportHandlers } from './board-transport';
-import { NO_FILTERS } from './board-logic';
+import { COLUMN_PAGE, NO_FILTERS } from './board-logic';
 import type { BoardCard, BoardSnapshot, CardEvent, MoveRequest, MoveResult } from './types';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -220,6 +220,98 @@ describe('BoardState', () => {
 		sut.receive(server.change(uuid(1), { zoneId: null }));
 		sut.receive(server.change(uuid(2), { zoneId: zone }));
 		expect([...sut.cards.keys()]).toEqual([uuid(2)]);
+	});
+
+	describe('a column longer than its window', () => {
+		const LONG = COLUMN_PAGE * 2 + 15;
+		const ids = (list: BoardCard[]) => list.map((c) => c.id);
+
+		it('renders its first cards, counts them all, and shows the rest on demand', () => {
+			const { sut } = setup(LONG);
+			expect(sut.columns.preinstalacion).toHaveLength(LONG);
+			expect(ids(sut.visibleFor('preinstalacion'))).toEqual(ids(sut.columns.preinstalacion.slice(0, COLUMN_PAGE)));
+			expect(sut.hiddenCount('preinstalacion')).toBe(LONG - COLUMN_PAGE);
+			sut.showMore('preinstalacion');
+			expect(sut.visibleFor('preinstalacion')).toHaveLength(COLUMN_PAGE * 2);
+			sut.showMore('preinstalacion');
+			expect(ids(sut.visibleFor('preinstalacion'))).toEqual(ids(sut.columns.preinstalacion));
+			expect(sut.hiddenCount('preinstalacion')).toBe(0);
+			expect(sut.visibleFor('agendada')).toEqual([]);
+		});
+
+		it('anchors a drop at the bottom of the window on the first hidden card', async () => {
+			const { server, transport, sut } = setup(LONG);
+			server.add(makeCard(900, { stage: 'agendada', position: 1 }));
+			sut.applySnapshot(server.snapshot(), true);
+			transport.answer = (req) => ({ ok: true, card: server.change(req.cardId, { stage: req.toStage, position: COLUMN_PAGE * 1000 + 500 }).card!, seq: server.seq });
+			const window = sut.visibleFor('preinstalacion');
+			const incoming = sut.cards.get(uuid(900))!;
+			// dnd-action: the card leaves «agendada» and lands under the last rendered card of «preinstalación».
+			sut.beginDrag(['agendada'], incoming.id);
+			sut.updateDrag('agendada', []);
+			sut.updateDrag('preinstalacion', [...window, incoming]);
+			const done = sut.endDrag();
+			expect(transport.moves).toEqual([
+				{ cardId: uuid(900), toStage: 'preinstalacion', afterId: uuid(COLUMN_PAGE), beforeId: uuid(COLUMN_PAGE + 1), version: 1 }
+			]);
+			// Right after the drop: in its global place, still rendered, and nothing that was rendered went away.
+			expect(sut.columns.preinstalacion.findIndex((c) => c.id === uuid(900))).toBe(COLUMN_PAGE);
+			expect(ids(sut.visibleFor('preinstalacion'))).toEqual([...ids(window), uuid(900)]);
+			await done;
+			expect(sut.cards.get(uuid(900))?.position).toBe(COLUMN_PAGE * 1000 + 500);
+			expect(ids(sut.visibleFor('preinstalacion'))).toEqual([...ids(window), uuid(900)]);
+		});
+
+		it('reorders inside the window against the global order', async () => {
+			const { server, transport, sut } = setup(LONG);
+			transport.answer = (req) => ({ ok: true, card: server.change(req.cardId, { position: COLUMN_PAGE * 1000 + 500 }).card!, seq: server.seq });
+			const [first, ...rest] = sut.visibleFor('preinstalacion');
+			sut.beginDrag(['preinstalacion'], first.id);
+			sut.updateDrag('preinstalacion', [...rest, first]);
+			const done = sut.endDrag();
+			expect(transport.moves.at(-1)).toMatchObject({ afterId: uuid(COLUMN_PAGE), beforeId: uuid(COLUMN_PAGE + 1) });
+			// The optimistic copy sits between the last rendered card and the first hidden one.
+			const moved = sut.cards.get(first.id)!;
+			expect(moved.position).toBeGreaterThan(COLUMN_PAGE * 1000);
+			expect(moved.position).toBeLessThan((COLUMN_PAGE + 1) * 1000);
+			await done;
+			expect(sut.visibleFor('preinstalacion').at(-1)?.id).toBe(first.id);
+		});
+
+		it('sends nothing when the last rendered card is dropped back where it was', async () => {
+			const { transport, sut } = setup(LONG);
+			const window = sut.visibleFor('preinstalacion');
+			sut.beginDrag(['preinstalacion'], window.at(-1)!.id);
+			sut.updateDrag('preinstalacion', [...window]);
+			expect(await sut.endDrag()).toBeNull();
+			expect(transport.moves).toEqual([]);
+		});
+
+		it('counts live cards beyond the window at once and shows them in place when expanded', () => {
+			const { server, sut } = setup(LONG);
+			const created = server.change(uuid(800), { stage: 'preinstalacion', position: (COLUMN_PAGE + 5) * 1000 + 500, fullName: 'Nueva de otro usuario' }, 'card:created');
+			sut.receive(created);
+			expect(sut.columns.preinstalacion).toHaveLength(LONG + 1);
+			expect(sut.visibleFor('preinstalacion').some((c) => c.id === uuid(800))).toBe(false);
+			// A rendered card leaving the column lets the next one in.
+			sut.receive(server.change(uuid(1), { stage: 'agendada' }));
+			expect(ids(sut.visibleFor('preinstalacion'))).toEqual(ids(sut.columns.preinstalacion.slice(0, COLUMN_PAGE)));
+			expect(sut.visibleFor('preinstalacion').at(-1)?.id).toBe(uuid(COLUMN_PAGE + 1));
+			sut.showMore('preinstalacion');
+			const shown = sut.visibleFor('preinstalacion');
+			expect(shown.findIndex((c) => c.id === uuid(800))).toBe(COLUMN_PAGE + 4);
+			expect(shown[COLUMN_PAGE + 3].id).toBe(uuid(COLUMN_PAGE + 5));
+		});
+
+		it('keeps a card moved with «Mover a…» to the end of a long column rendered', async () => {
+			const { server, transport, sut } = setup(LONG);
+			server.add(makeCard(900, { stage: 'agendada' }));
+			sut.applySnapshot(server.snapshot(), true);
+			transport.answer = (req) => ({ ok: true, card: server.change(req.cardId, { stage: req.toStage, position: (LONG + 1) * 1000 }).card!, seq: server.seq });
+			await sut.move({ cardId: uuid(900), toStage: 'preinstalacion', version: 1 });
+			expect(sut.columns.preinstalacion.at(-1)?.id).toBe(uuid(900));
+			expect(sut.visibleFor('preinstalacion').at(-1)?.id).toBe(uuid(900));
+		});
 	});
 
 	it('sends the heartbeat and resyncs when the server is ahead', async () => {

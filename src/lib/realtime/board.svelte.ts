@@ -2,8 +2,8 @@ import { getContext, setContext } from 'svelte';
 import type { Role, Stage } from '$lib/domain/stages';
 import type { BoardFilters } from '$lib/schemas/board';
 import {
-	applyCardEvent, groupColumns, matchesFilters, neighbours, NO_FILTERS, optimisticPosition, touchesColumns,
-	type MatchContext, type SeenVersions
+	applyCardEvent, COLUMN_PAGE, groupColumns, matchesFilters, neighbours, NO_FILTERS, optimisticPosition, shownAfterMove,
+	touchesColumns, withUnrendered, type MatchContext, type SeenVersions
 } from './board-logic';
 import type { BoardTransport } from './board-transport';
 import { connectBoard } from './board-connection';
@@ -60,9 +60,22 @@ export class BoardState {
 	#openCardId: string | null = null;
 	#loaded: BoardSnapshot | null = null;
 	#dragEndedAt = 0;
+	/** How many cards each column renders (COLUMN_PAGE unless «Mostrar más» or a move widened it). */
+	#shown = $state.raw<Partial<Record<Stage, number>>>({});
 
 	readonly notices = new Notices();
 	readonly columns = $derived(groupColumns(this.#cards.values()));
+	/** Who has which card open, so each card looks itself up instead of scanning the presence list. */
+	readonly #editors = $derived.by(() => {
+		const by = new Map<string, PresenceUser[]>();
+		for (const p of this.#presence) {
+			if (!p.cardId || p.userId === this.#user.id) continue;
+			const list = by.get(p.cardId);
+			if (list) list.push(p);
+			else by.set(p.cardId, [p]);
+		}
+		return by;
+	});
 
 	constructor(opts: BoardStateOptions) {
 		this.#transport = opts.transport;
@@ -92,11 +105,33 @@ export class BoardState {
 	}
 
 	editorsOf(cardId: string): PresenceUser[] {
-		return this.#presence.filter((p) => p.cardId === cardId && p.userId !== this.#user.id);
+		return this.#editors.get(cardId) ?? NOBODY;
 	}
 	isPending(cardId: string): boolean { return this.#pending.has(cardId); }
-	/** What a column shows: dnd-action's working list during a drag, else the sorted cards. */
-	itemsFor(stage: Stage): BoardCard[] { return this.#drag?.[stage] ?? this.columns[stage]; }
+
+	// ── progressive rendering: a column renders its first cards; the rest wait for «Mostrar más» ──
+
+	/** How many of a column's cards are rendered (the count in its header is always the whole column). */
+	shownCount(stage: Stage): number { return this.#shown[stage] ?? COLUMN_PAGE; }
+	/** Cards of the column that are not rendered yet. */
+	hiddenCount(stage: Stage): number { return Math.max(0, this.columns[stage].length - this.shownCount(stage)); }
+	/** What a column renders: dnd-action's working list during a drag, else its first shownCount cards in order. */
+	visibleFor(stage: Stage): BoardCard[] {
+		return this.#drag?.[stage] ?? this.columns[stage].slice(0, this.shownCount(stage));
+	}
+	/** Renders up to `more` further cards of the column. */
+	showMore(stage: Stage, more = COLUMN_PAGE): void {
+		const shown = Math.min(this.shownCount(stage), this.columns[stage].length);
+		this.#shown = { ...this.#shown, [stage]: shown + more };
+	}
+
+	/** A card this viewer just moved stays rendered where it landed, even past the column's window. */
+	#keepInView(stage: Stage, cardId: string, entered: boolean) {
+		const index = this.columns[stage].findIndex((c) => c.id === cardId);
+		if (index < 0) return;
+		const shown = shownAfterMove(this.shownCount(stage), index, entered);
+		if (shown !== this.shownCount(stage)) this.#shown = { ...this.#shown, [stage]: shown };
+	}
 
 	#ctx(): MatchContext {
 		return { filters: this.#filters, recentDays: this.#settings.recentDays, nowMs: this.now };
@@ -268,7 +303,8 @@ export class BoardState {
 		const target = (Object.entries(drag) as [Stage, BoardCard[]][]).find(([, items]) => items.some((c) => c.id === id));
 		if (card && target) {
 			const [stage, items] = target;
-			const now = neighbours(items, card.id);
+			// The drag list holds the rendered cards only; the hidden rest of the column follows them.
+			const now = neighbours(withUnrendered(items, this.columns[stage], card.id), card.id);
 			const before = neighbours(this.columns[card.stage], card.id);
 			if (stage !== card.stage || now.afterId !== before.afterId || now.beforeId !== before.beforeId) {
 				req = { cardId: card.id, toStage: stage, afterId: now.afterId, beforeId: now.beforeId, version: card.version };
@@ -304,6 +340,7 @@ export class BoardState {
 		const position = optimisticPosition(this.columns[req.toStage], card.id, req);
 		const moved = card.stage !== req.toStage;
 		this.#put({ ...card, stage: req.toStage, position, stageChangedAt: moved ? new Date(this.now).toISOString() : card.stageChangedAt });
+		this.#keepInView(req.toStage, card.id, moved);
 		return card;
 	}
 
@@ -338,8 +375,11 @@ export class BoardState {
 			p.delete(req.cardId);
 			this.#pending = p;
 		}
-		if (res.ok) this.#accept(res.card);
-		else {
+		if (res.ok) {
+			this.#accept(res.card);
+			// The server may have placed it elsewhere than the optimistic guess (a stale anchor).
+			if (this.#cards.get(res.card.id) === res.card) this.#keepInView(res.card.stage, res.card.id, false);
+		} else {
 			this.#rollback(prev, res.card);
 			const mayOverride = res.overridable && (this.#user.role === 'admin' || this.#user.role === 'coordinator');
 			this.notices.push({ kind: 'refused', cardName: prev.fullName, message: res.message, reasons: res.reasons, retry: mayOverride ? req : null });
@@ -396,6 +436,8 @@ export class BoardState {
 		this.#clock = Date.now();
 	}
 }
+
+const NOBODY: PresenceUser[] = [];
 
 const KEY = Symbol('board-state');
 
