@@ -117,10 +117,9 @@ begin
 		return query select 'stale'::text, null::double precision, v_version, null::bigint, null::text, null::text;
 		return;
 	end if;
-	perform set_config('app.actor_id', p_actor::text, true);
-	-- Serialises drops into one column so two cards never get the same position. Always taken
-	-- after the card's row lock, in that order, by every move.
-	perform pg_advisory_xact_lock(hashtext(p_org::text || ':' || p_stage));
+	-- The actor for the board event; then a lock that serialises drops into one column so two
+	-- cards never get the same position, always taken after the card's row lock, by every move.
+	perform set_config('app.actor_id', p_actor::text, true), pg_advisory_xact_lock(hashtext(p_org::text || ':' || p_stage));
 
 	select n.lo, n.hi into v_lo, v_hi from board_neighbours(p_org, p_stage, p_card, p_before, p_after) n;
 	v_position := board_position_between(v_lo, v_hi, p_gap, p_min_gap);
@@ -157,9 +156,11 @@ begin
 		values (p_org, p_card, v_from, p_stage, p_actor, p_override_reason);
 	end if;
 
-	-- The installations trigger appended the board event: the provider's newest one for this card.
+	-- A changed card got its board event from the installations trigger, in this session just now;
+	-- a drop that changed nothing answers with the card's last event.
 	return query select 'ok'::text, v_position, v_version,
-		(select e.seq from board_events e where e.org_id = p_org and e.card_id = p_card order by e.seq desc limit 1),
+		case when v_version <> p_expected_version then currval('board_events_seq_seq'::regclass)
+			else (select e.seq from board_events e where e.org_id = p_org and e.card_id = p_card order by e.seq desc limit 1) end,
 		v_changed_at, v_cancelled_at;
 end;
 $$;

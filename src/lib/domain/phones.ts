@@ -18,9 +18,23 @@ function dropLegacyPrefix(national: string): string {
 	return national;
 }
 
+// The board checks every card's phones for its badge, on every move and snapshot; the same few
+// thousand numbers come back again and again, and libphonenumber is not cheap.
+const parsedPhones = new Map<string, PhoneResult>();
+
 /** Normalises any common way of writing a Mexican number to its 10 national digits. */
 export function parseMxPhone(input: string | null | undefined): PhoneResult {
-	const raw = (input ?? '').trim();
+	const key = input ?? '';
+	let result = parsedPhones.get(key);
+	if (!result) {
+		if (parsedPhones.size >= 20_000) parsedPhones.clear();
+		parsedPhones.set(key, (result = Object.freeze(parsePhone(key))));
+	}
+	return result;
+}
+
+function parsePhone(input: string): PhoneResult {
+	const raw = input.trim();
 	if (!/\d/.test(raw)) return { ok: false, error: PHONE_ERROR };
 	// "00 52 …" is how people dial from abroad; libphonenumber only knows it for the caller's country.
 	const cleaned = raw.replace(/^\s*00\s*(?=5\s*2)/, '+');

@@ -20,8 +20,18 @@ export interface PackedSnapshot extends Omit<BoardSnapshot, 'cards'> {
 	cards: unknown[][];
 }
 
+// Cards are immutable once projected, so each is packed once.
+const packed = new WeakMap<BoardCard, unknown[]>();
+
 export function packSnapshot(snapshot: BoardSnapshot): PackedSnapshot {
-	return { ...snapshot, cards: snapshot.cards.map((card) => FIELDS.map((f) => card[f])) };
+	return {
+		...snapshot,
+		cards: snapshot.cards.map((card) => {
+			let row = packed.get(card);
+			if (!row) packed.set(card, (row = FIELDS.map((f) => card[f])));
+			return row;
+		})
+	};
 }
 
 export function unpackSnapshot(packed: PackedSnapshot): BoardSnapshot {

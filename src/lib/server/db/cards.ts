@@ -121,6 +121,8 @@ export async function getCardsBySeq(db: Database, orgId: string, afterSeq: numbe
 export interface BoardState {
 	/** Every card the unfiltered board shows, as "id:version". */
 	versions: string[];
+	/** The same list as one string, to tell an unchanged board at a glance. */
+	versionsKey: string;
 	totals: Record<Stage, number>;
 	lastSeq: number;
 	/** Changes when a zone, plan or user (joined names on the cards) is edited. */
@@ -155,6 +157,7 @@ export async function boardState(db: Pick<Database, 'query'>, orgId: string, rec
 	const lastSeq = row?.lastSeq ?? 0;
 	return {
 		versions: row?.versions ? row.versions.split(',') : [],
+		versionsKey: row?.versions ?? '',
 		totals: { ...(row?.totals ?? {}), ...(await closedTotals(db, orgId, lastSeq)) } as Record<Stage, number>,
 		lastSeq,
 		catalogStamp: row?.stamp ?? ''

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { boardState, getCard, getCardsByIds, listBoard, type BoardQuery, type CardRow } from '../db/cards';
+import { boardState, getCard, getCardsByIds, listBoard, type BoardQuery, type BoardState, type CardRow } from '../db/cards';
 import { cardCacheFor } from '../db/card-cache';
 import { organizations } from '../db/schema';
 import { eq } from 'drizzle-orm';
@@ -116,8 +116,13 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 	const state = await boardState(db, actor.orgId, settings.activeVisibleDays);
 	// Free text searches old cards too, so it goes to the database; everything else is served
 	// from the rows this process already holds at the listed versions.
-	const rows = query.text ? await listBoard(db, query) : (await visibleRows(db, actor.orgId, state)).filter(matches(query));
-	let cards = rows.map((r) => toBoardCard(r, settings));
+	let cards: BoardCard[];
+	if (query.text) cards = (await listBoard(db, query)).map((r) => toBoardCard(r, settings));
+	else {
+		const board = await visibleBoard(db, actor.orgId, state, settings);
+		const keep = matches(query);
+		cards = board.cards.filter((_, i) => keep(board.rows[i]));
+	}
 	if (filters.faltantes) cards = cards.filter((c) => c.badge);
 	return {
 		cards,
@@ -129,9 +134,23 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 }
 
 const catalogStamps = new WeakMap<object, Map<string, string>>();
+const lastBoards = new WeakMap<object, Map<string, { key: string; settings: OrgSettings; rows: CardRow[]; cards: BoardCard[] }>>();
+
+/** The unfiltered board, rows and cards in order; the same arrays again while nothing changed. */
+async function visibleBoard(db: Database, orgId: string, state: BoardState, settings: OrgSettings) {
+	let perOrg = lastBoards.get(db);
+	if (!perOrg) lastBoards.set(db, (perOrg = new Map()));
+	const key = `${state.catalogStamp}\n${state.versionsKey}`;
+	const last = perOrg.get(orgId);
+	if (last && last.key === key && last.settings === settings) return last;
+	const rows = await visibleRows(db, orgId, state);
+	const board = { key, settings, rows, cards: rows.map((r) => toBoardCard(r, settings)) };
+	perOrg.set(orgId, board);
+	return board;
+}
 
 /** The unfiltered board's rows at exactly the versions in `state`, reading only what's missing. */
-async function visibleRows(db: Database, orgId: string, state: Awaited<ReturnType<typeof boardState>>): Promise<CardRow[]> {
+async function visibleRows(db: Database, orgId: string, state: BoardState): Promise<CardRow[]> {
 	const cache = cardCacheFor(db);
 	let stamps = catalogStamps.get(db);
 	if (!stamps) catalogStamps.set(db, (stamps = new Map()));
