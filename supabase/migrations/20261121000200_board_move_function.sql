@@ -189,3 +189,85 @@ $$;
 -- latter without walking years of closed cards, and counts them from the index.
 create index installations_recent_closed_idx on installations (org_id, stage, stage_changed_at)
 	where stage in ('activa', 'cancelada');
+
+-- The board event trigger runs on every card change, so it is on the path of every move. Same
+-- events as before, cheaper: the organization check only where it matters (a cascade from a
+-- deleted organization), a move's patch built from the few columns a move changes once the rest
+-- of the row compares equal, and the big-column markers without a query.
+create or replace function installations_board_event() returns trigger
+language plpgsql as $$
+declare
+	v_row installations;
+	v_kind text;
+	v_patch jsonb;
+	v_new jsonb;
+	v_old jsonb;
+	v_key text;
+	-- What a move (or a cancellation) changes; anything else goes through the general diff.
+	c_move text[] := array['stage', 'position', 'version', 'stage_changed_at', 'cancel_reason', 'cancel_note', 'cancelled_at', 'ip'];
+begin
+	v_row := case when tg_op = 'DELETE' then old else new end;
+
+	if tg_op = 'INSERT' then
+		v_kind := 'card:created';
+		v_patch := to_jsonb(new) - 'updated_at';
+	elsif tg_op = 'UPDATE' then
+		v_new := to_jsonb(new) - 'updated_at';
+		v_old := to_jsonb(old) - 'updated_at';
+		if (v_new - c_move) = (v_old - c_move) then
+			v_patch := '{}'::jsonb;
+			foreach v_key in array c_move loop
+				if (v_new -> v_key) is distinct from (v_old -> v_key) then
+					v_patch := v_patch || jsonb_build_object(v_key, v_new -> v_key);
+				end if;
+			end loop;
+		else
+			select coalesce(jsonb_object_agg(n.key, n.value), '{}'::jsonb)
+			  into v_patch
+			  from jsonb_each(v_new) as n
+			 where n.value is distinct from v_old -> n.key;
+		end if;
+		if v_patch - 'version' = '{}'::jsonb then
+			return null; -- nothing a viewer can see changed
+		end if;
+		v_kind := case
+			when new.stage <> old.stage or new.position <> old.position then 'card:moved'
+			else 'card:updated'
+		end;
+	else
+		-- Deleting an organization cascades here after the organization row is gone; nobody is
+		-- left to receive an event for it.
+		if not exists (select 1 from organizations where id = v_row.org_id) then
+			return null;
+		end if;
+		v_kind := 'card:deleted';
+		v_patch := jsonb_build_object('stage', old.stage);
+	end if;
+
+	-- The big jsonb columns appear only as "<key>": true; listeners load them when they need them.
+	if v_patch ? 'billing' then v_patch := v_patch || '{"billing": true}'; end if;
+	if v_patch ? 'call_script' then v_patch := v_patch || '{"call_script": true}'; end if;
+	if v_patch ? 'extra' then v_patch := v_patch || '{"extra": true}'; end if;
+
+	insert into board_events (org_id, card_id, kind, patch, version, actor_id)
+	values (v_row.org_id, v_row.id, v_kind, v_patch, v_row.version,
+		nullif(current_setting('app.actor_id', true), '')::uuid);
+	return null;
+end;
+$$;
+
+-- board_events is a delivery buffer written on every move: a foreign key to the organization made
+-- every move lock that one row, which concurrent moves then queue on. The organization's events
+-- go with it through this trigger instead.
+alter table board_events drop constraint if exists board_events_org_id_fkey;
+
+create function organizations_forget_board_events() returns trigger
+language plpgsql as $$
+begin
+	delete from board_events where org_id = old.id;
+	return null;
+end;
+$$;
+
+create trigger organizations_forget_board_events after delete on organizations
+	for each row execute function organizations_forget_board_events();

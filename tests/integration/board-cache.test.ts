@@ -190,6 +190,33 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		}
 	});
 
+	it("a deleted provider's board events go with it", async () => {
+		const other = await makeOrg(t.db);
+		const card = await makeCard(t.db, other.org.id);
+		await t.db.query(`update installations set full_name = 'Otro Nombre' where id = $1`, [card.id]);
+		const events = async () =>
+			(await t.db.query<{ n: number }>('select count(*)::int as n from board_events where org_id = $1', [other.org.id]))[0].n;
+		expect(await events()).toBeGreaterThanOrEqual(2);
+		await t.db.query('delete from organizations where id = $1', [other.org.id]);
+		expect(await events()).toBe(0);
+	});
+
+	it('a move writes a slim patch with only what changed', async () => {
+		const card = await makeCard(t.db, o.org.id);
+		const res = await moveCard(t.db, o.admin, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1, overrideReason: 'prueba de parche' });
+		expect(res.ok).toBe(true);
+		if (!res.ok) return;
+		const [ev] = await t.db.query<{ kind: string; patch: Record<string, unknown> }>('select kind, patch from board_events where seq = $1', [res.seq]);
+		expect(ev.kind).toBe('card:moved');
+		expect(Object.keys(ev.patch).sort()).toEqual(['position', 'stage', 'stage_changed_at', 'version']);
+		await t.db.query(`update installations set billing = '{"x": 1}'::jsonb, full_name = 'Con Cobro' where id = $1`, [card.id]);
+		const [edit] = await t.db.query<{ kind: string; patch: Record<string, unknown> }>(
+			'select kind, patch from board_events where card_id = $1 order by seq desc limit 1',
+			[card.id]
+		);
+		expect(edit).toEqual({ kind: 'card:updated', patch: { billing: true, full_name: 'Con Cobro', version: res.card.version + 1 } });
+	});
+
 	it('keeps no rows it cannot vouch for: a cached card at a newer version is not overwritten by an older read', async () => {
 		const cache = cardCacheFor(t.db);
 		const card = await makeCard(t.db, o.org.id);
