@@ -30,7 +30,7 @@ export function appendResults(title: string, rows: Row[], machineLine: string) {
 	const start = doc.indexOf(`## ${title}`);
 	if (start >= 0) {
 		const next = doc.indexOf('\n## ', start + 1);
-		doc = doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '');
+		doc = doc.slice(0, start) + section + (next >= 0 ? `\n${doc.slice(next + 1)}` : '');
 	} else {
 		doc = `${doc.trimEnd()}\n\n${section}`;
 	}
