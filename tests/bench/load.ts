@@ -141,7 +141,7 @@ const result: Row[] = [
 	{ driver: 'postgres', metric: `mutation round-trip (${mutations} edits+moves, ${errors} refused)`, p50: pct(roundTrip, 50), p95: pct(roundTrip, 95), p99: pct(roundTrip, 99) },
 	{ driver: 'postgres', metric: `fan-out of a move to all ${CLIENTS} clients`, p50: pct(fanout, 50), p95: pct(fanout, 95), p99: pct(fanout, 99) },
 	{ driver: 'postgres', metric: 'lost updates (final state vs acknowledged writes)', value: `${lost}; events with actor ${ev.n} ≥ acknowledged ${mutations - errors}` },
-	{ driver: 'postgres', metric: 'server RSS start → end (MiB)', value: `${memory[0].toFixed(0)} → ${memory.at(-1)!.toFixed(0)} (max ${Math.max(...memory).toFixed(0)})` }
+	{ driver: 'postgres', metric: 'server RSS start → end (MiB)', value: `${memory[0].toFixed(0)} → ${memory.at(-1)!.toFixed(0)} (max ${Math.max(...memory).toFixed(0)}); every 15 s: ${memory.map((m) => m.toFixed(0)).join(', ')}` }
 ];
 console.table(result);
 appendResults(`Load (\`npm run bench:load\`, ${MINUTES} min)`, result, machine());
