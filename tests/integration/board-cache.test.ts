@@ -67,6 +67,21 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		if (res.ok) expect(res.card).toMatchObject({ stage: 'cobertura_confirmada', zoneName: 'RB1 NORTE' });
 	});
 
+	it('a technician may move a card assigned to them after a stale copy said it was someone else’s', async () => {
+		const card = await makeCard(t.db, o.org.id, { stage: 'asignada' });
+		// An admin's move puts the unassigned card in this process's cache…
+		expect((await moveCard(t.db, o.admin, { cardId: card.id, toStage: 'asignada', version: 1 })).ok).toBe(true);
+		// …then the coordinator assigns it with plain SQL.
+		await t.db.query('update installations set technician_id = $2 where id = $1', [card.id, o.technician.id]);
+		const res = await moveCard(t.db, o.technician, { cardId: card.id, toStage: 'firmada', version: 1 });
+		// Not «no access» from the stale copy: the guard speaks about the real card (it needs signatures).
+		expect(res.ok).toBe(false);
+		if (!res.ok) {
+			expect(res.status).not.toBe(404);
+			expect(res.reasons.join(' ')).toMatch(/firma/i);
+		}
+	});
+
 	it('a snapshot shows changes made outside the app, renamed zones and deleted cards', async () => {
 		const a = await makeCard(t.db, o.org.id, { zone_id: zoneId });
 		const b = await makeCard(t.db, o.org.id);

@@ -24,11 +24,20 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 	const cache = cardCacheFor(db);
 	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 		let card = attempt === 0 ? cache.get(req.cardId) : undefined;
+		const fromCache = !!card;
 		if (!card) {
 			card = (await getCard(db, actor.orgId, req.cardId)) ?? undefined;
 			if (card) cache.remember(card);
 		}
+		// Whatever is refused or hidden is told to a person: decide it on the card as it is now.
+		const recheck = async () => {
+			const fresh = fromCache ? await getCard(db, actor.orgId, req.cardId) : null;
+			if (!fresh || fresh.version === card!.version) return false;
+			cache.remember(fresh);
+			return true;
+		};
 		if (!card || card.orgId !== actor.orgId || !inScope(actor, card)) {
+			if (card && card.orgId === actor.orgId && (await recheck())) continue;
 			return { ok: false, status: 404, message: 'Esa tarjeta ya no existe o no tienes acceso.', reasons: [], overridable: false, card: null };
 		}
 		const cancelling = req.toStage === 'cancelada' && card.stage !== 'cancelada';
@@ -41,14 +50,7 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 			userId: actor.id
 		});
 		if (!verdict.ok) {
-			if (attempt === 0 && card === cache.get(req.cardId)) {
-				// Refusals are shown to people: make sure they are about the card as it is now.
-				const fresh = await getCard(db, actor.orgId, req.cardId);
-				if (fresh && fresh.version !== card.version) {
-					cache.remember(fresh);
-					continue;
-				}
-			}
+			if (await recheck()) continue;
 			return {
 				ok: false,
 				status: verdict.overridable ? 422 : 403,
