@@ -1,23 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { findChromium, HEADLESS_ARGS } from './src/lib/server/pdf/find-chromium.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3199);
-const chromium =
-	process.env.CHROMIUM_PATH ??
-	['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((p) =>
-		existsSync(p)
-	);
-
-// Flags needed when Chromium runs as root in a container without network.
-const args = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+// The system Chromium (no browser downloads), with the flags it needs as root in a container.
+const launchOptions = { executablePath: findChromium() ?? undefined, args: HEADLESS_ARGS };
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -34,11 +20,11 @@ export default defineConfig({
 		timezoneId: 'America/Cancun',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
-		launchOptions: { executablePath: chromium, args }
+		launchOptions
 	},
 	projects: [
 		{ name: 'setup', testMatch: /global\.setup\.ts/ },
-		{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: chromium, args } }, dependencies: ['setup'] }
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'] }
 	],
 	webServer: {
 		command: 'node src/cli/start.js',

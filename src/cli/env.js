@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium } from '../lib/server/pdf/find-chromium.js';
+
+export { findChromium };
 
 export const root = new URL('../../', import.meta.url).pathname;
 
@@ -60,19 +63,6 @@ export function ensureDependencies() {
 	writeFileSync(stamp, hashFiles(['package.json', 'package-lock.json']));
 }
 
-const CHROMIUM_PATHS = [
-	'/usr/bin/chromium',
-	'/usr/bin/chromium-browser',
-	'/usr/bin/google-chrome',
-	'/usr/bin/google-chrome-stable',
-	'/snap/bin/chromium',
-	'/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
-];
-
-export function findChromium() {
-	if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
-	return CHROMIUM_PATHS.find((p) => existsSync(p)) ?? null;
-}
 
 function hasFonts() {
 	return ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation', '/usr/share/fonts/truetype/liberation2'].some(

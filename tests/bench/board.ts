@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { chromium } from '@playwright/test';
+import { findChromium, HEADLESS_ARGS } from '../../src/lib/server/pdf/find-chromium.js';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { createOrganization } from '../../src/lib/server/services/organizations';
@@ -85,8 +86,8 @@ async function snapshotLatency(server: RunningServer, cookie: string) {
 
 async function timeToInteractive(server: RunningServer, cookie: string) {
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		executablePath: findChromium() ?? undefined,
+		args: HEADLESS_ARGS
 	});
 	const times: number[] = [];
 	try {

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { findChromium, HEADLESS_ARGS } from '../../src/lib/server/pdf/find-chromium.js';
 import { io, type Socket } from 'socket.io-client';
 import { hasBuild, postAction, sessionCookie, startServer } from '../integration/support/server';
 
@@ -22,7 +23,7 @@ const arg = (name: string) => {
 };
 const minutes = Number(arg('minutes') ?? 30);
 const out = arg('out') ?? join(root, 'docs', 'benchmarks.md');
-const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const chromium = findChromium();
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 const ORIGINAL_STAGES = ['preinstalacion', 'cobertura_confirmada', 'documentos_pendientes', 'agendada', 'asignada', 'firmada'] as const;
 
@@ -36,7 +37,7 @@ step(`servidor en ${server.url}`);
 const browser = await puppeteer.launch({
 	executablePath: chromium,
 	headless: true,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=es-MX', '--js-flags=--expose-gc']
+	args: [...HEADLESS_ARGS, '--lang=es-MX', '--js-flags=--expose-gc']
 });
 let mover: Socket | null = null;
 try {

@@ -1,30 +1,10 @@
-import { existsSync } from 'node:fs';
+import { HEADLESS_ARGS } from './find-chromium.js';
 
-const CANDIDATES = [
-	'/usr/bin/chromium',
-	'/usr/bin/chromium-browser',
-	'/usr/bin/google-chrome',
-	'/usr/bin/google-chrome-stable',
-	'/snap/bin/chromium',
-	'/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
-];
+export { findChromium } from './find-chromium.js';
 
-/** CHROMIUM_PATH first, then the usual install paths; null when none is installed. */
-export function findChromium(): string | null {
-	const fromEnv = process.env.CHROMIUM_PATH;
-	if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
-	return CANDIDATES.find((p) => existsSync(p)) ?? null;
-}
-
-// Needed when Chromium runs as root inside a container without network or GPU.
+// The PDF engine's Chromium: the container flags plus a quiet, reproducible renderer.
 export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-dev-shm-usage',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
+	...HEADLESS_ARGS,
 	'--disable-extensions',
 	'--disable-default-apps',
 	'--mute-audio',
