@@ -69,13 +69,15 @@ const sentAt = new Map<number, number>();
 const fanout: number[] = [];
 const seen = new Map<number, number>();
 for (const v of viewers) {
-	v.on('card:changed', (e: { seq: number }) => {
-		const n = (seen.get(e.seq) ?? 0) + 1;
-		seen.set(e.seq, n);
-		if (n === CLIENTS && sentAt.has(e.seq)) {
-			fanout.push(performance.now() - sentAt.get(e.seq)!);
-			sentAt.delete(e.seq);
-			seen.delete(e.seq);
+	v.on('cards:changed', (events: { seq: number }[]) => {
+		for (const e of events) {
+			const n = (seen.get(e.seq) ?? 0) + 1;
+			seen.set(e.seq, n);
+			if (n === CLIENTS && sentAt.has(e.seq)) {
+				fanout.push(performance.now() - sentAt.get(e.seq)!);
+				sentAt.delete(e.seq);
+				seen.delete(e.seq);
+			}
 		}
 	});
 }

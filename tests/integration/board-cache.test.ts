@@ -232,6 +232,46 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		expect(edit).toEqual({ kind: 'card:updated', patch: { billing: true, full_name: 'Con Cobro', version: res.card.version + 1 } });
 	});
 
+	it("board_move's event patch is exactly what changed in the row, and only its own update takes that path", async () => {
+		const card = await makeCard(t.db, o.org.id);
+		const [{ ip }] = await t.db.query<{ ip: string }>(
+			`update installations set ip = '10.9.8.7' where id = $1 returning host(ip) as ip`,
+			[card.id]
+		);
+		expect(ip).toBe('10.9.8.7');
+		const row = async () =>
+			(await t.db.query<{ r: Record<string, unknown> }>(`select to_jsonb(i) - 'updated_at' as r from installations i where id = $1`, [card.id]))[0].r;
+		const steps = [
+			{ toStage: 'cobertura_confirmada' as const },
+			{ toStage: 'cobertura_confirmada' as const, beforeId: (await makeCard(t.db, o.org.id, { stage: 'cobertura_confirmada' })).id },
+			{ toStage: 'cancelada' as const, cancelReason: 'declino' as const, cancelNote: 'Ya no quiere' },
+			{ toStage: 'preinstalacion' as const }
+		];
+		for (const step of steps) {
+			const before = await row();
+			const res = await moveCard(t.db, o.admin, { cardId: card.id, version: 1, overrideReason: 'prueba de parche', ...step });
+			expect(res.ok).toBe(true);
+			if (!res.ok) return;
+			const after = await row();
+			const changed = Object.fromEntries(Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k])).map((k) => [k, after[k]]));
+			const [ev] = await t.db.query<{ patch: Record<string, unknown> }>('select patch from board_events where seq = $1', [res.seq]);
+			expect(ev.patch).toEqual(changed);
+		}
+		// In one transaction, an ordinary update after a move still reports every column it changed.
+		const { version } = (await row()) as { version: number };
+		await t.db.begin(async (tx) => {
+			await tx.query(`select * from board_move($1, $2, $3, 'cobertura_confirmada', null, null, $4, 'prueba', null, null, 65536, 1e-9)`, [
+				o.org.id, card.id, version, o.admin.id
+			]);
+			await tx.query(`update installations set full_name = 'Después Del Movimiento' where id = $1`, [card.id]);
+		});
+		const [edit] = await t.db.query<{ patch: Record<string, unknown> }>(
+			'select patch from board_events where card_id = $1 order by seq desc limit 1',
+			[card.id]
+		);
+		expect(edit.patch.full_name).toBe('Después Del Movimiento');
+	});
+
 	it('keeps no rows it cannot vouch for: a cached card at a newer version is not overwritten by an older read', async () => {
 		const cache = cardCacheFor(t.db);
 		const card = await makeCard(t.db, o.org.id);

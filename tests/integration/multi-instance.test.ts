@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { io as connect } from 'socket.io-client';
 import { hasBuild, postAction, sessionCookie, startServer, type RunningServer } from './support/server';
-import type { CardEvent, PresenceUser } from '$lib/realtime/types';
+import type { PresenceUser } from '$lib/realtime/types';
 import type { TestSocket } from './support/realtime';
-import { emitAck, waitFor } from './support/realtime';
+import { emitAck, waitFor, waitForCard } from './support/realtime';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
@@ -63,7 +63,7 @@ describe.skipIf(!adminUrl || !hasBuild())('several instances on PostgreSQL (buil
 		const [card] = await db`select id, version from installations where stage = 'documentos_pendientes' order by position limit 1`;
 		await db.end();
 
-		const seen = waitFor<CardEvent>(onB, 'card:changed', (e) => e.cardId === card.id && e.card?.stage === 'cobertura_confirmada');
+		const seen = waitForCard(onB, (e) => e.cardId === card.id && e.card?.stage === 'cobertura_confirmada');
 		const started = Date.now();
 		const res = await emitAck(onA, 'card:move', { cardId: card.id, toStage: 'cobertura_confirmada', version: card.version });
 		expect(res.ok).toBe(true);

@@ -2,8 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { io as connect } from 'socket.io-client';
 import { hasBuild, postAction, sessionCookie, startServer, type RunningServer } from './support/server';
-import { emitAck, waitFor, type TestSocket } from './support/realtime';
-import type { CardEvent } from '$lib/realtime/types';
+import { emitAck, waitForCard, type TestSocket } from './support/realtime';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
@@ -73,7 +72,7 @@ describe.skipIf(!adminUrl || !hasBuild())('PostgreSQL outage under a running ser
 			ok = (await fetch(`${server.url}/healthz`)).status;
 		}
 		expect(ok).toBe(200);
-		const live = waitFor<CardEvent>(socket, 'card:changed', (e) => e.card?.fullName === 'Después Del Corte', 15_000);
+		const live = waitForCard(socket, (e) => e.card?.fullName === 'Después Del Corte', 15_000);
 		const after = postgres(url.toString(), { max: 1, onnotice: () => {} });
 		for (let i = 0; i < 10; i++) {
 			await after`update installations set full_name = 'Después Del Corte', comments = ${String(i)} where id = ${card.id}`;

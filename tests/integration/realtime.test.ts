@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeCard, makeOrg } from './support/factories';
-import { emitAck, startRealtime, waitFor, type TestSocket } from './support/realtime';
+import { emitAck, startRealtime, waitFor, waitForCard, type TestSocket } from './support/realtime';
 import type { BoardCard, CardEvent } from '$lib/realtime/types';
 import { boardSnapshot } from '$lib/server/services/board';
 
@@ -31,7 +31,7 @@ describe.each(drivers)('realtime board on %s', (driver) => {
 		const a = await rt.connectAs(o.coordinator);
 		const b = await rt.connectAs(o.agent);
 		const card = await makeCard(t.db, o.org.id, { stage: 'cobertura_confirmada' });
-		const seen = waitFor<CardEvent>(b, 'card:changed', (e) => e.cardId === card.id && e.kind === 'card:moved');
+		const seen = waitForCard(b, (e) => e.cardId === card.id && e.kind === 'card:moved');
 		const res = await emitAck(a, 'card:move', { cardId: card.id, toStage: 'preinstalacion', version: card.version });
 		expect(res.ok).toBe(true);
 		const ev = await seen;
@@ -60,17 +60,51 @@ describe.each(drivers)('realtime board on %s', (driver) => {
 	it('broadcasts a change made outside the app with plain SQL', async () => {
 		const b = await rt.connectAs(o.agent);
 		const card = await makeCard(t.db, o.org.id);
-		const seen = waitFor<CardEvent>(b, 'card:changed', (e) => e.cardId === card.id && e.card?.fullName === 'Nombre Desde Sql');
+		const seen = waitForCard(b, (e) => e.cardId === card.id && e.card?.fullName === 'Nombre Desde Sql');
 		await t.db.query(`update installations set full_name = 'Nombre Desde Sql' where id = $1`, [card.id]);
 		const ev = await seen;
 		expect(ev.version).toBe(card.version + 1);
 	});
 
+	it('changes that arrive together reach a board in one frame, in seq order, also for a technician', async () => {
+		const board = await rt.connectAs(o.agent);
+		const tech = await rt.connectAs(o.technician);
+		const created = waitForCard(board, (e) => e.kind === 'card:created' && e.card?.fullName === 'Último Del Lote');
+		const cards = await Promise.all(Array.from({ length: 4 }, () => makeCard(t.db, o.org.id, { stage: 'asignada' })));
+		cards.push(await makeCard(t.db, o.org.id, { stage: 'asignada', full_name: 'Último Del Lote' }));
+		await created;
+		const ids = cards.map((c) => c.id);
+		const frames: CardEvent[][] = [];
+		const techEvents: CardEvent[] = [];
+		board.on('cards:changed', (events) => frames.push(events.filter((e) => ids.includes(e.cardId))));
+		tech.on('cards:changed', (events) => techEvents.push(...events.filter((e) => e.cardId === ids[0])));
+		const last = waitForCard(board, (e) => e.cardId === ids[0] && e.version === cards[0].version + 3);
+		// One transaction: its notifications are delivered together at commit. The first card goes to
+		// the technician and away again within that batch.
+		await t.db.begin(async (tx) => {
+			await tx.query(`update installations set full_name = 'Lote ' || folio where id = any($1::uuid[])`, [ids]);
+			await tx.query(`update installations set technician_id = $2 where id = $1`, [ids[0], o.technician.id]);
+			await tx.query(`update installations set technician_id = null where id = $1`, [ids[0]]);
+		});
+		await last;
+		// The five renames share a frame (a card leaving a technician's scope closes a frame, so
+		// the tail may follow in another), and nothing is out of order.
+		expect(frames[0].length).toBeGreaterThanOrEqual(5);
+		const seqs = frames.flat().map((e) => e.seq);
+		expect(seqs).toHaveLength(7);
+		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+		// The technician's last word on the card is that it left their scope (an id-only event).
+		await new Promise((r) => setTimeout(r, 100));
+		expect(techEvents.length).toBeGreaterThan(0);
+		expect(techEvents.at(-1)!.card).toBeNull();
+		expect(techEvents.map((e) => e.seq)).toEqual(techEvents.map((e) => e.seq).sort((a, b) => a - b));
+	});
+
 	it('a technician never receives cards outside their scope', async () => {
 		const tech = await rt.connectAs(o.technician);
 		const got: CardEvent[] = [];
-		tech.on('card:changed', (e) => got.push(e));
-		const arrived = waitFor<CardEvent>(tech, 'card:changed', (e) => e.card?.fullName === 'Para El Técnico');
+		tech.on('cards:changed', (events) => got.push(...events));
+		const arrived = waitForCard(tech, (e) => e.card?.fullName === 'Para El Técnico');
 		const mine = await makeCard(t.db, o.org.id, { stage: 'asignada', technician_id: o.technician.id, full_name: 'Para El Técnico' });
 		const theirs = await makeCard(t.db, o.org.id, { stage: 'asignada', full_name: 'De Otro Técnico' });
 		await t.db.query(`update installations set full_name = 'Sigue Ajena' where id = $1`, [theirs.id]);

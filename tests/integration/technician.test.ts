@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeCard, makeOrg, sessionUserOf } from './support/factories';
 import { makeCatalog } from './support/card-fixtures';
-import { startRealtime, waitFor } from './support/realtime';
+import { startRealtime, waitForCard } from './support/realtime';
 import { completeJob, getJob, listJobs, saveJobFields } from '$lib/server/services/technician';
 import { createUser } from '$lib/server/services/users';
 import { todayIn } from '$lib/domain/dates';
-import type { CardEvent } from '$lib/realtime/types';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 let phone = 9_970_000_000;
@@ -106,7 +105,7 @@ describe.each(drivers)('technician view on %s', (driver) => {
 		try {
 			const card = await readyCard(o.technician.id, { cpe_mac: 'AA:BB:CC:DD:EE:02', sheet_signed_at: new Date().toISOString() });
 			const board = await rt.connectAs(o.coordinator);
-			const live = waitFor<CardEvent>(board, 'card:changed', (e) => e.cardId === card.id && e.card?.stage === 'activa', 3000);
+			const live = waitForCard(board, (e) => e.cardId === card.id && e.card?.stage === 'activa', 3000);
 			const res = await completeJob(t.db, o.technician, card.id);
 			expect(res).toEqual({ ok: true, stage: 'activa', reasons: [] });
 			expect((await live).actorId).toBe(o.technician.id);

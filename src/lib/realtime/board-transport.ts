@@ -31,16 +31,17 @@ export function socketTransport(timeoutMs = 8000): BoardTransport {
 		listen(h) {
 			const s = getSocket();
 			const onDisconnect = (reason: string) => h.disconnect(reason === 'io server disconnect');
+			const onCards = (events: CardEvent[]) => events.forEach((e) => h.cardChanged(e));
 			s.on('connect', h.connect);
 			s.on('disconnect', onDisconnect);
-			s.on('card:changed', h.cardChanged);
+			s.on('cards:changed', onCards);
 			s.on('presence:update', h.presence);
 			s.on('board:resync', h.resync);
 			s.on('session:ended', h.sessionEnded);
 			return () => {
 				s.off('connect', h.connect);
 				s.off('disconnect', onDisconnect);
-				s.off('card:changed', h.cardChanged);
+				s.off('cards:changed', onCards);
 				s.off('presence:update', h.presence);
 				s.off('board:resync', h.resync);
 				s.off('session:ended', h.sessionEnded);

@@ -82,7 +82,8 @@ export type MoveResult =
 
 /** The socket event map, shared by the server and the client. */
 export interface ServerToClient {
-	'card:changed': (e: CardEvent) => void;
+	/** Board events in seq order; several at once when they arrive close together. */
+	'cards:changed': (events: CardEvent[]) => void;
 	'presence:update': (users: PresenceUser[]) => void;
 	'board:resync': () => void;
 	'session:ended': (message: string) => void;

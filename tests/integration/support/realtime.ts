@@ -4,7 +4,7 @@ import type { Database } from '$lib/server/db/client';
 import { attachRealtime } from '$lib/server/realtime';
 import { createSession } from '$lib/server/auth';
 import type { SessionUser } from '$lib/server/auth';
-import type { AckOf, ClientToServer, PayloadOf, ServerToClient } from '$lib/realtime/types';
+import type { AckOf, CardEvent, ClientToServer, PayloadOf, ServerToClient } from '$lib/realtime/types';
 
 export type TestSocket = Socket<ServerToClient, ClientToServer>;
 
@@ -91,4 +91,9 @@ export function waitFor<T>(socket: TestSocket, event: keyof ServerToClient, pred
 		};
 		socket.on(event, handler as never);
 	});
+}
+
+/** Resolves with the first board event (of any `cards:changed` frame) matching `pred`. */
+export function waitForCard(socket: TestSocket, pred: (e: CardEvent) => boolean = () => true, ms = 3000): Promise<CardEvent> {
+	return waitFor<CardEvent[]>(socket, 'cards:changed', (events) => events.some(pred), ms).then((events) => events.find(pred)!);
 }

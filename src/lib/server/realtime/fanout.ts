@@ -93,43 +93,78 @@ export async function projectEvent(db: Database, n: Notification): Promise<Proje
 	return (await projectEvents(db, [n]))[0];
 }
 
-export function emitCardEvent(io: Server, orgId: string, p: Projected) {
+/**
+ * Sends a batch of projected events, in order, as one `cards:changed` frame per room: under load a
+ * board gets one message for several moves instead of one each. A card leaving a technician's
+ * scope goes out on its own after everything before it, so no socket sees events out of order.
+ */
+export function emitCardEvents(io: Server, batch: { orgId: string; p: Projected }[]): void {
+	const pending = new Map<string, CardEvent[]>();
+	const add = (room: string, e: CardEvent) => {
+		const list = pending.get(room);
+		if (list) list.push(e);
+		else pending.set(room, [e]);
+	};
 	// io.local: every instance LISTENs and serves its own sockets; the adapter must not relay these.
-	io.local.to(staffRoom(orgId)).emit('card:changed', p.event);
-	if (p.technicianId) io.local.to(techRoom(orgId, p.technicianId)).emit('card:changed', p.event);
-	if (p.technicianChanged) {
-		// The card may have left some technician's scope: tell the others it is gone for them
-		// (only the id travels, never the card).
-		const gone: CardEvent = { ...p.event, card: null };
-		let target = io.local.to(techsRoom(orgId));
-		if (p.technicianId) target = target.except(techRoom(orgId, p.technicianId));
-		target.emit('card:changed', gone);
+	const flush = () => {
+		for (const [room, events] of pending) io.local.to(room).emit('cards:changed', events);
+		pending.clear();
+	};
+	for (const { orgId, p } of batch) {
+		add(staffRoom(orgId), p.event);
+		if (p.technicianId) add(techRoom(orgId, p.technicianId), p.event);
+		if (p.technicianChanged) {
+			// The card may have left some technician's scope: tell the others it is gone for them
+			// (only the id travels, never the card).
+			flush();
+			let target = io.local.to(techsRoom(orgId));
+			if (p.technicianId) target = target.except(techRoom(orgId, p.technicianId));
+			target.emit('cards:changed', [{ ...p.event, card: null }]);
+		}
+		emitToDisplays(io, orgId, p);
 	}
-	emitToDisplays(io, orgId, p);
+	flush();
 }
+
+/**
+ * Under load the fan-out sends at most this often, each time everything that arrived meanwhile;
+ * the first event after a quiet moment goes out at once. Fewer, fuller frames are what let a
+ * server keep up with a thousand moves a second on two cores.
+ */
+export const FANOUT_MIN_INTERVAL_MS = 5;
 
 /** LISTEN on the database bus and forward board events to the providers' rooms, in seq order. */
 export async function startFanout(io: Server, db: Database): Promise<() => Promise<void>> {
 	const queue: Notification[] = [];
 	let draining = false;
+	let scheduled = false;
+	let lastFlush = -Infinity;
+	let stopped = false;
 	const drain = async () => {
+		scheduled = false;
+		if (stopped) return;
 		draining = true;
 		try {
-			while (queue.length) {
-				const batch = queue.splice(0, 500);
-				try {
-					const projected = await projectEvents(db, batch);
-					projected.forEach((p, i) => emitCardEvent(io, batch[i].org, p));
-					realtimeStatus.lastEventSeq = Math.max(realtimeStatus.lastEventSeq, ...batch.map((n) => Number(n.seq)));
-					realtimeStatus.lastEventAt = new Date().toISOString();
-				} catch (err) {
-					// Clients catch up by seq (heartbeat) on whatever this batch would have told them.
-					console.error('No se pudo difundir un evento del tablero:', err);
-				}
-			}
+			const batch = queue.splice(0, 500);
+			const projected = await projectEvents(db, batch);
+			emitCardEvents(io, projected.map((p, i) => ({ orgId: batch[i].org, p })));
+			realtimeStatus.lastEventSeq = Math.max(realtimeStatus.lastEventSeq, ...batch.map((n) => Number(n.seq)));
+			realtimeStatus.lastEventAt = new Date().toISOString();
+		} catch (err) {
+			// Clients catch up by seq (heartbeat) on whatever this batch would have told them.
+			console.error('No se pudo difundir un evento del tablero:', err);
 		} finally {
 			draining = false;
+			lastFlush = performance.now();
+			schedule();
 		}
+	};
+	const schedule = () => {
+		if (scheduled || draining || !queue.length) return;
+		scheduled = true;
+		const wait = lastFlush + FANOUT_MIN_INTERVAL_MS - performance.now();
+		if (wait > 0) setTimeout(() => void drain(), wait);
+		else setImmediate(() => void drain());
 	};
 	const unlisten = await db.listen('board_events', (payload) => {
 		try {
@@ -137,12 +172,13 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 		} catch {
 			return;
 		}
-		if (!draining) void drain();
+		schedule();
 	});
 	realtimeStatus.listening = true;
 	const pruner = setInterval(() => void pruneEvents(db).catch(() => {}), PRUNE_EVERY_MS);
 	pruner.unref();
 	return async () => {
+		stopped = true;
 		clearInterval(pruner);
 		realtimeStatus.listening = false;
 		await unlisten();
