@@ -124,6 +124,23 @@ describe.each(drivers)('moves on %s', (driver) => {
 		expect(rows.at(-1)!.id).toBe(anchor.id);
 	});
 
+	it('renumbers a column whose gap has run out and still drops the card where it was aimed', async () => {
+		const org = await makeOrg(t.db);
+		// Two neighbours closer together than the smallest gap a position may split.
+		const a = await makeCard(t.db, org.org.id, { position: 10 });
+		const b = await makeCard(t.db, org.org.id, { position: 10 + 1e-7 });
+		const tail = await makeCard(t.db, org.org.id, { position: 20 });
+		const card = await makeCard(t.db, org.org.id, { position: 30 });
+		const res = await moveCard(t.db, org.coordinator, { cardId: card.id, toStage: 'preinstalacion', beforeId: b.id, version: 1 });
+		expect(res.ok).toBe(true);
+		const rows = await t.db.query<{ id: string; position: number }>(
+			`select id, position from installations where org_id = $1 and stage = 'preinstalacion' order by position`,
+			[org.org.id]
+		);
+		expect(rows.map((r) => r.id)).toEqual([a.id, card.id, b.id, tail.id]);
+		expect(rows.map((r) => r.position)).toEqual([65536, 98304, 131072, 196608]);
+	});
+
 	it('two people moving the same card at once both apply, in order, and the history has both', async () => {
 		const card = await makeCard(t.db, o.org.id, { stage: 'documentos_pendientes' });
 		const [a, b] = await Promise.all([
