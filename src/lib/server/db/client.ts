@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { queryInOneExchange } from './pglite-query';
 import postgres from 'postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -76,6 +77,9 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 		driver: 'pglite',
 		orm,
 		...runner(pg),
+		async query<T>(text: string, params: unknown[] = []) {
+			return (await queryInOneExchange<T>(pg, text, params)) ?? (await pg.query<T>(text, params)).rows;
+		},
 		begin: (fn) => pg.transaction((tx) => fn(runner(tx))),
 		async listen(channel, onMessage) {
 			const unsubscribe = await pg.listen(channel, onMessage);
