@@ -45,6 +45,23 @@ describe('packed board snapshots', () => {
 		expect(unpackSnapshot(parse(wire))).toEqual(snapshot);
 	});
 
+	it('share one list of reasons between the cards that share it, after the round trip too', () => {
+		const back = unpackSnapshot(parse(stringify(packSnapshot(snapshot))));
+		expect(back.cards[1].missing).toBe(back.cards[2].missing);
+		expect(back.cards[1].missing).toEqual(shared);
+	});
+
+	it('carry any text, quotes and pilcrows included', () => {
+		const odd = { ...snapshot, cards: [card(1, ['Dice "ya pagué" ¶ 2', '¶"¶']), { ...card(2, []), fullName: '"¶\\"<b>' }] };
+		expect(unpackSnapshot(parse(stringify(packSnapshot(odd))))).toEqual(odd);
+	});
+
+	it('encode a board once while it is the same board', () => {
+		expect(packSnapshot(snapshot).cards).toBe(packSnapshot(snapshot).cards);
+		const changed = { ...snapshot, cards: snapshot.cards.slice(1) };
+		expect(unpackSnapshot(packSnapshot(changed)).cards).toHaveLength(299);
+	});
+
 	it('are much smaller on the wire than cards as objects', () => {
 		const packed = stringify(packSnapshot(snapshot)).length;
 		const plain = stringify(snapshot).length;

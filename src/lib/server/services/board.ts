@@ -120,8 +120,10 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 	if (query.text) cards = (await listBoard(db, query)).map((r) => toBoardCard(r, settings));
 	else {
 		const board = await visibleBoard(db, actor.orgId, state, settings);
+		const filtered = query.technicianId || query.zoneId || query.planId || query.contractType || query.dateFrom || query.dateTo;
+		// Unfiltered, the board's own array: the page data encodes it once while it is unchanged.
 		const keep = matches(query);
-		cards = board.cards.filter((_, i) => keep(board.rows[i]));
+		cards = filtered ? board.cards.filter((_, i) => keep(board.rows[i])) : board.cards;
 	}
 	if (filters.faltantes) cards = cards.filter((c) => c.badge);
 	return {
