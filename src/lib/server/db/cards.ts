@@ -130,6 +130,9 @@ export interface BoardState {
 }
 
 const OPEN_STAGE_LIST = ['preinstalacion', 'cobertura_confirmada', 'documentos_pendientes', 'agendada', 'asignada', 'firmada'];
+// Written into the statement as a constant array: with only plain parameters left, PGlite sends the
+// snapshot's busiest statement in one exchange (see pglite-query.ts).
+const OPEN_STAGES_SQL = `'{${OPEN_STAGE_LIST.join(',')}}'::text[]`;
 
 /**
  * What the board holds right now, in one statement (one snapshot): which card versions are
@@ -140,19 +143,19 @@ const OPEN_STAGE_LIST = ['preinstalacion', 'cobertura_confirmada', 'documentos_p
 export async function boardState(db: Pick<Database, 'query'>, orgId: string, recentDays: number): Promise<BoardState> {
 	const [row] = await db.query<{ versions: string | null; totals: Record<Stage, number> | null; lastSeq: number | null; stamp: string | null }>(
 		`with visible as (
-			select i.stage, i.id, i.version from installations i where i.org_id = $1 and i.stage = any($3::text[])
+			select i.stage, i.id, i.version from installations i where i.org_id = $1 and i.stage = any(${OPEN_STAGES_SQL})
 			union all
 			select i.stage, i.id, i.version from installations i
 			 where i.org_id = $1 and i.stage in ('activa', 'cancelada') and i.stage_changed_at > now() - make_interval(days => $2))
 		select
 			(select string_agg(v.id::text || ':' || v.version, ',') from visible v) as versions,
 			(select json_object_agg(s.stage, s.n) from (select v.stage, count(*)::int as n from visible v
-			  where v.stage = any($3::text[]) group by v.stage) s) as totals,
+			  where v.stage = any(${OPEN_STAGES_SQL}) group by v.stage) s) as totals,
 			(select max(seq)::int from board_events where org_id = $1) as "lastSeq",
 			concat_ws('|', (select max(updated_at) from zones where org_id = $1), (select max(updated_at) from plans where org_id = $1),
 				(select max(updated_at) from users where org_id = $1), (select count(*) from zones where org_id = $1),
 				(select count(*) from plans where org_id = $1), (select count(*) from users where org_id = $1)) as stamp`,
-		[orgId, recentDays, OPEN_STAGE_LIST]
+		[orgId, recentDays]
 	);
 	const lastSeq = row?.lastSeq ?? 0;
 	return {
