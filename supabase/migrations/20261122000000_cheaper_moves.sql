@@ -1,47 +1,20 @@
--- Every lookup of one card in the move functions goes by its id alone, and the provider is
--- compared afterwards. With "id = $1 and org_id = $2" a plan made before the table has statistics
--- (a fresh database; PGlite, which has no autovacuum, until the server's own maintenance runs)
--- could walk the provider's cards on another (org_id, …) index instead of the primary key:
--- measured on PostgreSQL as millions of index entries read in a 15 s move benchmark.
---
--- board_move also tells the board-event trigger which card its UPDATE moves (app.board_move), so
--- the trigger builds that event's patch from the few columns a move writes instead of turning the
--- whole old and new rows into jsonb and comparing them (the most expensive part of a move).
-
-create or replace function board_neighbours(
-	p_org uuid, p_stage text, p_card uuid, p_before uuid, p_after uuid,
-	out lo double precision, out hi double precision
-)
-language plpgsql stable as $$
-declare
-	v_anchor double precision;
-	v_anchor_org uuid;
-	v_anchor_stage text;
-begin
-	if coalesce(p_before, p_after) is not null and coalesce(p_before, p_after) <> p_card then
-		select i.position, i.org_id, i.stage into v_anchor, v_anchor_org, v_anchor_stage
-		  from installations i where i.id = coalesce(p_before, p_after);
-		if v_anchor_org is distinct from p_org or v_anchor_stage is distinct from p_stage then
-			v_anchor := null;
-		end if;
-	end if;
-	if v_anchor is not null and p_before is not null then
-		hi := v_anchor;
-		select i.position into lo from installations i
-		 where i.org_id = p_org and i.stage = p_stage and i.id <> p_card and i.position < v_anchor
-		 order by i.position desc limit 1;
-	elsif v_anchor is not null then
-		lo := v_anchor;
-		select i.position into hi from installations i
-		 where i.org_id = p_org and i.stage = p_stage and i.id <> p_card and i.position > v_anchor
-		 order by i.position asc limit 1;
-	else
-		select i.position into lo from installations i
-		 where i.org_id = p_org and i.stage = p_stage and i.id <> p_card
-		 order by i.position desc limit 1;
-	end if;
-end;
-$$;
+-- Cheaper board moves (a move's statements are most of what it costs):
+-- * Every lookup of one card goes by its id alone and the provider is compared afterwards. With
+--   "id = $1 and org_id = $2", a plan made before the table had statistics (a fresh database; PGlite
+--   has no autovacuum) walked the provider's cards on another (org_id, …) index instead of the
+--   primary key: 27 million index entries read in one 15 s move benchmark on PostgreSQL.
+-- * board_move tells the board-event trigger which card its UPDATE moves (app.board_move), so the
+--   trigger builds that event's patch from the few columns a move writes instead of turning the
+--   whole old and new rows into jsonb and comparing them.
+-- * board_move finds the drop spot's neighbours itself instead of through board_neighbours (one
+--   function call and statement fewer per move; the function had no other caller).
+-- * The card trigger sends the board event's notification itself, right after inserting it,
+--   instead of a second trigger on board_events doing it (nothing else writes board_events).
+-- * stage_history no longer references organizations directly: with many coordinators moving
+--   cards of one provider at once, every move's foreign-key check locked that one organization
+--   row (a multixact once several hold it). Its rows still go with the organization, through
+--   the installation they belong to (on delete cascade), and only board_move and the services,
+--   with the card's own provider, write them.
 
 create or replace function board_move(
 	p_org uuid,
@@ -65,6 +38,11 @@ declare
 	v_from text;
 	v_version int;
 	v_org uuid;
+	v_anchor_id uuid;
+	v_anchor double precision;
+	v_anchor_org uuid;
+	v_anchor_stage text;
+	v_try int;
 	v_lo double precision;
 	v_hi double precision;
 	v_position double precision;
@@ -86,20 +64,46 @@ begin
 	perform set_config('app.actor_id', p_actor::text, true), set_config('app.board_move', p_card::text, true),
 		pg_advisory_xact_lock(hashtext(p_org::text || ':' || p_stage));
 
-	select n.lo, n.hi into v_lo, v_hi from board_neighbours(p_org, p_stage, p_card, p_before, p_after) n;
-	v_position := board_position_between(v_lo, v_hi, p_gap, p_min_gap);
-	if v_position is null then
-		-- The gap ran out (or two positions tie): renumber the column, then place again.
+	-- The neighbours of the drop spot: right before `p_before`, right after `p_after`, or the
+	-- column's end when the anchor is missing or has left the column meanwhile. When the gap there
+	-- has run out (or two positions tie), renumber the column once and look again.
+	v_anchor_id := coalesce(p_before, p_after);
+	for v_try in 1..2 loop
+		v_anchor := null;
+		v_lo := null;
+		v_hi := null;
+		if v_anchor_id is not null and v_anchor_id <> p_card then
+			select i.position, i.org_id, i.stage into v_anchor, v_anchor_org, v_anchor_stage
+			  from installations i where i.id = v_anchor_id;
+			if v_anchor_org is distinct from p_org or v_anchor_stage is distinct from p_stage then
+				v_anchor := null;
+			end if;
+		end if;
+		if v_anchor is not null and p_before is not null then
+			v_hi := v_anchor;
+			select i.position into v_lo from installations i
+			 where i.org_id = p_org and i.stage = p_stage and i.id <> p_card and i.position < v_anchor
+			 order by i.position desc limit 1;
+		elsif v_anchor is not null then
+			v_lo := v_anchor;
+			select i.position into v_hi from installations i
+			 where i.org_id = p_org and i.stage = p_stage and i.id <> p_card and i.position > v_anchor
+			 order by i.position asc limit 1;
+		else
+			select i.position into v_lo from installations i
+			 where i.org_id = p_org and i.stage = p_stage and i.id <> p_card
+			 order by i.position desc limit 1;
+		end if;
+		v_position := board_position_between(v_lo, v_hi, p_gap, p_min_gap);
+		exit when v_position is not null or v_try = 2;
 		update installations i set position = r.rn * p_gap
 		  from (select x.id, row_number() over (order by x.position, x.id) as rn from installations x
 		         where x.org_id = p_org and x.stage = p_stage and x.id <> p_card) r
 		 where i.id = r.id;
-		select n.lo, n.hi into v_lo, v_hi from board_neighbours(p_org, p_stage, p_card, p_before, p_after) n;
-		v_position := board_position_between(v_lo, v_hi, p_gap, p_min_gap);
-		if v_position is null then
-			return query select 'no_room'::text, null::double precision, null::int, null::bigint, null::text, null::text;
-			return;
-		end if;
+	end loop;
+	if v_position is null then
+		return query select 'no_room'::text, null::double precision, null::int, null::bigint, null::text, null::text;
+		return;
 	end if;
 
 	update installations set stage = p_stage, position = v_position,
@@ -131,10 +135,13 @@ begin
 end;
 $$;
 
+drop function board_neighbours(uuid, text, uuid, uuid, uuid);
+
 create or replace function installations_board_event() returns trigger
 language plpgsql as $$
 declare
 	v_row installations;
+	v_event board_events;
 	v_kind text;
 	v_patch jsonb;
 	v_new jsonb;
@@ -213,7 +220,23 @@ begin
 
 	insert into board_events (org_id, card_id, kind, patch, version, actor_id)
 	values (v_row.org_id, v_row.id, v_kind, v_patch, v_row.version,
-		nullif(current_setting('app.actor_id', true), '')::uuid);
+		nullif(current_setting('app.actor_id', true), '')::uuid)
+	returning * into v_event;
+	-- Listeners get the event itself (the patch when small; NOTIFY caps payloads at 8000 bytes).
+	perform pg_notify('board_events', json_build_object(
+		'seq', v_event.seq,
+		'org', v_event.org_id,
+		'card', v_event.card_id,
+		'kind', v_event.kind,
+		'version', v_event.version,
+		'actor', v_event.actor_id,
+		'patch', case when octet_length(v_event.patch::text) <= 4000 then v_event.patch end
+	)::text);
 	return null;
 end;
 $$;
+
+drop trigger board_events_notify on board_events;
+drop function board_events_notify();
+
+alter table stage_history drop constraint stage_history_org_id_fkey;
