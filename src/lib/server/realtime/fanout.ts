@@ -126,19 +126,11 @@ export function emitCardEvents(io: Server, batch: { orgId: string; p: Projected 
 	flush();
 }
 
-/**
- * Under load the fan-out sends at most this often, each time everything that arrived meanwhile;
- * the first event after a quiet moment goes out at once. Fewer, fuller frames are what let a
- * server keep up with a thousand moves a second on two cores.
- */
-export const FANOUT_MIN_INTERVAL_MS = 5;
-
 /** LISTEN on the database bus and forward board events to the providers' rooms, in seq order. */
 export async function startFanout(io: Server, db: Database): Promise<() => Promise<void>> {
 	const queue: Notification[] = [];
 	let draining = false;
 	let scheduled = false;
-	let lastFlush = -Infinity;
 	let stopped = false;
 	const drain = async () => {
 		scheduled = false;
@@ -155,16 +147,15 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 			console.error('No se pudo difundir un evento del tablero:', err);
 		} finally {
 			draining = false;
-			lastFlush = performance.now();
 			schedule();
 		}
 	};
+	// After the current turn of the event loop: notifications delivered together (one commit, or
+	// several read from the connection at once) go out together.
 	const schedule = () => {
 		if (scheduled || draining || !queue.length) return;
 		scheduled = true;
-		const wait = lastFlush + FANOUT_MIN_INTERVAL_MS - performance.now();
-		if (wait > 0) setTimeout(() => void drain(), wait);
-		else setImmediate(() => void drain());
+		setImmediate(() => void drain());
 	};
 	const unlisten = await db.listen('board_events', (payload) => {
 		try {
