@@ -45,7 +45,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		const db = await getDb();
 		let result;
 		try {
-			result = await validateSessionToken(db.orm, token);
+			result = await validateSessionToken(db, token);
 		} catch (err) {
 			if (!isConnectionError(err)) throw err;
 			outage.markDown();

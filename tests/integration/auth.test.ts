@@ -21,33 +21,47 @@ describe.each(drivers)('auth on %s', (driver) => {
 		const [row] = await t.db.orm.select().from(sessions).where(eq(sessions.id, session.id));
 		expect(row.id).not.toContain(token);
 		expect(row.id).toMatch(/^[0-9a-f]{64}$/);
-		const result = await validateSessionToken(t.db.orm, token);
-		expect(result?.user.id).toBe(agent.id);
-		expect(result?.user.role).toBe('agent');
+		const result = await validateSessionToken(t.db, token);
+		const [user] = await t.db.orm.select().from(users).where(eq(users.id, agent.id));
+		const [org] = await t.db.query<{ name: string; time_zone: string }>('select name, time_zone from organizations where id = $1', [user.orgId]);
+		expect(result?.user).toEqual({
+			id: agent.id,
+			orgId: user.orgId,
+			orgName: org.name,
+			timeZone: org.time_zone,
+			email: user.email,
+			name: user.name,
+			role: 'agent',
+			locale: user.locale,
+			color: user.color
+		});
+		expect(result?.session).toEqual({ id: session.id, userId: agent.id, expiresAt: session.expiresAt });
 	});
 
 	it('treats a tampered or unknown token as logged out', async () => {
 		const { agent } = await makeOrg(t.db);
 		const { token } = await createSession(t.db.orm, agent);
 		const tampered = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
-		expect(await validateSessionToken(t.db.orm, tampered)).toBeNull();
-		expect(await validateSessionToken(t.db.orm, generateToken())).toBeNull();
-		expect(await validateSessionToken(t.db.orm, '<script>')).toBeNull();
+		expect(await validateSessionToken(t.db, tampered)).toBeNull();
+		expect(await validateSessionToken(t.db, generateToken())).toBeNull();
+		expect(await validateSessionToken(t.db, '<script>')).toBeNull();
 	});
 
 	it('treats an expired session as logged out and extends one that is close to expiring', async () => {
 		const { agent } = await makeOrg(t.db);
 		const expired = await createSession(t.db.orm, agent);
 		await t.db.orm.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired.session.id));
-		expect(await validateSessionToken(t.db.orm, expired.token)).toBeNull();
+		expect(await validateSessionToken(t.db, expired.token)).toBeNull();
 
 		const old = await createSession(t.db.orm, agent);
 		await t.db.orm
 			.update(sessions)
 			.set({ expiresAt: new Date(Date.now() + 24 * 3600 * 1000) })
 			.where(eq(sessions.id, old.session.id));
-		const renewed = await validateSessionToken(t.db.orm, old.token);
+		const renewed = await validateSessionToken(t.db, old.token);
 		expect(renewed!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL - 60_000);
+		const [stored] = await t.db.orm.select().from(sessions).where(eq(sessions.id, old.session.id));
+		expect(stored.expiresAt.getTime()).toBe(renewed!.session.expiresAt.getTime());
 	});
 
 	it('logs a deactivated user out everywhere at once', async () => {
@@ -55,8 +69,8 @@ describe.each(drivers)('auth on %s', (driver) => {
 		const a = await createSession(t.db.orm, agent);
 		const b = await createSession(t.db.orm, agent);
 		await updateUser(t.db, admin, { id: agent.id, active: 'false' });
-		expect(await validateSessionToken(t.db.orm, a.token)).toBeNull();
-		expect(await validateSessionToken(t.db.orm, b.token)).toBeNull();
+		expect(await validateSessionToken(t.db, a.token)).toBeNull();
+		expect(await validateSessionToken(t.db, b.token)).toBeNull();
 		expect(await t.db.orm.select().from(sessions).where(eq(sessions.userId, agent.id))).toHaveLength(0);
 		await expect(login(t.db, { email: agent.email, password: PASSWORD }, { ip: '10.0.0.1', userAgent: null })).rejects.toThrow(
 			LOGIN_FAILED
@@ -69,7 +83,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 		await expect(login(t.db, { email: agent.email, password: 'equivocada' }, meta)).rejects.toThrow(LOGIN_FAILED);
 		await expect(login(t.db, { email: 'nadie@prueba.mx', password: 'equivocada' }, meta)).rejects.toThrow(LOGIN_FAILED);
 		const ok = await login(t.db, { email: agent.email.toUpperCase(), password: PASSWORD }, meta);
-		expect((await validateSessionToken(t.db.orm, ok.token))?.user.id).toBe(agent.id);
+		expect((await validateSessionToken(t.db, ok.token))?.user.id).toBe(agent.id);
 	});
 
 	it('rejects malformed login input with a Spanish message', async () => {

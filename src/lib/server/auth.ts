@@ -1,9 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt } from 'drizzle-orm';
-import type { Executor } from './db';
-import { organizations, sessions, users } from './db/schema';
+import { eq } from 'drizzle-orm';
+import type { Executor, RawRunner } from './db';
+import { sessions } from './db/schema';
 import type { Role } from '$lib/domain/stages';
 
 // Sessions follow Lucia's current guide: random token in the cookie, only its SHA-256 in the
@@ -77,45 +77,38 @@ export async function createSession(
 	return { token, session };
 }
 
-/** Returns the session and its user, or null when unknown, expired or the user is inactive. */
+/**
+ * Returns the session and its user, or null when unknown, expired or the user is inactive.
+ * Every request and socket asks this, so it is one hand-written statement (one exchange with the
+ * embedded database, where each of an ORM query's round trips crosses into WebAssembly).
+ */
 export async function validateSessionToken(
-	db: Executor,
+	db: Pick<RawRunner, 'query'>,
 	token: string
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = hashToken(token);
-	const [row] = await db
-		.select({
-			session: sessions,
-			user: users,
-			orgName: organizations.name,
-			timeZone: organizations.timeZone
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.innerJoin(organizations, eq(organizations.id, users.orgId))
-		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+	const [row] = await db.query<SessionRow>(
+		`select (extract(epoch from s.expires_at) * 1000)::float8 as "expiresAt", u.id, u.org_id as "orgId", o.name as "orgName", o.time_zone as "timeZone",
+		        u.email, u.name, u.role, u.locale, u.color
+		   from sessions s
+		   join users u on u.id = s.user_id
+		   join organizations o on o.id = u.org_id
+		  where s.id = $1 and s.expires_at > now() and u.active`,
+		[id]
+	);
 	if (!row) return null;
-	const session: Session = { id, userId: row.user.id, expiresAt: row.session.expiresAt };
+	const session: Session = { id, userId: row.id, expiresAt: new Date(row.expiresAt) };
 	if (session.expiresAt.getTime() - Date.now() < RENEW_WITHIN) {
 		session.expiresAt = new Date(Date.now() + SESSION_TTL);
-		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
+		await db.query('update sessions set expires_at = $2::timestamptz where id = $1', [id, session.expiresAt.toISOString()]);
 	}
-	return {
-		session,
-		user: {
-			id: row.user.id,
-			orgId: row.user.orgId,
-			orgName: row.orgName,
-			timeZone: row.timeZone,
-			email: row.user.email,
-			name: row.user.name,
-			role: row.user.role as Role,
-			locale: row.user.locale,
-			color: row.user.color
-		}
-	};
+	const { expiresAt: _, ...user } = row;
+	return { session, user };
 }
+
+// Epoch milliseconds: the two drivers return a timestamptz in different shapes (Date or text).
+type SessionRow = SessionUser & { expiresAt: number };
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.id, sessionId));

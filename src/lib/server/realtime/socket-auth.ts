@@ -36,7 +36,7 @@ export function socketAuth(db: Database) {
 	return async (socket: Socket, next: (err?: Error) => void) => {
 		try {
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-			const result = token ? await validateSessionToken(db.orm, token) : null;
+			const result = token ? await validateSessionToken(db, token) : null;
 			if (!result) return next(new Error('Sesión no válida. Vuelve a iniciar sesión.'));
 			(socket.data as SocketData) = { user: result.user, sessionId: result.session.id, cardId: null };
 			next();
