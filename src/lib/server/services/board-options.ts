@@ -1,6 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { plans, users, zones } from '../db/schema';
 import type { SessionUser } from '../auth';
 
 export interface FilterOption {
@@ -14,28 +12,22 @@ export interface BoardFilterOptions {
 	plans: FilterOption[];
 }
 
-/** The choices behind the board's filter menus; any signed-in role may read these names. */
-export async function boardFilterOptions(db: Database, actor: SessionUser): Promise<BoardFilterOptions> {
-	const [zoneRows, technicianRows, planRows] = await Promise.all([
-		db.orm
-			.select({ id: zones.id, name: zones.name })
-			.from(zones)
-			.where(and(eq(zones.orgId, actor.orgId), eq(zones.active, true)))
-			.orderBy(asc(zones.name)),
-		// A technician's board is already scoped to them, so the list would only offer themselves.
-		actor.role === 'technician'
-			? Promise.resolve([])
-			: db.orm
-					.select({ id: users.id, name: users.name })
-					.from(users)
-					.where(and(eq(users.orgId, actor.orgId), eq(users.role, 'technician'), eq(users.active, true)))
-					.orderBy(asc(users.name)),
-		db.orm
-			.select({ id: plans.id, name: plans.name })
-			.from(plans)
-			// The card's plan is its internet plan; TV and phone plans are add-ons.
-			.where(and(eq(plans.orgId, actor.orgId), eq(plans.kind, 'internet'), eq(plans.active, true)))
-			.orderBy(asc(plans.sortOrder), asc(plans.name))
-	]);
-	return { zones: zoneRows, technicians: technicianRows, plans: planRows };
+/**
+ * The choices behind the board's filter menus; any signed-in role may read these names. Every
+ * board load asks for them, so the three lists come from one statement.
+ */
+export async function boardFilterOptions(db: Pick<Database, 'query'>, actor: SessionUser): Promise<BoardFilterOptions> {
+	const [row] = await db.query<BoardFilterOptions>(
+		`select
+			(select coalesce(json_agg(json_build_object('id', z.id, 'name', z.name) order by z.name), '[]')
+			   from zones z where z.org_id = $1 and z.active) as zones,
+			-- A technician's board is already scoped to them, so the list would only offer themselves.
+			(select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name), '[]')
+			   from users u where u.org_id = $1 and u.role = 'technician' and u.active and $2) as technicians,
+			-- The card's plan is its internet plan; TV and phone plans are add-ons.
+			(select coalesce(json_agg(json_build_object('id', p.id, 'name', p.name) order by p.sort_order, p.name), '[]')
+			   from plans p where p.org_id = $1 and p.kind = 'internet' and p.active) as plans`,
+		[actor.orgId, actor.role !== 'technician']
+	);
+	return row;
 }
