@@ -134,6 +134,18 @@ const OPEN_STAGE_LIST = ['preinstalacion', 'cobertura_confirmada', 'documentos_p
 // snapshot's busiest statement in one exchange (see pglite-query.ts).
 const OPEN_STAGES_SQL = `'{${OPEN_STAGE_LIST.join(',')}}'::text[]`;
 
+// The newest board event and a stamp of the names the cards join (zones, plans, users): $1 is the provider.
+const LAST_SEQ_AND_STAMP = `(select max(seq)::int from board_events where org_id = $1) as "lastSeq",
+	concat_ws('|', (select max(updated_at) from zones where org_id = $1), (select max(updated_at) from plans where org_id = $1),
+		(select max(updated_at) from users where org_id = $1), (select count(*) from zones where org_id = $1),
+		(select count(*) from plans where org_id = $1), (select count(*) from users where org_id = $1)) as stamp`;
+
+/** The newest board event and the catalog stamp alone: what tells a known board state is still current. */
+export async function boardFreshness(db: Pick<Database, 'query'>, orgId: string): Promise<Pick<BoardState, 'lastSeq' | 'catalogStamp'>> {
+	const [row] = await db.query<{ lastSeq: number | null; stamp: string | null }>(`select ${LAST_SEQ_AND_STAMP}`, [orgId]);
+	return { lastSeq: row?.lastSeq ?? 0, catalogStamp: row?.stamp ?? '' };
+}
+
 /**
  * What the board holds right now, in one statement (one snapshot): which card versions are
  * visible, the open columns' counts, the newest event and a stamp of the joined names. Cheap
@@ -151,10 +163,7 @@ export async function boardState(db: Pick<Database, 'query'>, orgId: string, rec
 			(select string_agg(v.id::text || ':' || v.version, ',') from visible v) as versions,
 			(select json_object_agg(s.stage, s.n) from (select v.stage, count(*)::int as n from visible v
 			  where v.stage = any(${OPEN_STAGES_SQL}) group by v.stage) s) as totals,
-			(select max(seq)::int from board_events where org_id = $1) as "lastSeq",
-			concat_ws('|', (select max(updated_at) from zones where org_id = $1), (select max(updated_at) from plans where org_id = $1),
-				(select max(updated_at) from users where org_id = $1), (select count(*) from zones where org_id = $1),
-				(select count(*) from plans where org_id = $1), (select count(*) from users where org_id = $1)) as stamp`,
+			${LAST_SEQ_AND_STAMP}`,
 		[orgId, recentDays]
 	);
 	const lastSeq = row?.lastSeq ?? 0;

@@ -28,7 +28,8 @@ export interface Database extends RawRunner {
 	orm: Orm;
 	/** Runs fn inside one raw transaction (BEGIN … COMMIT). */
 	begin<T>(fn: (tx: RawRunner) => Promise<T>): Promise<T>;
-	listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+	/** onListen runs each time the LISTEN is (re)established: notifications in between are lost. */
+	listen(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -81,8 +82,9 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 			return (await queryInOneExchange<T>(pg, text, params)) ?? (await pg.query<T>(text, params)).rows;
 		},
 		begin: (fn) => pg.transaction((tx) => fn(runner(tx))),
-		async listen(channel, onMessage) {
+		async listen(channel, onMessage, onListen) {
 			const unsubscribe = await pg.listen(channel, onMessage);
+			onListen?.();
 			return async () => unsubscribe();
 		},
 		async close() {
@@ -119,9 +121,9 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 		orm,
 		...runner(sql),
 		begin: (fn) => sql.begin((tx) => fn(runner(tx))) as Promise<never>,
-		async listen(channel, onMessage) {
+		async listen(channel, onMessage, onListen) {
 			listenSql ??= postgres(opts.listenUrl ?? url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-			const sub = await listenSql.listen(channel, onMessage);
+			const sub = await listenSql.listen(channel, onMessage, onListen);
 			return () => sub.unlisten();
 		},
 		async close() {

@@ -2,7 +2,7 @@ import type { Server } from 'socket.io';
 import type { Database } from '../db';
 import { getCardsByIds, type CardRow } from '../db/cards';
 import { cardCacheFor } from '../db/card-cache';
-import { orgSettings, toBoardCard } from '../services/board';
+import { hearingBoardEvents, heardBoardEvent, orgSettings, toBoardCard } from '../services/board';
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/realtime/types';
 import { emitToDisplays } from './display';
@@ -157,20 +157,28 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 		scheduled = true;
 		setImmediate(() => void drain());
 	};
-	const unlisten = await db.listen('board_events', (payload) => {
-		try {
-			queue.push(JSON.parse(payload));
-		} catch {
-			return;
-		}
-		schedule();
-	});
+	const unlisten = await db.listen(
+		'board_events',
+		(payload) => {
+			let n: Notification;
+			try {
+				n = JSON.parse(payload);
+			} catch {
+				return;
+			}
+			heardBoardEvent(db, n.org);
+			queue.push(n);
+			schedule();
+		},
+		() => hearingBoardEvents(db, true)
+	);
 	realtimeStatus.listening = true;
 	const pruner = setInterval(() => void pruneEvents(db).catch(() => {}), PRUNE_EVERY_MS);
 	pruner.unref();
 	return async () => {
 		stopped = true;
 		clearInterval(pruner);
+		hearingBoardEvents(db, false);
 		realtimeStatus.listening = false;
 		await unlisten();
 	};

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { boardState, getCard, getCardsByIds, listBoard, type BoardQuery, type BoardState, type CardRow } from '../db/cards';
+import { boardFreshness, boardState, getCard, getCardsByIds, listBoard, type BoardQuery, type BoardState, type CardRow } from '../db/cards';
 import { cardCacheFor } from '../db/card-cache';
 import { organizations } from '../db/schema';
 import { eq } from 'drizzle-orm';
@@ -113,7 +113,7 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 	// The sequence, the versions and the counts come from one statement: events after that
 	// sequence may already be in the cards, and replaying them is harmless because clients drop
 	// versions they already hold.
-	const state = await boardState(db, actor.orgId, settings.activeVisibleDays);
+	const state = await currentBoardState(db, actor.orgId, settings.activeVisibleDays);
 	// Free text searches old cards too, so it goes to the database; everything else is served
 	// from the rows this process already holds at the listed versions.
 	let cards: BoardCard[];
@@ -133,6 +133,66 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 		settings: { wipLimits: settings.wipLimits, sla: settings.sla, recentDays: settings.activeVisibleDays },
 		serverTime: new Date().toISOString()
 	};
+}
+
+/**
+ * The board events this process hears (the fan-out LISTENs on them). While it listens, every
+ * notification moves its provider's generation on, and a (re)connected listener moves every
+ * provider's on (it may have missed some).
+ */
+interface Hearing {
+	listening: boolean;
+	epoch: number;
+	generations: Map<string, number>;
+}
+const hearings = new WeakMap<object, Hearing>();
+
+function hearingOf(db: object): Hearing {
+	let h = hearings.get(db);
+	if (!h) hearings.set(db, (h = { listening: false, epoch: 0, generations: new Map() }));
+	return h;
+}
+
+/** The fan-out's LISTEN started (again) or stopped on this handle. */
+export function hearingBoardEvents(db: object, listening: boolean): void {
+	const h = hearingOf(db);
+	h.listening = listening;
+	h.epoch++;
+}
+
+/** A board event of this provider arrived (called as each notification is received). */
+export function heardBoardEvent(db: object, orgId: string): void {
+	const h = hearingOf(db);
+	h.generations.set(orgId, (h.generations.get(orgId) ?? 0) + 1);
+}
+
+// A known state is used for at most this long: closed cards leave the recent window by the clock
+// alone, without an event.
+const STATE_MAX_AGE_MS = 30_000;
+const knownStates = new WeakMap<object, Map<string, { generation: string; at: number; recentDays: number; state: BoardState }>>();
+
+/**
+ * The board's state, without re-reading every visible card's version when nothing changed: a state
+ * read since the last event this process heard, whose newest event and catalog stamp the database
+ * still reports, is current. A commit the state missed has its notification still to come (it
+ * moves the generation on); one that never reaches us (a listener reconnecting) still moves the
+ * newest event. Without a listener, every snapshot reads the state.
+ */
+async function currentBoardState(db: Database, orgId: string, recentDays: number): Promise<BoardState> {
+	const h = hearings.get(db);
+	if (!h?.listening) return boardState(db, orgId, recentDays);
+	const generation = `${h.epoch}:${h.generations.get(orgId) ?? 0}`;
+	let perOrg = knownStates.get(db);
+	if (!perOrg) knownStates.set(db, (perOrg = new Map()));
+	const known = perOrg.get(orgId);
+	if (known && known.generation === generation && known.recentDays === recentDays && Date.now() - known.at < STATE_MAX_AGE_MS) {
+		const now = await boardFreshness(db, orgId);
+		if (now.lastSeq === known.state.lastSeq && now.catalogStamp === known.state.catalogStamp) return known.state;
+	}
+	const at = Date.now();
+	const state = await boardState(db, orgId, recentDays);
+	perOrg.set(orgId, { generation, at, recentDays, state });
+	return state;
 }
 
 const catalogStamps = new WeakMap<object, Map<string, string>>();
