@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { hash, verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
-import type { Executor, RawRunner } from './db';
+import type { Database, Executor } from './db';
 import { sessions } from './db/schema';
 import type { Role } from '$lib/domain/stages';
 
@@ -83,7 +83,7 @@ export async function createSession(
  * embedded database, where each of an ORM query's round trips crosses into WebAssembly).
  */
 export async function validateSessionToken(
-	db: Pick<RawRunner, 'query'>,
+	db: Pick<Database, 'query'>,
 	token: string
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { openDatabase, type Database } from './client';
 import { migrate } from './migrate';
 
-export type { Database, Executor, Orm, RawRunner, Tx } from './client';
+export type { Database, Executor, Orm, Tx } from './client';
 
 const KEY = Symbol.for('tablero.db');
 type Holder = { [KEY]?: Promise<Database> };

@@ -138,18 +138,19 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 /**
  * The board events this process hears (the fan-out LISTENs on them). While it listens, every
  * notification moves its provider's generation on, and a (re)connected listener moves every
- * provider's on (it may have missed some).
+ * provider's on (it may have missed some). `known` holds the last state read per provider.
  */
 interface Hearing {
 	listening: boolean;
 	epoch: number;
 	generations: Map<string, number>;
+	known: Map<string, { generation: string; at: number; recentDays: number; state: BoardState }>;
 }
 const hearings = new WeakMap<object, Hearing>();
 
 function hearingOf(db: object): Hearing {
 	let h = hearings.get(db);
-	if (!h) hearings.set(db, (h = { listening: false, epoch: 0, generations: new Map() }));
+	if (!h) hearings.set(db, (h = { listening: false, epoch: 0, generations: new Map(), known: new Map() }));
 	return h;
 }
 
@@ -169,7 +170,6 @@ export function heardBoardEvent(db: object, orgId: string): void {
 // A known state is used for at most this long: closed cards leave the recent window by the clock
 // alone, without an event.
 const STATE_MAX_AGE_MS = 30_000;
-const knownStates = new WeakMap<object, Map<string, { generation: string; at: number; recentDays: number; state: BoardState }>>();
 
 /**
  * The board's state, without re-reading every visible card's version when nothing changed: a state
@@ -182,16 +182,14 @@ async function currentBoardState(db: Database, orgId: string, recentDays: number
 	const h = hearings.get(db);
 	if (!h?.listening) return boardState(db, orgId, recentDays);
 	const generation = `${h.epoch}:${h.generations.get(orgId) ?? 0}`;
-	let perOrg = knownStates.get(db);
-	if (!perOrg) knownStates.set(db, (perOrg = new Map()));
-	const known = perOrg.get(orgId);
+	const known = h.known.get(orgId);
 	if (known && known.generation === generation && known.recentDays === recentDays && Date.now() - known.at < STATE_MAX_AGE_MS) {
 		const now = await boardFreshness(db, orgId);
 		if (now.lastSeq === known.state.lastSeq && now.catalogStamp === known.state.catalogStamp) return known.state;
 	}
 	const at = Date.now();
 	const state = await boardState(db, orgId, recentDays);
-	perOrg.set(orgId, { generation, at, recentDays, state });
+	h.known.set(orgId, { generation, at, recentDays, state });
 	return state;
 }
 
