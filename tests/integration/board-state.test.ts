@@ -80,6 +80,30 @@ describe.each(drivers)('board state while listening on %s', (driver) => {
 		expect(fullReads()).toBe(reads + 2);
 	});
 
+	it.runIf(driver === 'postgres')('a LISTEN that reconnects makes the next snapshot read the whole state', async () => {
+		// Notifications sent while the listener was away are lost: the state can't be trusted.
+		const listeners = () =>
+			t.db.query<{ pid: number }>(
+				`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`
+			);
+		await byId();
+		await byId();
+		const [before] = await listeners();
+		expect(before).toBeDefined();
+		const reads = fullReads();
+		await t.db.query('select pg_terminate_backend($1)', [before.pid]);
+		const until = Date.now() + 5000;
+		for (;;) {
+			const now = await listeners();
+			if (now.length && now[0].pid !== before.pid) break;
+			if (Date.now() > until) throw new Error('the LISTEN never came back');
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		await new Promise((r) => setTimeout(r, 50)); // postgres.js tells us after LISTEN answers
+		await byId();
+		expect(fullReads()).toBe(reads + 1);
+	});
+
 	it.runIf(driver === 'postgres')('a change committed after a newer one still reaches the next snapshots', async () => {
 		const a = await makeCard(t.db, o.org.id);
 		const b = await makeCard(t.db, o.org.id);
