@@ -41,8 +41,24 @@ export interface DatabaseOptions {
 	/** PGlite data directory; `memory://` for a throwaway in-memory database. */
 	dataDir?: string;
 	maxConnections?: number;
+	/**
+	 * PostgreSQL: run statements as named prepared statements (one round trip, parsed once per
+	 * connection). Default: on, except behind a transaction-mode pooler, which may hand each
+	 * transaction another server connection where they don't exist.
+	 */
+	prepareStatements?: boolean;
 	/** PGlite only: start from a data-dir tarball (tests use a migrated template). */
 	loadFrom?: Uint8Array;
+}
+
+/** Supabase's transaction-mode pooler (port 6543) or a URL marked `pgbouncer=true`. */
+export function isTransactionPooler(url: string): boolean {
+	try {
+		const u = new URL(url);
+		return u.port === '6543' || u.searchParams.get('pgbouncer') === 'true';
+	} catch {
+		return false;
+	}
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -104,12 +120,15 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 		connect_timeout: 5,
 		idle_timeout: 60
 	});
+	// Unprepared, postgres.js first asks the server to describe every statement with parameters:
+	// two round trips and two parses per query.
+	const prepare = opts.prepareStatements ?? !isTransactionPooler(url);
 	// LISTEN holds a connection of its own: open it lazily, only when someone listens.
 	let listenSql: postgres.Sql | null = null;
 	const orm = drizzlePostgres({ client: sql, schema }) as unknown as Orm;
 	const runner = (q: postgres.Sql | postgres.TransactionSql): RawRunner => ({
 		async query<T>(text: string, params: unknown[] = []) {
-			return (await q.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+			return (await q.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare })) as unknown as T[];
 		},
 		async exec(text: string) {
 			await q.unsafe(text).simple();

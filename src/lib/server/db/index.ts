@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openDatabase, type Database } from './client';
+import { isTransactionPooler, openDatabase, type Database } from './client';
 import { migrate } from './migrate';
 
 export type { Database, Executor, Orm, Tx } from './client';
@@ -33,14 +33,6 @@ export function listenUrl(): string | undefined {
 	return listen ?? url;
 }
 
-export function isTransactionPooler(url: string): boolean {
-	try {
-		const u = new URL(url);
-		return u.port === '6543' || u.searchParams.get('pgbouncer') === 'true';
-	} catch {
-		return false;
-	}
-}
 
 export function getDb(): Promise<Database> {
 	const holder = globalThis as Holder;
