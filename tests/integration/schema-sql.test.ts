@@ -265,6 +265,48 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 		expect(after.updated_at.getTime()).toBeGreaterThan(before.updated_at.getTime());
 	});
 
+	it('refuses a card with a value outside its column’s rules, on insert and on update, as a CHECK would', async () => {
+		const bad: [column: string, value: unknown][] = [
+			['stage', 'archivada'],
+			['phone', '998123456'],
+			['phone_alt', '99812345678'],
+			['source', 'radio'],
+			['house_ownership', 'prestada'],
+			['lat', 90.5],
+			['lng', -180.1],
+			['service_type', 'satelital'],
+			['contract_type', '6_meses'],
+			['installation_cost_cents', -1],
+			['ip', '10.0.0.0/24'],
+			['cancel_reason', 'caro']
+		];
+		const violation = async (run: Promise<unknown>) => {
+			const err = (await run.then(() => null, (e: unknown) => e)) as { code?: string; message?: string; constraint?: string; constraint_name?: string } | null;
+			return err && { code: err.code, constraint: err.constraint ?? err.constraint_name, message: err.message };
+		};
+		const cardId = await createCard();
+		for (const [column, value] of bad) {
+			const check = `installations_${column}_check`;
+			const expected = { code: '23514', constraint: check, message: `new row for relation "installations" violates check constraint "${check}"` };
+			expect(await violation(createCard({ [column]: value })), `insert ${column}`).toEqual(expected);
+			expect(await violation(db.query(`update installations set ${column} = $2 where id = $1`, [cardId, value])), `update ${column}`).toEqual(expected);
+		}
+		// Nothing was half-written, and the card still takes good values and NULLs.
+		const [row] = await db.query<Row>('select stage, phone, lat, ip, version from installations where id = $1', [cardId]);
+		expect(row).toEqual({ stage: 'preinstalacion', phone: null, lat: null, ip: null, version: 1 });
+		const good: Row = {
+			stage: 'cancelada', phone: '9981234567', phone_alt: '9987654321', source: 'web', house_ownership: 'rentada',
+			lat: -90, lng: 180, service_type: 'fibra', contract_type: '12_meses', installation_cost_cents: 0,
+			ip: '2001:db8::1', cancel_reason: 'declino'
+		};
+		for (const [column, value] of Object.entries(good)) {
+			await db.query(`update installations set ${column} = $2 where id = $1`, [cardId, value]);
+			await db.query(`update installations set ${column} = null where id = $1 and $2::text <> 'stage'`, [cardId, column]);
+		}
+		await createCard(good);
+		expect(await violation(db.query(`update installations set stage = null where id = $1`, [cardId]))).toMatchObject({ code: '23502' });
+	});
+
 	it('turns an UPDATE made outside the app into a board_events row', async () => {
 		const cardId = await createCard({ phone: '9981234567' });
 		await db.query(
