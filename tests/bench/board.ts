@@ -298,9 +298,12 @@ if (!hasBuild()) {
 	console.error('Primero compila: npm run build');
 	process.exit(1);
 }
-const rows = [...(await runDriver('pglite'))];
-if (process.env.TEST_DATABASE_URL) rows.push(...(await runDriver('postgres')));
+// BENCH_DRIVERS=postgres runs only that driver (both by default; PostgreSQL when TEST_DATABASE_URL is set).
+const DRIVERS = new Set((process.env.BENCH_DRIVERS ?? 'pglite,postgres').split(','));
+const rows: Row[] = [];
+if (DRIVERS.has('pglite')) rows.push(...(await runDriver('pglite')));
+if (process.env.TEST_DATABASE_URL && DRIVERS.has('postgres')) rows.push(...(await runDriver('postgres')));
 console.table(rows);
 // Partial runs are for development; only a whole run is recorded.
-if (!process.env.BENCH_PARTS) appendResults('Board (`npm run bench:board`)', rows, machine());
+if (!process.env.BENCH_PARTS && !process.env.BENCH_DRIVERS) appendResults('Board (`npm run bench:board`)', rows, machine());
 process.exit(0);
