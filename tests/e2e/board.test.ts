@@ -90,6 +90,23 @@ test('el menú «Mover a…» funciona solo con el teclado', async ({ page }) =>
 	await expect(cardIn(column(page, 'cobertura_confirmada'), name)).toBeVisible();
 });
 
+test('una tarjeta se abre en un panel sobre el tablero, y Escape la cierra con el teclado de vuelta en ella', async ({ page }) => {
+	await login(page, COORDINATOR.email, COORDINATOR.password);
+	await boardIsLive(page);
+	const name = 'Fátima Aguilar Noh';
+	const link = cardIn(page, name).getByRole('link', { name: `Abrir la tarjeta de ${name}` });
+	await link.click();
+	// The panel's code is not part of the board's first load: it comes with the card.
+	const panel = page.getByRole('dialog', { name: 'Detalle de la instalación' });
+	await expect(panel.getByRole('heading', { level: 1, name })).toBeVisible();
+	await expect(page).toHaveURL(/\/instalaciones\/[0-9a-f-]{36}$/);
+	await page.keyboard.press('Escape');
+	await expect(panel).toBeHidden();
+	await expect(page).toHaveURL(/\/tablero$/);
+	await expect(link).toBeFocused();
+	await boardIsLive(page);
+});
+
 test('capturas del tablero en escritorio y en teléfono', async ({ page }) => {
 	await page.setViewportSize({ width: 1440, height: 900 });
 	await login(page, ADMIN.email, ADMIN.password);
