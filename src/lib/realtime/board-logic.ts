@@ -76,7 +76,7 @@ export function neighbours(list: readonly { id: string }[], id: string): { after
 }
 
 /** How many cards a column renders at first, and how many more each «Mostrar más» (or scrolling to its end) adds. */
-export const COLUMN_PAGE = 30;
+export const COLUMN_PAGE = 12;
 
 /**
  * A partially rendered column's whole order: the rendered cards as dnd-action left them, then the
