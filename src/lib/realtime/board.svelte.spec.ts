@@ -223,7 +223,8 @@ describe('BoardState', () => {
 	});
 
 	describe('a column longer than its window', () => {
-		const LONG = COLUMN_PAGE * 2 + 15;
+		// Two whole pages and part of a third.
+		const LONG = COLUMN_PAGE * 2 + Math.ceil(COLUMN_PAGE / 2);
 		const ids = (list: BoardCard[]) => list.map((c) => c.id);
 
 		it('renders its first cards, counts them all, and shows the rest on demand', () => {
