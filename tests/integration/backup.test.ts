@@ -69,5 +69,19 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
 		expect(fresh.folio).toBeGreaterThan(maxFolio.f);
 		await expect(restore(target.db, dir)).rejects.toThrow(/ya tiene datos/);
 		expect(existsSync(join(dir, 'database.sql'))).toBe(true);
+
+		// A backup edited by hand to hold a value the app refuses restores nothing at all.
+		const broken = join(tmp, `${from}-${to}-broken`);
+		mkdirSync(broken, { recursive: true });
+		writeFileSync(join(broken, 'manifest.json'), readFileSync(join(dir, 'manifest.json')));
+		const sql = readFileSync(join(dir, 'database.sql'), 'utf8');
+		const [{ phone }] = await source.db.query<{ phone: string }>('select phone from installations where phone is not null limit 1');
+		expect(sql).toContain(`"phone":"${phone}"`);
+		writeFileSync(join(broken, 'database.sql'), sql.replace(`"phone":"${phone}"`, '"phone":"12345"'));
+		const empty = await freshDatabase(to);
+		dbs.push(empty);
+		await expect(restore(empty.db, broken)).rejects.toMatchObject({ code: '23514' });
+		const [left] = await empty.db.query<{ n: number }>('select (select count(*) from organizations) + (select count(*) from installations) as n');
+		expect(Number(left.n)).toBe(0);
 	}, 120_000);
 });
