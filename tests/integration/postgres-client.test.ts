@@ -45,6 +45,19 @@ describe.skipIf(!adminUrl)('PostgreSQL statements', () => {
 		expect(prepared).toHaveLength(1);
 	});
 
+	it('connects to a URL marked pgbouncer=true (the mark is not sent to the server) and prepares nothing there', async () => {
+		const url = new URL(t.url!);
+		url.searchParams.set('pgbouncer', 'true');
+		const db = await openDatabase({ url: url.toString(), maxConnections: 1 });
+		try {
+			const { rows, prepared } = await preparedAfterUse(db);
+			expect(rows.map((r) => r.n)).toEqual([1, 2, 3]);
+			expect(prepared).toEqual([]);
+		} finally {
+			await db.close();
+		}
+	});
+
 	it('prepares nothing when told not to (a transaction-mode pooler)', async () => {
 		const db = await openDatabase({ url: t.url!, maxConnections: 1, prepareStatements: false });
 		try {

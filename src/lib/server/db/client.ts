@@ -61,6 +61,18 @@ export function isTransactionPooler(url: string): boolean {
 	}
 }
 
+/** `pgbouncer=true` only tells this app what the URL is; servers refuse it as a connection parameter. */
+function withoutPoolerFlag(url: string): string {
+	try {
+		const u = new URL(url);
+		if (!u.searchParams.has('pgbouncer')) return url;
+		u.searchParams.delete('pgbouncer');
+		return u.toString();
+	} catch {
+		return url;
+	}
+}
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 	return opts.url ? openPostgres(opts.url, opts) : openPglite(opts.dataDir ?? 'memory://', opts.loadFrom);
 }
@@ -114,7 +126,7 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 }
 
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
-	const sql = postgres(url, {
+	const sql = postgres(withoutPoolerFlag(url), {
 		max: opts.maxConnections ?? 10,
 		onnotice: () => {},
 		connect_timeout: 5,
@@ -141,7 +153,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 		...runner(sql),
 		begin: (fn) => sql.begin((tx) => fn(runner(tx))) as Promise<never>,
 		async listen(channel, onMessage, onListen) {
-			listenSql ??= postgres(opts.listenUrl ?? url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+			listenSql ??= postgres(withoutPoolerFlag(opts.listenUrl ?? url), { max: 1, onnotice: () => {}, connect_timeout: 10 });
 			const sub = await listenSql.listen(channel, onMessage, onListen);
 			return () => sub.unlisten();
 		},
