@@ -45,21 +45,17 @@ describe.skipIf(!adminUrl)('PostgreSQL statements', () => {
 		expect(prepared).toHaveLength(1);
 	});
 
-	it('connects to a URL marked pgbouncer=true (the mark is not sent to the server) and prepares nothing there', async () => {
+	const poolerUrl = () => {
 		const url = new URL(t.url!);
 		url.searchParams.set('pgbouncer', 'true');
-		const db = await openDatabase({ url: url.toString(), maxConnections: 1 });
-		try {
-			const { rows, prepared } = await preparedAfterUse(db);
-			expect(rows.map((r) => r.n)).toEqual([1, 2, 3]);
-			expect(prepared).toEqual([]);
-		} finally {
-			await db.close();
-		}
-	});
-
-	it('prepares nothing when told not to (a transaction-mode pooler)', async () => {
-		const db = await openDatabase({ url: t.url!, maxConnections: 1, prepareStatements: false });
+		return url.toString();
+	};
+	it.each([
+		// The mark is the app's own: it is not sent to the server, which would refuse it.
+		['a URL marked pgbouncer=true connects', () => ({ url: poolerUrl() })],
+		['preparing turned off', () => ({ url: t.url!, prepareStatements: false })]
+	])('prepares nothing behind a transaction-mode pooler: %s', async (_case, options) => {
+		const db = await openDatabase({ ...options(), maxConnections: 1 });
 		try {
 			const { rows, prepared } = await preparedAfterUse(db);
 			expect(rows.map((r) => r.n)).toEqual([1, 2, 3]);
