@@ -108,6 +108,47 @@ test('una tarjeta se abre en un panel sobre el tablero, y Escape la cierra con e
 	await boardIsLive(page);
 });
 
+test('una tarjeta que no se puede cargar deja el tablero como está, lo dice y enlaza a su página', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(String(e)));
+	await login(page, COORDINATOR.email, COORDINATOR.password);
+	await boardIsLive(page);
+	const name = 'Itzel Morales Yam';
+	const link = cardIn(page, name).getByRole('link', { name: `Abrir la tarjeta de ${name}` });
+	const panel = page.getByRole('dialog', { name: 'Detalle de la instalación' });
+	const notices = page.getByRole('region', { name: 'Avisos del tablero' });
+	const cardData = '**/instalaciones/*/__data.json*';
+
+	// A phone out of signal: the card's data can't be fetched. The board stays, and says so.
+	await page.route(cardData, (route) => route.abort('internetdisconnected'));
+	await link.click();
+	await expect(notices).toContainText(`No se pudo abrir la tarjeta de «${name}». Revisa tu conexión`);
+	await expect(page).toHaveURL(/\/tablero$/);
+	await expect(panel).toBeHidden();
+	await expect(cardIn(column(page, 'asignada'), name)).toBeVisible();
+	await notices.getByRole('button', { name: 'Cerrar aviso' }).click();
+	await expect(notices).not.toContainText(name);
+
+	// A card gone meanwhile (the server's real answer for a card that doesn't exist): the notice
+	// links to the card's page, which tells why.
+	await page.unroute(cardData);
+	await page.route(cardData, async (route) =>
+		route.fulfill({ response: await route.fetch({ url: new URL('/instalaciones/00000000-0000-4000-8000-000000000000/__data.json', page.url()).href }) })
+	);
+	await link.click();
+	await notices.getByRole('link', { name: 'Abrir la página de la tarjeta' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Página no encontrada' })).toBeVisible();
+	await expect(page).toHaveURL(/\/instalaciones\/[0-9a-f-]{36}$/);
+
+	// Back in signal, the same click opens the card beside the board.
+	await page.unroute(cardData);
+	await page.goto('/tablero');
+	await boardIsLive(page);
+	await link.click();
+	await expect(panel.getByRole('heading', { level: 1, name })).toBeVisible();
+	expect(errors).toEqual([]);
+});
+
 test('capturas del tablero en escritorio y en teléfono', async ({ page }) => {
 	await page.setViewportSize({ width: 1440, height: 900 });
 	await login(page, ADMIN.email, ADMIN.password);

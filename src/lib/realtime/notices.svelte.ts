@@ -4,6 +4,7 @@ import type { MoveRequest } from './types';
 export type Notice = { id: number } & (
 	| { kind: 'refused'; cardName: string; message: string; reasons: string[]; retry: MoveRequest | null }
 	| { kind: 'no_response'; cardName: string }
+	| { kind: 'open_failed'; cardName: string; href: string }
 	| { kind: 'session'; message: string }
 );
 
