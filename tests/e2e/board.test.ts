@@ -160,7 +160,11 @@ test('capturas del tablero en escritorio y en teléfono', async ({ page }) => {
 	await page.reload();
 	await boardIsLive(page);
 	await page.screenshot({ path: 'test-results/board-390x844.png' });
-	// Columns scroll sideways on a phone instead of squeezing.
+	// Columns scroll sideways on a phone instead of squeezing; the page itself doesn't: the toolbar
+	// wraps, so the filters button and the connection indicator stay on screen.
 	const scroller = page.locator('[data-stage="preinstalacion"]').locator('xpath=..');
 	expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await expect(page.getByRole('button', { name: 'Filtros' })).toBeInViewport({ ratio: 1 });
+	await expect(page.getByRole('status').filter({ hasText: 'En vivo' })).toBeInViewport({ ratio: 1 });
 });
