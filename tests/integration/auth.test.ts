@@ -117,6 +117,15 @@ describe.each(drivers)('auth on %s', (driver) => {
 		expect(results[0]).toBe(LOGIN_FAILED);
 	});
 
+	it('counts an IPv6 client by its /64, which it can pick any address from', async () => {
+		resetLoginLimits();
+		const attempt = (i: number, ip: string) =>
+			login(t.db, { email: `v6-${i}@prueba.mx`, password: 'mal' }, { ip, userAgent: null }).catch((e: Error) => e.message);
+		for (let i = 0; i < 30; i++) expect(await attempt(i, `2001:db8:5:6::${(i + 1).toString(16)}`)).toBe(LOGIN_FAILED);
+		expect(await attempt(30, '2001:db8:5:6:ffff:ffff:ffff:1')).toBe(LOGIN_LIMITED);
+		expect(await attempt(31, '2001:db8:5:7::1')).toBe(LOGIN_FAILED);
+	});
+
 	it('never lets one provider manage the users of another', async () => {
 		const a = await makeOrg(t.db);
 		const b = await makeOrg(t.db);

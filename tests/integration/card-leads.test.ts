@@ -44,6 +44,18 @@ describe.each(drivers)('new preinstallations on %s', (driver) => {
 		expect(await cards()).toBe(before);
 	});
 
+	it('/solicitar: an IPv6 client counts by its /64', async () => {
+		const limiter = new RateLimiter(1, 60_000);
+		const ctx = { orgSlug: o.org.slug, bodyBytes: 200, limiter };
+		expect((await submitPublicRequest(t.db, { ...ctx, ip: '2001:db8:9:1::10' }, { fullName: 'Rosa Uc', phone: '9982223350' })).saved).toBe(true);
+		const before = await cards();
+		await expect(
+			submitPublicRequest(t.db, { ...ctx, ip: '2001:db8:9:1::11' }, { fullName: 'Rosa Uc Otra', phone: '9982223351' })
+		).rejects.toMatchObject({ status: 429 });
+		expect(await cards()).toBe(before);
+		expect((await submitPublicRequest(t.db, { ...ctx, ip: '2001:db8:9:2::10' }, { fullName: 'Rosa Uc Pat', phone: '9982223352' })).saved).toBe(true);
+	});
+
 	it('/solicitar: creates a "solicitud" card; honeypot, oversize and rate limit save nothing', async () => {
 		const limiter = new RateLimiter(2, 60_000);
 		const ctx = { orgSlug: o.org.slug, ip: '10.0.0.1', bodyBytes: 200, limiter };

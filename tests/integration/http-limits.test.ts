@@ -25,3 +25,32 @@ describe.skipIf(!hasBuild())('request size limits (built server)', () => {
 		expect(ok.status).toBe(200);
 	}, 90_000);
 });
+
+describe.skipIf(!hasBuild())('per-address limits behind a proxy (built server)', () => {
+	const dataDir = mkdtempSync(join(tmpdir(), 'tablero-limits-v6-'));
+	let server: RunningServer | undefined;
+	afterAll(async () => {
+		await server?.stop();
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	it('an IPv6 client counts by its /64: other addresses of its block share the limit, another block does not', async () => {
+		server = await startServer({ DATA_DIR: dataDir, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', SIGNING_VIEW_LIMIT: '2' });
+		const open = (address: string) =>
+			fetch(`${server!.url}/firmar/${'x'.repeat(43)}`, { headers: { 'x-forwarded-for': address } }).then(async (res) => ({
+				status: res.status,
+				text: await res.text()
+			}));
+		// An unknown link is refused on its own (not 429); the limit counts every opening.
+		const first = await open('2001:db8:1:2::1');
+		expect(first.status).not.toBe(429);
+		expect((await open('2001:db8:1:2::2')).status).toBe(first.status);
+		// A third address of the same /64 (a client can pick any) is over the limit.
+		const third = await open('2001:db8:1:2:ffff:ffff:ffff:fffe');
+		expect(third.status).toBe(429);
+		expect(third.text).toContain('Demasiados intentos');
+		// Another /64, and an IPv4 client, are not.
+		expect((await open('2001:db8:1:3::1')).status).toBe(first.status);
+		expect((await open('203.0.113.7')).status).toBe(first.status);
+	}, 90_000);
+});

@@ -9,6 +9,7 @@ import { forbidden, ServiceError } from './errors';
 import { orgSettings } from './board';
 import { actAs } from './card-edit';
 import { RateLimiter } from '../rate-limit';
+import { limitKey } from '../client-address';
 
 interface NewCard {
 	fullName: string;
@@ -66,7 +67,7 @@ export async function submitPublicRequest(db: Database, ctx: PublicRequestContex
 		throw new ServiceError(413, 'La solicitud es demasiado grande: escribe un mensaje más corto.');
 	}
 	const limiter = ctx.limiter ?? publicRequestLimiter;
-	if (!limiter.hit(ctx.ip)) {
+	if (!limiter.hit(limitKey(ctx.ip))) {
 		throw new ServiceError(429, 'Recibimos demasiadas solicitudes desde tu conexión. Intenta de nuevo en una hora o llámanos.');
 	}
 	const input = parseInput(publicRequestSchema, raw);

@@ -4,10 +4,11 @@ import { openLink, signByLink } from '$lib/server/services/signing';
 import { clientIp, toFail } from '$lib/server/forms';
 import { formToObject } from '$lib/server/validation';
 import { ServiceError } from '$lib/server/services/errors';
+import { limitKey } from '$lib/server/client-address';
 import { signingLimits } from './limits.server';
 
 export async function load(event) {
-	if (!signingLimits.view.hit(clientIp(event))) error(429, 'Demasiados intentos. Espera unos minutos y vuelve a abrir el enlace.');
+	if (!signingLimits.view.hit(limitKey(clientIp(event)))) error(429, 'Demasiados intentos. Espera unos minutos y vuelve a abrir el enlace.');
 	event.setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
 	return { link: await openLink(await getDb(), event.params.token) };
 }
@@ -15,7 +16,7 @@ export async function load(event) {
 export const actions = {
 	default: async (event) => {
 		const values = formToObject(await event.request.formData());
-		if (!signingLimits.sign.hit(clientIp(event))) return toFail(new ServiceError(429, 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.'), {});
+		if (!signingLimits.sign.hit(limitKey(clientIp(event)))) return toFail(new ServiceError(429, 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.'), {});
 		try {
 			await signByLink(await getDb(), event.params.token, values, { ip: clientIp(event), userAgent: event.request.headers.get('user-agent') });
 			return { signed: true };
