@@ -4,16 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasBuild, startServer, type RunningServer } from './support/server';
 
-describe.skipIf(!hasBuild())('request size limits (built server)', () => {
-	const dataDir = mkdtempSync(join(tmpdir(), 'tablero-limits-'));
-	let server: RunningServer | undefined;
+describe.skipIf(!hasBuild())('HTTP limits (built server)', () => {
+	// Each case starts its own server (its own settings) on its own data directory.
+	const started: { server: RunningServer; dataDir: string }[] = [];
 	afterAll(async () => {
-		await server?.stop();
-		rmSync(dataDir, { recursive: true, force: true });
+		for (const { server, dataDir } of started) {
+			await server.stop();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
 	});
+	async function serve(env: Record<string, string> = {}): Promise<RunningServer> {
+		const dataDir = mkdtempSync(join(tmpdir(), 'tablero-limits-'));
+		const server = await startServer({ DATA_DIR: dataDir, ...env });
+		started.push({ server, dataDir });
+		return server;
+	}
 
 	it('refuses an oversized body before reading it, with a Spanish message', async () => {
-		server = await startServer({ DATA_DIR: dataDir });
+		const server = await serve();
 		const res = await fetch(`${server.url}/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
@@ -24,20 +32,11 @@ describe.skipIf(!hasBuild())('request size limits (built server)', () => {
 		const ok = await fetch(`${server.url}/healthz`);
 		expect(ok.status).toBe(200);
 	}, 90_000);
-});
 
-describe.skipIf(!hasBuild())('per-address limits behind a proxy (built server)', () => {
-	const dataDir = mkdtempSync(join(tmpdir(), 'tablero-limits-v6-'));
-	let server: RunningServer | undefined;
-	afterAll(async () => {
-		await server?.stop();
-		rmSync(dataDir, { recursive: true, force: true });
-	});
-
-	it('an IPv6 client counts by its /64: other addresses of its block share the limit, another block does not', async () => {
-		server = await startServer({ DATA_DIR: dataDir, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', SIGNING_VIEW_LIMIT: '2' });
+	it('behind a proxy, an IPv6 client counts by its /64: other addresses of its block share the limit, another block does not', async () => {
+		const server = await serve({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', SIGNING_VIEW_LIMIT: '2' });
 		const open = (address: string) =>
-			fetch(`${server!.url}/firmar/${'x'.repeat(43)}`, { headers: { 'x-forwarded-for': address } }).then(async (res) => ({
+			fetch(`${server.url}/firmar/${'x'.repeat(43)}`, { headers: { 'x-forwarded-for': address } }).then(async (res) => ({
 				status: res.status,
 				text: await res.text()
 			}));

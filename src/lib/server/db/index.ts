@@ -33,7 +33,6 @@ export function listenUrl(): string | undefined {
 	return listen ?? url;
 }
 
-
 export function getDb(): Promise<Database> {
 	const holder = globalThis as Holder;
 	holder[KEY] ??= (async () => {

@@ -8,8 +8,9 @@ import { ServiceError } from './errors';
 import { parseInput } from '../validation';
 import { loginSchema } from '$lib/schemas/auth';
 
-// Per address (an IPv6 /64 counts as one): bounds guessing across many accounts. Per account: bounds guessing one password
-// from many IPs. Both answer with the same sentence, which never says whether the email exists.
+// Per address (an IPv6 /64 counts as one): bounds guessing across many accounts. Per account:
+// bounds guessing one password from many addresses. Both answer with the same sentence, which
+// never says whether the email exists.
 const perIp = new RateLimiter(30, 10 * 60_000);
 const perAccount = new RateLimiter(8, 15 * 60_000);
 
