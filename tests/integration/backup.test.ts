@@ -24,6 +24,9 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
 		dbs.push(source);
 		const o = await makeOrg(source.db);
 		await seedDemo(source.db, o.org.id);
+		// The newest card is deleted: its folio is never handed out again, not even after a restore.
+		await source.db.query('delete from installations where org_id = $1 and folio = (select max(folio) from installations where org_id = $1)', [o.org.id]);
+		const [{ lastFolio }] = await source.db.query<{ lastFolio: number }>('select last_folio::int as "lastFolio" from folio_counters where org_id = $1', [o.org.id]);
 		const [card] = await source.db.query<{ id: string }>('select id from installations where org_id = $1 limit 1', [o.org.id]);
 		const filesDir = join(tmp, `${from}-${to}-files`);
 		mkdirSync(join(filesDir, o.org.id), { recursive: true });
@@ -66,9 +69,25 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
 			`insert into installations (org_id, full_name, position) values ($1, 'Nueva', 1) returning folio::int as folio`,
 			[o.org.id]
 		);
-		expect(fresh.folio).toBeGreaterThan(maxFolio.f);
+		expect(maxFolio.f).toBe(lastFolio - 1);
+		expect(fresh.folio).toBe(lastFolio + 1);
 		await expect(restore(target.db, dir)).rejects.toThrow(/ya tiene datos/);
 		expect(existsSync(join(dir, 'database.sql'))).toBe(true);
+
+		// A backup from before folios had counters: the counters start past the restored cards.
+		const uncounted = join(tmp, `${from}-${to}-uncounted`);
+		mkdirSync(uncounted, { recursive: true });
+		writeFileSync(join(uncounted, 'manifest.json'), readFileSync(join(dir, 'manifest.json')));
+		const lines = readFileSync(join(dir, 'database.sql'), 'utf8').split('\n');
+		writeFileSync(join(uncounted, 'database.sql'), lines.filter((l) => !l.startsWith('insert into "folio_counters"')).join('\n'));
+		const old = await freshDatabase(to);
+		dbs.push(old);
+		await restore(old.db, uncounted);
+		const [next] = await old.db.query<{ folio: number }>(
+			`insert into installations (org_id, full_name, position) values ($1, 'Nueva', 1) returning folio::int as folio`,
+			[o.org.id]
+		);
+		expect(next.folio).toBe(maxFolio.f + 1);
 
 		// A backup edited by hand to hold a value the app refuses restores nothing at all.
 		const broken = join(tmp, `${from}-${to}-broken`);

@@ -156,6 +156,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'document_templates',
 			'documents',
 			'files',
+			'folio_counters',
 			'installation_products',
 			'installations',
 			'ip_allocations',

@@ -130,6 +130,11 @@ export async function restore(db: Database, dir: string, filesDir?: string): Pro
 		for (const s of seqs) {
 			await tx.query(`select setval($1, greatest((select coalesce(max("${s.col}"), 0) from "${s.tbl}"), 1))`, [s.seq]);
 		}
+		// Folio counters are data (a deleted card's folio is never handed out again), but a backup
+		// from before they existed, or edited by hand, may lack them: never below the cards' folios.
+		await tx.exec(`insert into folio_counters (org_id, last_folio)
+			select org_id, max(folio) from installations group by org_id
+			on conflict (org_id) do update set last_folio = greatest(folio_counters.last_folio, excluded.last_folio)`);
 	});
 	if (filesDir && existsSync(join(dir, 'files'))) {
 		mkdirSync(filesDir, { recursive: true });

@@ -125,6 +125,14 @@ export const organizations = pgTable('organizations', {
 	createdAt: createdAt()
 });
 
+/** Last folio handed out in each organization (see installations.folio). */
+export const folioCounters = pgTable('folio_counters', {
+	orgId: uuid('org_id')
+		.primaryKey()
+		.references(() => organizations.id, { onDelete: 'cascade' }),
+	lastFolio: bigint('last_folio', { mode: 'number' }).notNull().default(0)
+});
+
 export const users = pgTable(
 	'users',
 	{
@@ -327,11 +335,13 @@ export const installations = pgTable(
 	{
 		id: id(),
 		orgId: orgId(),
-		/** Human number; one global identity sequence. */
+		/**
+		 * Human number, 1, 2, 3… per organization. Leave it out on insert: the
+		 * installations_assign_folio trigger takes the next one from folio_counters.
+		 */
 		folio: bigint('folio', { mode: 'number' })
-			.generatedByDefaultAsIdentity()
 			.notNull()
-			.unique('installations_folio_key'),
+			.default(sql`null`),
 		stage: text('stage', { enum: stages }).notNull().default('preinstalacion'),
 		position: doublePrecision('position').notNull(),
 		/** Bumped by trigger on every real change unless the UPDATE already changed it. */
@@ -428,6 +438,7 @@ export const installations = pgTable(
 		createdBy: userRef('created_by')
 	},
 	(t) => [
+		unique('installations_org_folio_key').on(t.orgId, t.folio),
 		uniqueIndex('installations_org_pppoe_user_key')
 			.on(t.orgId, t.pppoeUser)
 			.where(sql`${t.pppoeUser} is not null`),
