@@ -2,17 +2,15 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
-import { getCard } from '../db/cards';
-import { insertCardHistory, insertStageHistory } from '../db/history';
+import { insertCardHistory } from '../db/history';
 import { parseCoordinates, googleMapsLink } from '$lib/domain/coordinates';
 import { parseCoverageGeoJson, suggestZone, pointInPolygon, type CoverageArea, type ZoneSuggestion } from '$lib/domain/geo';
-import { canEnter } from '$lib/domain/stages';
-import { POSITION_GAP } from '$lib/domain/positions';
 import { uuidSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';
 import { forbidden, notFound, ServiceError } from './errors';
 import { actAs } from './card-edit';
 import { recomputeBilling } from './billing';
+import { cancelCard } from './cancellations';
 
 const OFFICE = ['admin', 'coordinator', 'agent'];
 
@@ -94,27 +92,6 @@ export async function confirmCoverage(db: Database, actor: SessionUser, rawId: u
 
 /** "Sin cobertura": the card goes to the end of Cancelada with that reason, and any IP is released. */
 export async function markNoCoverage(db: Database, actor: SessionUser, rawId: unknown, raw: unknown) {
-	if (!OFFICE.includes(actor.role)) throw forbidden('Solo la oficina puede marcar una tarjeta «Sin cobertura».');
-	const id = parseInput(uuidSchema, rawId);
-	const note = z.string().trim().max(500, 'La nota es demasiado larga (máximo 500 caracteres).').optional().parse((raw as { note?: unknown })?.note ?? undefined);
-	const card = await getCard(db, actor.orgId, id);
-	if (!card) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
-	const guard = canEnter({ ...card, cancelReason: 'sin_cobertura' }, 'cancelada', actor.role, { userId: actor.id });
-	if (!guard.ok) throw new ServiceError(403, guard.reasons[0]);
-	await db.begin(async (tx) => {
-		await actAs(tx, actor);
-		const [row] = await tx.query<{ stage: string }>('select stage from installations where org_id = $1 and id = $2 for update', [actor.orgId, id]);
-		if (row.stage === 'cancelada') return;
-		const [{ max }] = await tx.query<{ max: number | null }>(
-			`select max(position) as max from installations where org_id = $1 and stage = 'cancelada'`,
-			[actor.orgId]
-		);
-		await tx.query('delete from ip_allocations where installation_id = $1', [id]);
-		await tx.query(
-			`update installations set stage = 'cancelada', position = $1, cancel_reason = 'sin_cobertura', cancel_note = $2,
-				cancelled_at = now(), ip = null where id = $3`,
-			[(max ?? 0) + POSITION_GAP, note || null, id]
-		);
-		await insertStageHistory(tx, { orgId: actor.orgId, installationId: id, from: row.stage, to: 'cancelada', userId: actor.id, overrideReason: null });
-	});
+	const { note, expectedVersion } = (raw ?? {}) as { note?: unknown; expectedVersion?: unknown };
+	return cancelCard(db, actor, rawId, { reason: 'sin_cobertura', note, expectedVersion }, 'Solo la oficina puede marcar una tarjeta «Sin cobertura».');
 }

@@ -9,6 +9,8 @@ import { moveSchema } from '$lib/schemas/board';
 import { inScope, orgSettings, toBoardCard } from './board';
 import type { MoveResult } from '$lib/realtime/types';
 import { ServiceError } from './errors';
+import { alreadyCancelled } from './cancellations';
+import { lastCanceller } from '../db/cancellations';
 
 /**
  * Server-authoritative move: role and guard checked here, on the card as this process holds it;
@@ -39,6 +41,13 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 		if (!card || card.orgId !== actor.orgId || !inScope(actor, card)) {
 			if (card && card.orgId === actor.orgId && (await recheck())) continue;
 			return { ok: false, status: 404, message: 'Esa tarjeta ya no existe o no tienes acceso.', reasons: [], overridable: false, card: null };
+		}
+		// A move that brings a cancellation reason is a cancel: if someone cancelled first, say who and
+		// why instead of dropping this reason and reordering the column.
+		if (req.toStage === 'cancelada' && req.cancelReason && card.stage === 'cancelada') {
+			if (await recheck()) continue;
+			const first = alreadyCancelled(await lastCanceller(db, actor.orgId, card.id), card.cancelReason, card.cancelNote);
+			return { ok: false, status: 409, message: first.message, reasons: [], overridable: false, card: toBoardCard(card, settings) };
 		}
 		const cancelling = req.toStage === 'cancelada' && card.stage !== 'cancelada';
 		const candidate = cancelling
