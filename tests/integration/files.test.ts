@@ -79,6 +79,29 @@ describe.each(drivers)('files on %s', (driver) => {
 		expect(old.supersededBy).toBe(second.id);
 	});
 
+	it('three comprobantes uploaded at once leave one current file, the others in its history', async () => {
+		// Moving the bytes is the last step of each upload's transaction; slowed, the three overlap.
+		const slow: Storage = {
+			...store.storage,
+			move: async (from, to) => {
+				await new Promise((r) => setTimeout(r, 500));
+				await store.storage.move(from, to);
+			}
+		};
+		await Promise.all([1, 2, 3].map(async () => up(await pngBytes(), 'comprobante.png', 'comprobante_domicilio', slow)));
+		const rows = await t.db.query<{ id: string; supersededBy: string | null }>(
+			`select id, superseded_by as "supersededBy" from files where installation_id = $1 and category = 'comprobante_domicilio' order by created_at`,
+			[cardId]
+		);
+		expect(rows).toHaveLength(3);
+		// One chain: the first upload superseded by the second, the second by the third.
+		const byId = new Map(rows.map((r) => [r.id, r]));
+		let link = rows.find((r) => !rows.some((o) => o.supersededBy === r.id));
+		const chain: string[] = [];
+		for (; link; link = link.supersededBy ? byId.get(link.supersededBy) : undefined) chain.push(link.id);
+		expect(chain.toSorted()).toEqual(rows.map((r) => r.id).toSorted());
+	});
+
 	it('accepts a PDF as is', async () => {
 		const res = await up(PDF_BYTES, 'comprobante.pdf', 'comprobante_domicilio');
 		expect(res.mime).toBe('application/pdf');

@@ -92,6 +92,63 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 		expect(docs[0].n).toBe(1);
 	});
 
+	it('three simultaneous generations store one PDF and answer the others 409; confirmed ones take turns', async () => {
+		const cardId = await fullCard('Inés Cauich Canché');
+		const c = await contentToSign(t.db, org.coordinator, cardId, 'hoja_instalacion');
+		await signInPerson(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion', signerName: 'Inés Cauich', consent: 'on', signature: PNG, contentSha256: c.sha }, meta);
+		// Storing a file's bytes is the last step of its transaction; slowed down, the three
+		// transactions surely overlap instead of committing one after the other by luck.
+		const slow: typeof store.storage = {
+			...store.storage,
+			move: async (from, to) => {
+				await new Promise((r) => setTimeout(r, 800));
+				await store.storage.move(from, to);
+			}
+		};
+		const generate = (confirm: boolean) =>
+			generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion', ...(confirm ? { confirm: true } : {}) }, slow);
+		const state = async () => ({
+			files: await t.db.query<{ id: string; storageKey: string; supersededBy: string | null }>(
+				`select id, storage_key as "storageKey", superseded_by as "supersededBy" from files
+				 where installation_id = $1 and category = 'hoja_instalacion_pdf' order by created_at`,
+				[cardId]
+			),
+			docs: await t.db.query<{ id: string; fileId: string | null; current: boolean; version: number }>(
+				`select id, file_id as "fileId", superseded_at is null as current, version from documents
+				 where installation_id = $1 and kind = 'hoja_instalacion' order by version`,
+				[cardId]
+			),
+			signedDocs: (await t.db.query<{ documentId: string }>(
+				'select document_id as "documentId" from signatures where installation_id = $1', [cardId]
+			)).map((r) => r.documentId),
+			// What storage holds for this card, plus any temp file left behind by a refused request.
+			onDisk: store.files().filter((f) => f.includes(cardId) || f.includes('/files/tmp/'))
+		});
+
+		const first = await Promise.allSettled([generate(false), generate(false), generate(false)]);
+		const refused = first.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as { status: number; message: string });
+		expect(first.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		expect(refused).toEqual([
+			expect.objectContaining({ status: 409, message: expect.stringMatching(/^Ya existe un PDF de la hoja de instalación\. Confirma/) }),
+			expect.objectContaining({ status: 409, message: expect.stringMatching(/^Ya existe un PDF de la hoja de instalación\. Confirma/) })
+		]);
+		let s = await state();
+		expect(s.files).toHaveLength(1);
+		expect(s.docs).toEqual([{ id: s.docs[0].id, fileId: s.files[0].id, current: true, version: 1 }]);
+		expect(s.onDisk.map((f) => f.slice(f.indexOf(org.org.id)))).toEqual([s.files[0].storageKey]);
+
+		const again = await Promise.allSettled([generate(true), generate(true), generate(true)]);
+		expect(again.map((r) => (r.status === 'fulfilled' ? r.value.replaced : r.reason))).toEqual([true, true, true]);
+		s = await state();
+		// Four PDFs, each superseded by the next; four document versions, each holding its own PDF.
+		expect(s.files).toHaveLength(4);
+		expect(s.docs.map((d) => [d.version, d.current])).toEqual([[1, false], [2, false], [3, false], [4, true]]);
+		const fileOf = (d: { fileId: string | null }) => s.files.find((f) => f.id === d.fileId);
+		expect(s.docs.map((d) => fileOf(d)?.supersededBy)).toEqual([...s.docs.slice(1).map((d) => d.fileId), null]);
+		expect(s.signedDocs).toEqual([s.docs[3].id]);
+		expect(s.onDisk.map((f) => f.slice(f.indexOf(org.org.id))).sort()).toEqual(s.files.map((f) => f.storageKey).sort());
+	});
+
 	it('renders hostile names as text and makes no network request', async () => {
 		const hostile = `Eve <img src=http://127.0.0.1:${port}/x> <script>fetch('http://127.0.0.1:${port}/s')</script>`;
 		const cardId = await fullCard(hostile);

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { RawRunner } from './client';
 import type { DocumentKind } from './schema';
+import { firstOf, rowsOf, run, type Executor } from './card-tx';
 
 /** Everything the contract and installation sheet show, read in one query. */
 export interface DocumentSource {
@@ -104,4 +106,37 @@ export async function history(db: Pick<RawRunner, 'query'>, orgId: string, insta
 		`select ${DOC_COLUMNS} from documents where org_id = $1 and installation_id = $2 order by kind, version desc`,
 		[orgId, installationId]
 	);
+}
+
+/**
+ * Links a generated PDF to the card's current document, inside the file's transaction (which holds
+ * the card's lock on that PDF category, see files.lockCategory). Re-read under that lock: a PDF
+ * another request stored meanwhile counts, so `replace` must have been confirmed to supersede it.
+ * An earlier PDF's document row becomes history and the signed snapshot and signature move on to
+ * a new current row.
+ */
+export async function attachPdf(
+	tx: Executor,
+	d: { installationId: string; kind: DocumentKind; fileId: string; contentSha256: string | null; replace: boolean }
+): Promise<'attached' | 'replaced' | 'exists' | 'changed'> {
+	const cur = await firstOf<{ id: string; fileId: string | null; status: string; contentSha256: string | null }>(
+		tx,
+		sql`select id, file_id as "fileId", status, content_sha256 as "contentSha256" from documents
+			where installation_id = ${d.installationId} and kind = ${d.kind} and superseded_at is null for update`
+	);
+	if (!cur || cur.status !== 'firmado' || cur.contentSha256 !== d.contentSha256) return 'changed';
+	if (!cur.fileId) {
+		await run(tx, sql`update documents set file_id = ${d.fileId} where id = ${cur.id}`);
+		return 'attached';
+	}
+	if (!d.replace) return 'exists';
+	await run(tx, sql`update documents set superseded_at = now() where id = ${cur.id}`);
+	const [next] = await rowsOf<{ id: string }>(
+		tx,
+		sql`insert into documents (org_id, installation_id, kind, status, start_date, end_date, data, content_sha256, signed_at, file_id, version)
+			select org_id, installation_id, kind, status, start_date, end_date, data, content_sha256, signed_at, ${d.fileId}, version + 1
+			from documents where id = ${cur.id} returning id`
+	);
+	await run(tx, sql`update signatures set document_id = ${next.id} where document_id = ${cur.id}`);
+	return 'replaced';
 }

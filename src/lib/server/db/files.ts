@@ -41,6 +41,15 @@ export async function byId(db: Executor, id: string): Promise<(FileRow & { techn
 	return row ? { ...row.file, technicianId: row.technicianId } : null;
 }
 
+/**
+ * Makes writers of one card's single-file category (an INE, a generated PDF) take turns until their
+ * transaction ends, across instances too: without it two at once would both see no current file,
+ * or lock the same one, and leave two "current" files.
+ */
+export async function lockCategory(db: Executor, installationId: string, category: FileCategory): Promise<void> {
+	await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`files:${installationId}:${category}`}, 0))`);
+}
+
 export async function currentOf(db: Executor, orgId: string, installationId: string, category: FileCategory) {
 	return db
 		.select({ id: files.id })

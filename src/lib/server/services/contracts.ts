@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
@@ -11,6 +10,7 @@ import { KIND_LABEL, prepareDocument } from './documents';
 import { documentHtml } from '../pdf/render';
 import { getPdfEngine } from '../pdf/engine';
 import { getStorage, type Storage } from '../storage';
+import * as docsDb from '../db/documents';
 
 export async function templateFor(db: Pick<RawRunner, 'query'>, orgId: string, contractType: '12_meses' | 'indefinido') {
 	const [row] = await db.query<{ title: string; body: string }>(
@@ -55,6 +55,9 @@ export async function saveTemplate(db: Database, actor: SessionUser, raw: unknow
 /**
  * The PDF exists only once the document is signed. Regenerating needs `confirm` and keeps the
  * earlier document row and file as history (superseded), never overwriting them.
+ * Simultaneous requests render on their own but store one after the other (the card's lock on the
+ * PDF's file category): a request that finds a PDF stored meanwhile and did not confirm gets the
+ * same 409 as if it had come later, and its file is discarded.
  */
 export async function generatePdf(db: Database, actor: SessionUser, installationId: unknown, raw: unknown, storage: Storage = getStorage()) {
 	const card = await cardInScope(db, actor, installationId);
@@ -62,11 +65,11 @@ export async function generatePdf(db: Database, actor: SessionUser, installation
 	const p = await prepareDocument(db, actor.orgId, card.id, kind);
 	if (!p.current || p.current.status !== 'firmado' || !p.signature)
 		throw new ServiceError(422, `Aún no se puede generar el PDF: primero hay que firmar ${KIND_LABEL[kind]}.`);
-	if (p.current.fileId && !confirm)
-		throw new ServiceError(409, `Ya existe un PDF de ${KIND_LABEL[kind]}. Confirma para generar uno nuevo; el anterior queda en el historial.`);
+	const exists = () => new ServiceError(409, `Ya existe un PDF de ${KIND_LABEL[kind]}. Confirma para generar uno nuevo; el anterior queda en el historial.`);
+	if (p.current.fileId && !confirm) throw exists();
 	const { html, footer } = documentHtml(p.doc, p.signature, p.timeZone);
 	const pdf = await getPdfEngine().render(html, { footer: footer ?? undefined });
-	const current = p.current;
+	let replaced = false;
 	const fileId = await storeFile(
 		db,
 		{
@@ -82,19 +85,12 @@ export async function generatePdf(db: Database, actor: SessionUser, installation
 		},
 		storage,
 		async (tx, id) => {
-			if (!current.fileId) {
-				await tx.execute(sql`update documents set file_id = ${id} where id = ${current.id}`);
-				return;
-			}
-			// Keep the earlier version: supersede it and carry the signed snapshot to a new row.
-			await tx.execute(sql`update documents set superseded_at = now() where id = ${current.id}`);
-			await tx.execute(sql`insert into documents (org_id, installation_id, kind, status, start_date, end_date, data, content_sha256, signed_at, file_id, version)
-				select org_id, installation_id, kind, status, start_date, end_date, data, content_sha256, signed_at, ${id}, version + 1
-				from documents where id = ${current.id}`);
-			await tx.execute(sql`update signatures set document_id = (select id from documents where installation_id = ${card.id} and kind = ${kind} and superseded_at is null)
-				where document_id = ${current.id}`);
+			const outcome = await docsDb.attachPdf(tx, { installationId: card.id, kind, fileId: id, contentSha256: p.current!.contentSha256, replace: !!confirm });
+			if (outcome === 'exists') throw exists();
+			if (outcome === 'changed') throw new ServiceError(409, `${KIND_LABEL[kind][0].toUpperCase()}${KIND_LABEL[kind].slice(1)} cambió mientras se generaba el PDF. Vuelve a generarlo.`);
+			replaced = outcome === 'replaced';
 		},
 		actor.id
 	);
-	return { fileId, replaced: !!current.fileId };
+	return { fileId, replaced };
 }

@@ -60,9 +60,9 @@ export async function storeFile(
 		if (tmpThumb) await storage.put(tmpThumb, input.thumbnail!, 'image/webp');
 		await db.orm.transaction(async (tx) => {
 			if (actorId) await tx.execute(sql`select set_config('app.actor_id', ${actorId}, true)`);
-			const replaces = SINGLE_CATEGORIES.has(input.category)
-				? (await filesDb.currentOf(tx, input.orgId, input.installationId, input.category)).map((r) => r.id)
-				: [];
+			const single = SINGLE_CATEGORIES.has(input.category);
+			if (single) await filesDb.lockCategory(tx, input.installationId, input.category);
+			const replaces = single ? (await filesDb.currentOf(tx, input.orgId, input.installationId, input.category)).map((r) => r.id) : [];
 			await filesDb.insert(
 				tx,
 				{
