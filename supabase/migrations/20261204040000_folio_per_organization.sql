@@ -17,6 +17,14 @@ alter table folio_counters enable row level security;
 alter table installations drop constraint installations_folio_key;
 alter table installations alter column folio drop identity;
 
+-- A card without its own external ID shows one made from its folio; where an add-on service already
+-- carries that ID, the card keeps it instead of taking one from its new folio.
+update installations i
+set external_id = a.external_id
+from addon_services a
+where a.installation_id = i.id and i.external_id is null
+	and a.external_id = case when length(i.folio::text) >= 6 then i.folio::text else lpad(i.folio::text, 6, '0') end;
+
 -- Existing cards keep their order: the oldest folio of each provider becomes 1. A folio already
 -- printed (PDFs, exports) stays findable through the card's history, which records old → new.
 insert into card_history (org_id, installation_id, kind, field, old_value, new_value, source)

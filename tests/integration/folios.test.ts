@@ -121,6 +121,11 @@ describe.each(drivers)('folios per provider on %s', (driver) => {
 		// The old global sequence: A and B's cards interleave, B's first card is folio 2.
 		for (const [o, n] of [[a, 'A1'], [b, 'B1'], [a, 'A2'], [b, 'B2'], [b, 'B3'], [a, 'A3']] as const) await insertCard(t.db, o, n);
 		await t.db.query(`delete from installations where full_name = 'A2'`);
+		// B3's telephone add-on carries the external ID its folio gave it; A3's add-on one typed by hand.
+		await t.db.query(
+			`insert into addon_services (org_id, installation_id, kind, external_id)
+			 select org_id, id, 'telefonia', case full_name when 'B3' then '000005' else 'RB1-0042' end from installations where full_name in ('B3', 'A3')`
+		);
 		const old = await t.db.query<{ full_name: string; folio: number }>('select full_name, folio::int as folio from installations order by folio');
 		expect(old.map((r) => [r.full_name, r.folio])).toEqual([['A1', 1], ['B1', 2], ['B2', 4], ['B3', 5], ['A3', 6]]);
 
@@ -141,6 +146,10 @@ describe.each(drivers)('folios per provider on %s', (driver) => {
 			{ full_name: 'B2', old_value: 4, new_value: 2, source: 'migracion' },
 			{ full_name: 'B3', old_value: 5, new_value: 3, source: 'migracion' }
 		]);
+		const ids = await t.db.query<{ full_name: string; external_id: string | null }>(
+			`select full_name, external_id from installations where full_name in ('A3', 'B3') order by full_name`
+		);
+		expect(ids).toEqual([{ full_name: 'A3', external_id: null }, { full_name: 'B3', external_id: '000005' }]);
 		expect(await insertCard(t.db, a, 'A4')).toBe(3);
 		expect(await insertCard(t.db, b, 'B4')).toBe(4);
 		expect(await insertCard(t.db, empty, 'C1')).toBe(1);
