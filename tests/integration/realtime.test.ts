@@ -66,6 +66,20 @@ describe.each(drivers)('realtime board on %s', (driver) => {
 		expect(ev.version).toBe(card.version + 1);
 	});
 
+	it('a card deleted with plain SQL leaves an open board, live and on catch-up', async () => {
+		const b = await rt.connectAs(o.agent);
+		const card = await makeCard(t.db, o.org.id, { full_name: 'Se Borrará' });
+		const before = await emitAck(b, 'heartbeat', undefined as never);
+		const gone = waitForCard(b, (e) => e.cardId === card.id && e.kind === 'card:deleted');
+		await t.db.query('delete from installations where id = $1', [card.id]);
+		// The board holds the card at its last version: the deletion must come after it.
+		expect((await gone).version).toBeGreaterThan(card.version);
+		const since = await emitAck(b, 'board:since', { lastSeq: before.lastSeq });
+		const event = 'events' in since ? since.events.find((e) => e.cardId === card.id) : undefined;
+		expect(event).toMatchObject({ card: null, kind: 'card:deleted' });
+		expect(event!.version).toBeGreaterThan(card.version);
+	});
+
 	it('changes that arrive together reach a board in one frame, in seq order, also for a technician', async () => {
 		const board = await rt.connectAs(o.agent);
 		const tech = await rt.connectAs(o.technician);

@@ -122,6 +122,28 @@ export function applyCardEvent(cards: Map<string, BoardCard>, seen: SeenVersions
 	return 'applied';
 }
 
+export type Totals = Partial<Record<Stage, number>>;
+
+export function bumpTotal(totals: Totals, stage: Stage | undefined, delta: number): void {
+	// Technicians get no totals; their counts come from their own cards only.
+	if (stage && totals[stage] !== undefined) totals[stage] = Math.max(0, totals[stage]! + delta);
+}
+
+/** Applies events in order to a card map and its column totals, in place; true if any was applied. */
+export function applyCardEvents(cards: Map<string, BoardCard>, seen: SeenVersions, totals: Totals, events: CardEvent[], ctx: MatchContext): boolean {
+	let changed = false;
+	for (const e of events) {
+		const prev = cards.get(e.cardId);
+		if (applyCardEvent(cards, seen, e, ctx) !== 'applied') continue;
+		changed = true;
+		if (prev && prev.stage !== e.card?.stage) {
+			bumpTotal(totals, prev.stage, -1);
+			bumpTotal(totals, e.card?.stage, 1);
+		} else if (!prev && e.kind === 'card:created') bumpTotal(totals, e.card?.stage, 1);
+	}
+	return changed;
+}
+
 /** Does this event touch any of these columns (where the card was, or where it is going)? */
 export function touchesColumns(e: CardEvent, held: BoardCard | undefined, stages: ReadonlySet<Stage>): boolean {
 	return (!!held && stages.has(held.stage)) || (!!e.card && stages.has(e.card.stage));

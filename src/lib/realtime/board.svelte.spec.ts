@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OPEN_STAGES, type Stage } from '$lib/domain/stages';
 import { BoardState } from './board.svelte';
 import type { BoardTransport, SinceResult, TransportHandlers } from './board-transport';
@@ -59,6 +59,12 @@ class FakeTransport implements BoardTransport {
 	connected = true;
 	handlers: TransportHandlers | null = null;
 	sinceCalls: number[] = [];
+	/** When each catch-up was asked for (Date.now(), simulated under fake timers). */
+	sinceTimes: number[] = [];
+	/** While set, catch-up answers as the server does when it refuses (e.g. over the rate limit). */
+	sinceError: string | null = null;
+	/** The answer's trip back: the server answers with its state when asked, the board gets it this much later. */
+	latencyMs = 0;
 	moves: MoveRequest[] = [];
 	answer: (req: MoveRequest) => MoveResult = () => {
 		throw new Error('no answer set');
@@ -69,9 +75,12 @@ class FakeTransport implements BoardTransport {
 		this.handlers = h;
 		return () => (this.handlers = null);
 	}
-	async since(lastSeq: number) {
+	async since(lastSeq: number): Promise<SinceResult> {
 		this.sinceCalls.push(lastSeq);
-		return this.server.since(lastSeq);
+		this.sinceTimes.push(Date.now());
+		const res = this.sinceError ? { error: this.sinceError } : this.server.since(lastSeq);
+		if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
+		return res;
 	}
 	async move(req: MoveRequest) {
 		this.moves.push(req);
@@ -312,6 +321,98 @@ describe('BoardState', () => {
 			await sut.move({ cardId: uuid(900), toStage: 'preinstalacion', version: 1 });
 			expect(sut.columns.preinstalacion.at(-1)?.id).toBe(uuid(900));
 			expect(sut.visibleFor('preinstalacion').at(-1)?.id).toBe(uuid(900));
+		});
+	});
+
+	describe('a catch-up that fails', () => {
+		const RATE = 'Demasiadas acciones seguidas. Espera un momento.';
+		beforeEach(() => {
+			vi.useFakeTimers();
+			// The jitter's midpoint: retries 0.75 s, 1.5 s, 3 s … 22.5 s after each failure.
+			vi.spyOn(Math, 'random').mockReturnValue(0.5);
+		});
+		afterEach(() => {
+			vi.restoreAllMocks();
+			vi.useRealTimers();
+		});
+
+		it('is retried ever more slowly, and the buffered events are applied in order once it succeeds', async () => {
+			const { server, transport, sut } = setup();
+			transport.latencyMs = 50;
+			transport.sinceError = RATE;
+			server.change(uuid(1), { fullName: 'Perdido' });
+			const start = Date.now();
+			sut.receive(server.change(uuid(2), { fullName: 'Llegó tras el hueco' }));
+			// Live events keep coming while it fails: held, not applied after the gap, no extra requests.
+			for (let i = 0; i < 5; i++) {
+				await vi.advanceTimersByTimeAsync(2_000);
+				sut.receive(server.change(uuid(3), { fullName: `En la caída ${i}` }));
+			}
+			await vi.advanceTimersByTimeAsync(60_000 - 10_000);
+			const at = transport.sinceTimes.map((t) => t - start);
+			expect(at).toEqual([0, 800, 2350, 5400, 11450, 23500, 46050]);
+			expect(sut.cards.get(uuid(2))?.fullName).toBe('Cliente 2');
+			expect(sut.cards.get(uuid(3))?.fullName).toBe('Cliente 3');
+			expect(sut.lastSeq).toBe(0);
+
+			// The server answers again; an event arrives while the answer is on its way.
+			transport.sinceError = null;
+			// The last failure came back at 46.1 s; halfway through the next try's 50 ms trip:
+			await vi.advanceTimersByTimeAsync(46_100 + 22_500 + 25 - (Date.now() - start));
+			expect(transport.sinceTimes).toHaveLength(8);
+			const later = server.change(uuid(4), { fullName: 'Después de la respuesta' });
+			sut.receive(later);
+			await vi.advanceTimersByTimeAsync(100);
+			expect(sut.lastSeq).toBe(later.seq);
+			expect(new Map([...sut.cards].map(([id, c]) => [id, c.fullName]))).toEqual(
+				new Map([...server.cards].map(([id, c]) => [id, c.fullName]))
+			);
+			expect(sut.cards.get(uuid(3))?.fullName).toBe('En la caída 4');
+
+			// Success starts the backoff over: the next failure is retried within a second.
+			transport.sinceError = RATE;
+			server.change(uuid(1), { fullName: 'Otro perdido' });
+			sut.receive(server.change(uuid(2), { fullName: 'Otro hueco' }));
+			await vi.advanceTimersByTimeAsync(1_000);
+			expect(transport.sinceTimes.slice(8).map((t) => t - transport.sinceTimes[8])).toEqual([0, 800]);
+		});
+
+		it('a reconnect retries sooner than the backoff, but a burst of them is one request', async () => {
+			const server = new FakeServer();
+			for (let i = 1; i <= 4; i++) server.add(makeCard(i));
+			const transport = new FakeTransport(server);
+			const sut = new BoardState({ transport, user: { id: uuid(900), role: 'coordinator' }, snapshot: server.snapshot(), heartbeatMs: 600_000 });
+			const off = sut.connect();
+			await vi.advanceTimersByTimeAsync(0);
+			transport.latencyMs = 50;
+			transport.sinceError = RATE;
+			server.change(uuid(1), { fullName: 'Perdido' });
+			sut.receive(server.change(uuid(2), { fullName: 'Tras el hueco' }));
+			await vi.advanceTimersByTimeAsync(20_000);
+			const before = transport.sinceTimes.length;
+			// Backing off now: the next retry is 12 s away.
+			for (let i = 0; i < 10; i++) transport.handlers!.connect();
+			await vi.advanceTimersByTimeAsync(50);
+			expect(transport.sinceTimes.length).toBe(before + 1);
+			for (let i = 0; i < 10; i++) transport.handlers!.connect();
+			await vi.advanceTimersByTimeAsync(500);
+			expect(transport.sinceTimes.length).toBe(before + 1);
+
+			transport.sinceError = null;
+			await vi.advanceTimersByTimeAsync(500);
+			transport.handlers!.connect();
+			await vi.advanceTimersByTimeAsync(50);
+			expect(transport.sinceTimes.length).toBe(before + 2);
+			expect(sut.status).toBe('en_vivo');
+			expect(sut.cards.get(uuid(1))?.fullName).toBe('Perdido');
+			expect(sut.cards.get(uuid(2))?.fullName).toBe('Tras el hueco');
+			// Once the board is gone nothing is retried for it.
+			transport.sinceError = RATE;
+			sut.receive(server.change(uuid(3), { fullName: 'x' }));
+			sut.receive(server.change(uuid(3), { fullName: 'y' }));
+			off();
+			await vi.advanceTimersByTimeAsync(120_000);
+			expect(transport.sinceTimes.length).toBe(before + 2);
 		});
 	});
 

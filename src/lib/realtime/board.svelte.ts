@@ -2,10 +2,11 @@ import { getContext, setContext } from 'svelte';
 import type { Role, Stage } from '$lib/domain/stages';
 import type { BoardFilters } from '$lib/schemas/board';
 import {
-	applyCardEvent, COLUMN_PAGE, groupColumns, matchesFilters, neighbours, NO_FILTERS, optimisticPosition, shownAfterMove,
-	touchesColumns, withUnrendered, type MatchContext, type SeenVersions
+	applyCardEvents, bumpTotal, COLUMN_PAGE, groupColumns, matchesFilters, neighbours, NO_FILTERS, optimisticPosition, shownAfterMove,
+	touchesColumns, withUnrendered, type MatchContext, type SeenVersions, type Totals
 } from './board-logic';
 import type { BoardTransport } from './board-transport';
+import { Retry } from './backoff';
 import { connectBoard } from './board-connection';
 import { Notices } from './notices.svelte';
 import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from './types';
@@ -24,8 +25,6 @@ export interface BoardStateOptions {
 	filters?: BoardFilters;
 	heartbeatMs?: number;
 }
-
-type Totals = Partial<Record<Stage, number>>;
 
 /**
  * One board's live state: the cards this viewer may see under the current filter, kept in step
@@ -54,9 +53,11 @@ export class BoardState {
 	#dragId: string | null = null;
 	#queue: CardEvent[] = [];
 	#resyncAfterDrag = false;
-	// Resync: one in flight at a time; live events that arrive meanwhile wait in the buffer.
+	// Resync: one in flight at a time; live events that arrive meanwhile, or while a failed one
+	// waits for its retry, wait in the buffer.
 	#syncing: Promise<void> | null = null;
 	#buffer: CardEvent[] = [];
+	#retry = new Retry(() => this.#transport?.isConnected() && void this.resync());
 	#openCardId: string | null = null;
 	#loaded: BoardSnapshot | null = null;
 	#dragEndedAt = 0;
@@ -137,11 +138,6 @@ export class BoardState {
 		return { filters: this.#filters, recentDays: this.#settings.recentDays, nowMs: this.now };
 	}
 
-	#bump(totals: Totals, stage: Stage | undefined, delta: number) {
-		// Technicians get no totals; their counts come from their own cards only.
-		if (stage && totals[stage] !== undefined) totals[stage] = Math.max(0, totals[stage]! + delta);
-	}
-
 	/** A snapshot from the page load (already filtered by the server) or from board:since. */
 	applySnapshot(s: BoardSnapshot, serverFiltered: boolean): void {
 		const ctx = this.#ctx();
@@ -184,25 +180,13 @@ export class BoardState {
 	}
 
 	#applyEvents(events: CardEvent[]): void {
-		const ctx = this.#ctx();
 		const next = new Map(this.#cards);
 		const totals = { ...this.#totals };
-		let changed = false;
-		for (const e of events) {
-			const prev = next.get(e.cardId);
-			if (applyCardEvent(next, this.#seen, e, ctx) === 'applied') {
-				changed = true;
-				if (prev && prev.stage !== e.card?.stage) {
-					this.#bump(totals, prev.stage, -1);
-					this.#bump(totals, e.card?.stage, 1);
-				} else if (!prev && e.kind === 'card:created') this.#bump(totals, e.card?.stage, 1);
-			}
-			if (e.seq > this.#lastSeq) this.#lastSeq = e.seq;
-		}
-		if (changed) {
+		if (applyCardEvents(next, this.#seen, totals, events, this.#ctx())) {
 			this.#cards = next;
 			this.#totals = totals;
 		}
+		for (const e of events) if (e.seq > this.#lastSeq) this.#lastSeq = e.seq;
 		this.#lastUpdateAt = Date.now();
 	}
 
@@ -220,7 +204,7 @@ export class BoardState {
 				this.#resyncAfterDrag = true;
 			} else {
 				this.#buffer.push(e);
-				void this.resync();
+				if (!this.#retry.waiting) void this.resync();
 			}
 			return;
 		}
@@ -239,8 +223,14 @@ export class BoardState {
 			this.#resyncAfterDrag = true;
 			return Promise.resolve();
 		}
-		this.#syncing ??= this.#fetchSince().finally(() => {
+		if (this.#syncing) return this.#syncing;
+		// A failed catch-up is retried with backoff (an outage or a rate limit must not become a
+		// request per round trip); a reconnect or a visible tab may only bring the retry forward.
+		if (!this.#retry.begin()) return Promise.resolve();
+		this.#syncing = this.#fetchSince().then((ok) => {
 			this.#syncing = null;
+			if (!ok) return this.#retry.failed();
+			this.#retry.succeeded();
 			const buffered = this.#buffer.sort((a, b) => a.seq - b.seq);
 			this.#buffer = [];
 			for (const e of buffered) this.receive(e);
@@ -248,7 +238,7 @@ export class BoardState {
 		return this.#syncing;
 	}
 
-	async #fetchSince(): Promise<void> {
+	async #fetchSince(): Promise<boolean> {
 		const t = this.#transport!;
 		try {
 			const res = await t.since(this.#lastSeq);
@@ -260,9 +250,10 @@ export class BoardState {
 				if (res.lastSeq > this.#lastSeq) this.#lastSeq = res.lastSeq;
 			}
 			if (t.isConnected()) this.#status = 'en_vivo';
+			return true;
 		} catch {
-			// The heartbeat or the next reconnect tries again.
 			if (!t.isConnected()) this.#status = 'reconectando';
+			return false;
 		}
 	}
 
@@ -352,8 +343,8 @@ export class BoardState {
 		else next.delete(card.id);
 		if (held && held.stage !== card.stage) {
 			const totals = { ...this.#totals };
-			this.#bump(totals, held.stage, -1);
-			this.#bump(totals, card.stage, 1);
+			bumpTotal(totals, held.stage, -1);
+			bumpTotal(totals, card.stage, 1);
 			this.#totals = totals;
 		}
 		this.#cards = next;
@@ -410,7 +401,13 @@ export class BoardState {
 
 	/** Starts listening (browser only); returns the cleanup. */
 	connect(): () => void {
-		return this.#transport ? connectBoard(this, this.#transport, this.#heartbeatMs) : () => {};
+		if (!this.#transport) return () => {};
+		this.#retry.start();
+		const off = connectBoard(this, this.#transport, this.#heartbeatMs);
+		return () => {
+			off();
+			this.#retry.stop();
+		};
 	}
 
 	/** (Re)connected: tell the room which card is open again, then catch up. */

@@ -46,7 +46,10 @@ export interface BoardSnapshot {
 	serverTime: string;
 }
 
-/** Server → client: one card changed. `card` is null when it was deleted or left the viewer's scope. */
+/**
+ * Server → client: one card changed. `card` is null when it was deleted or left the viewer's scope;
+ * a technician then gets kind `card:removed` with no author, nothing more about the card.
+ */
 export interface CardEvent {
 	seq: number;
 	cardId: string;

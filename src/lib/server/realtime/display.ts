@@ -60,6 +60,7 @@ export function registerDisplay(io: Server, db: Database, limits: SocketLimits):
 		// Rooms only after the token check above.
 		void socket.join([displayRoom(viewer.orgId), tokenRoom(viewer.tokenId)]);
 		touchDisplay(db, viewer.tokenId).catch(() => {});
+		socket.use(limits.sizeCap(socket, limiter));
 
 		const answer = (run: (raw: unknown) => Promise<unknown>) => async (raw: unknown, maybeAck?: unknown) => {
 			const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof raw === 'function' ? (raw as Ack) : () => {};

@@ -6,6 +6,7 @@ import { hearingBoardEvents, heardBoardEvent, orgSettings, toBoardCard } from '.
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/realtime/types';
 import { emitToDisplays } from './display';
+import { deletedVersion, leftScope } from './scope';
 
 interface Notification {
 	seq: number;
@@ -77,7 +78,7 @@ export async function projectEvents(db: Database, batch: Notification[]): Promis
 				seq: Number(n.seq),
 				cardId: n.card ?? '',
 				kind: n.kind,
-				version: row?.version ?? n.version ?? 0,
+				version: row?.version ?? (n.kind === 'card:deleted' ? deletedVersion(n.version) : (n.version ?? 0)),
 				card: row && settings ? toBoardCard(row, settings) : null,
 				actorId: ev ? ev.actorId : (n.actor ?? null)
 			},
@@ -113,13 +114,14 @@ export function emitCardEvents(io: Server, batch: { orgId: string; p: Projected 
 	for (const { orgId, p } of batch) {
 		add(staffRoom(orgId), p.event);
 		if (p.technicianId) add(techRoom(orgId, p.technicianId), p.event);
-		if (p.technicianChanged) {
+		// A new card left nobody's scope.
+		if (p.technicianChanged && p.event.kind !== 'card:created') {
 			// The card may have left some technician's scope: tell the others it is gone for them
-			// (only the id travels, never the card).
+			// (only that, never the card).
 			flush();
 			let target = io.local.to(techsRoom(orgId));
 			if (p.technicianId) target = target.except(techRoom(orgId, p.technicianId));
-			target.emit('cards:changed', [{ ...p.event, card: null }]);
+			target.emit('cards:changed', [leftScope(p.event)]);
 		}
 		emitToDisplays(io, orgId, p);
 	}

@@ -52,6 +52,7 @@ export function registerHandlers(io: Server, db: Database, limits: SocketLimits)
 		else rooms.push(staffRoom(user.orgId));
 		void socket.join(rooms);
 		(socket.data as SocketData).cardId = null;
+		socket.use(limits.sizeCap(socket));
 		void publishPresence(io, user.orgId);
 
 		socket.on(

@@ -7,7 +7,7 @@ import { socketAuth, originAllowed } from './socket-auth';
 import { startFanout } from './fanout';
 import { registerHandlers } from './handlers';
 import { registerDisplay } from './display';
-import { SocketLimits } from './limits';
+import { FRAME_MAX_BYTES, SocketLimits } from './limits';
 import { realtimeStatus } from './status';
 
 export { realtimeStatus } from './status';
@@ -25,7 +25,7 @@ export async function attachRealtime(httpServer: HttpServer, database?: Database
 		serveClient: false,
 		pingInterval: 10_000,
 		pingTimeout: 8_000,
-		maxHttpBufferSize: 64 * 1024,
+		maxHttpBufferSize: FRAME_MAX_BYTES,
 		allowRequest: (req, callback) => callback(null, originAllowed(req))
 	});
 	let pool: pg.Pool | null = null;

@@ -4,6 +4,16 @@ import { clientAddress, limitKey, readProxyConfig, type ProxyConfig } from '../c
 
 export const TOO_MANY_CONNECTIONS = 'Demasiadas conexiones desde tu red. Espera un momento.';
 export const TOO_MANY_ACTIONS = 'Demasiadas acciones seguidas. Espera un momento.';
+export const TOO_LARGE = 'Los datos enviados son demasiado grandes y no se procesaron. Recarga la página e intenta de nuevo.';
+
+/** The largest event a socket handler reads; a bigger one is refused with an answer. */
+export const EVENT_MAX_BYTES = 64 * 1024;
+/**
+ * The largest frame socket.io buffers at all (its maxHttpBufferSize): above it engine.io closes
+ * the connection, which only a broken or hostile client ever sees. Well above EVENT_MAX_BYTES so
+ * an oversized event is answered instead; small enough that a burst of frames stays cheap.
+ */
+export const FRAME_MAX_BYTES = 1024 * 1024;
 
 /**
  * The socket limits and the variables that raise them. Generous on purpose: an office behind one
@@ -83,4 +93,30 @@ export class SocketLimits {
 	allowEvent(socket: Socket, perSocket: RateLimiter = this.perSocket): boolean {
 		return perSocket.hit(socket.id) && this.perIp.hit(this.keyOf(socket));
 	}
+
+	/**
+	 * Socket middleware: an event larger than EVENT_MAX_BYTES never reaches its handler. It is
+	 * answered (if it asked for an answer), still spends the budgets, and the connection stays up.
+	 */
+	sizeCap(socket: Socket, perSocket: RateLimiter = this.perSocket) {
+		return (event: unknown[], next: (err?: Error) => void): void => {
+			if (payloadBytes(event) <= EVENT_MAX_BYTES) return next();
+			const message = this.allowEvent(socket, perSocket) ? TOO_LARGE : TOO_MANY_ACTIONS;
+			const ack = event.at(-1);
+			if (typeof ack === 'function') {
+				ack({ ok: false, status: message === TOO_LARGE ? 413 : 429, message, reasons: [], overridable: false, card: null, error: message });
+			}
+		};
+	}
+}
+
+/** An event's size as its JSON (binary counted by its bytes); stops counting once over the cap. */
+export function payloadBytes(args: unknown[]): number {
+	let total = 0;
+	for (const a of args) {
+		if (typeof a === 'function') continue;
+		total += ArrayBuffer.isView(a) || a instanceof ArrayBuffer ? a.byteLength : Buffer.byteLength(JSON.stringify(a) ?? '');
+		if (total > EVENT_MAX_BYTES) break;
+	}
+	return total;
 }

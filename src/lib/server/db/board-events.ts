@@ -1,0 +1,31 @@
+import type { Database } from './client';
+
+/** One board_events row as catch-up reads it: the technician it set, when its patch set one. */
+export interface LoggedEvent {
+	seq: number;
+	cardId: string | null;
+	kind: string;
+	actorId: string | null;
+	version: number | null;
+	/** The patch names technician_id (a creation always does, with the full row). */
+	setsTechnician: boolean;
+	/** The technician it set; null also when it set none. */
+	technicianId: string | null;
+}
+
+/** A provider's events after `afterSeq`, oldest first. */
+export async function after(db: Pick<Database, 'query'>, orgId: string, afterSeq: number, limit: number): Promise<LoggedEvent[]> {
+	return db.query<LoggedEvent>(
+		`select seq::int as seq, card_id as "cardId", kind, actor_id as "actorId", version,
+			(patch ? 'technician_id') as "setsTechnician", patch->>'technician_id' as "technicianId"
+		 from board_events where org_id = $1 and seq > $2 order by seq limit $3`,
+		[orgId, afterSeq, limit]
+	);
+}
+
+/** The oldest event still kept for a provider (older ones were pruned), or null. */
+export async function oldestSeq(db: Pick<Database, 'query'>, orgId: string): Promise<number | null> {
+	const [row] = await db.query<{ seq: number | null }>('select min(seq)::int as seq from board_events where org_id = $1', [orgId]);
+	return row?.seq ?? null;
+}
+
