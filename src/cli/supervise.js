@@ -22,8 +22,9 @@ export const READY = 'tablero:listo';
 /**
  * Runs `script` and restarts it after an unexpected exit (a non-zero code or a signal). Exit
  * code 0 is the server closing on purpose (its SIGTERM/SIGINT handler), so nothing restarts. A
- * child that fails before it ever listened is a configuration error (port taken, bad
- * DATABASE_URL): restarting would only repeat it, so that ends the supervisor at once.
+ * first start that fails before it listened is a configuration error (port taken, bad
+ * DATABASE_URL): restarting would only repeat it, so that ends the supervisor at once. Once a
+ * server has listened, a later one failing early (the database restarting too) is retried.
  * @param {SuperviseOptions} opts
  */
 export function supervise(opts) {
