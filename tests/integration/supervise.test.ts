@@ -15,17 +15,18 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-// A stand-in server: counts its starts and writes its pid; says it listens (unless NEVER_READY),
-// then exits with code 3 after CRASH_AFTER ms while its start number is below CRASHES (-1: always).
+// A stand-in server: counts its starts and writes its pid; says it listens (never with NEVER_READY,
+// only on its first start with READY_ONCE), then exits with code 3 after CRASH_AFTER ms while its
+// start number is below CRASHES (-1: always).
 const CHILD = join(dir, 'child.mjs');
 writeFileSync(
 	CHILD,
 	`import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-const { COUNTER, PIDFILE, CRASHES, CRASH_AFTER = '20', NEVER_READY } = process.env;
+const { COUNTER, PIDFILE, CRASHES, CRASH_AFTER = '20', NEVER_READY, READY_ONCE } = process.env;
 const n = existsSync(COUNTER) ? Number(readFileSync(COUNTER, 'utf8')) : 0;
 writeFileSync(COUNTER, String(n + 1));
 writeFileSync(PIDFILE, String(process.pid));
-if (NEVER_READY !== '1') process.send?.('tablero:listo');
+if (NEVER_READY !== '1' && (READY_ONCE !== '1' || n === 0)) process.send?.('tablero:listo');
 const crashes = Number(CRASHES);
 const alive = setInterval(() => {}, 1000);
 if (crashes < 0 || n < crashes) setTimeout(() => process.exit(3), Number(CRASH_AFTER));
@@ -108,6 +109,16 @@ describe('the npm start supervisor', () => {
 		expect(await s.done).toBe(3);
 		expect(c.starts()).toBe(1);
 		expect(lines).toEqual(['✖ El servidor no llegó a arrancar (terminó con código 3). Revisa el mensaje de arriba.']);
+	});
+
+	it('retries a restart that fails before listening, once a server has listened', async () => {
+		const c = childEnv({ CRASHES: '3', READY_ONCE: '1' });
+		const lines: string[] = [];
+		const s = track(supervise({ script: CHILD, env: c.env, delays: [20, 40, 80], log: (l) => lines.push(l) }));
+		await until(() => c.starts() === 4, 'cuarto arranque');
+		expect(lines).toHaveLength(3);
+		expect(lines.at(-1)).toContain('Reinicio 3 de 3');
+		expect(await s.stop()).toBe(0);
 	});
 
 	it('as a process: SIGTERM stops the server it runs and exits 0 without restarting', async () => {
