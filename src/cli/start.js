@@ -1,8 +1,9 @@
-// `npm start`: install what is missing, build if needed, then serve on PORT (default 3000).
-import { spawn } from 'node:child_process';
+// `npm start`: install what is missing, build if needed, then serve on PORT (default 3000),
+// restarting the server if it crashes (see supervise.js).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkNode, ensureBuild, ensureChromium, ensureDependencies, findChromium, root } from './env.js';
+import { runSupervised } from './supervise.js';
 
 checkNode();
 ensureDependencies();
@@ -16,6 +17,4 @@ const env = { ...process.env, PORT: process.env.PORT ?? '3000' };
 const chromium = findChromium();
 if (chromium && !env.CHROMIUM_PATH) env.CHROMIUM_PATH = chromium;
 
-const child = spawn(process.execPath, [join(root, 'src', 'server', 'index.js')], { stdio: 'inherit', env, cwd: root });
-for (const sig of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+runSupervised({ script: join(root, 'src', 'server', 'index.js'), env, cwd: root });

@@ -42,14 +42,16 @@ const server = http.createServer((req, res) => {
 await realtime.attach(server);
 server.listen(port, host, () => {
 	console.log(`Tablero de instalaciones escuchando en http://localhost:${port}`);
+	// Under `npm start`'s supervisor (src/cli/supervise.js): from now on a crash is restarted.
+	process.send?.('tablero:listo');
 });
 
 let stopping = false;
-/** @param {string} signal */
-async function shutdown(signal) {
+/** @param {string} reason */
+async function shutdown(reason) {
 	if (stopping) return;
 	stopping = true;
-	console.log(`${signal}: cerrando…`);
+	console.log(`${reason}: cerrando…`);
 	server.closeAllConnections?.();
 	server.close();
 	try {
@@ -61,3 +63,6 @@ async function shutdown(signal) {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+// The supervisor is gone (killed with SIGKILL): close cleanly rather than linger without it,
+// holding the port and the embedded database's lock.
+process.on('disconnect', () => void shutdown('Terminó el supervisor'));

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { isIPv6 } from 'node:net';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Where the client's address comes from behind a reverse proxy. These are adapter-node's own
@@ -41,6 +41,23 @@ function fromHeader(value: string | string[] | undefined, { header, depth }: Pro
 	const addresses = raw.split(',');
 	if (!Number.isInteger(depth) || depth < 1 || depth > addresses.length) return null;
 	return addresses[addresses.length - depth].trim() || null;
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/**
+ * Whether the client is this machine. Behind a proxy on the same machine every TCP peer is
+ * loopback, so with ADDRESS_HEADER configured only the address the proxy wrote counts, and a
+ * request without it (or with fewer hops than XFF_DEPTH) is not local.
+ */
+export function isLoopbackClient(headers: IncomingHttpHeaders, peer: string | undefined, config: ProxyConfig = proxyConfig()): boolean {
+	const raw = config.header ? fromHeader(headers[config.header], config) : peer;
+	if (!raw) return false;
+	const address = unmapIPv4(raw);
+	if (isIPv4(address)) return LOOPBACK.check(address, 'ipv4');
+	return isIPv6(address) && LOOPBACK.check(address, 'ipv6');
 }
 
 /** A dual-stack listener reports IPv4 clients as ::ffff:a.b.c.d; the proxy header writes a.b.c.d. */

@@ -5,8 +5,12 @@ import { readSettings } from '$lib/schemas/settings';
 import type { DocumentKind } from '$lib/schemas/documents';
 import type { DocumentSource } from '../db/documents';
 
-/** A label/value pair shown on the sheet; values are always plain text. */
-export type Field = [label: string, value: string];
+/**
+ * A label/value pair shown on the sheet; values are always plain text. `office` marks what only
+ * the provider keeps (network credentials, addresses, its own ids): the office's copy shows it,
+ * the public signing page never carries it.
+ */
+export type Field = [label: string, value: string, office?: 'office'];
 
 /** The snapshot a document shows and the customer signs (stored in documents.data). */
 export interface DocData {
@@ -92,10 +96,11 @@ export function buildDocData(
 			sections: [{ title: 'Datos del cliente', fields: customer.slice(0, 5) }]
 		};
 	}
-	const addons: Field[] = src.addons.map((a) => [
-		a.kind === 'telefonia' ? 'Telefonía' : 'Televisión',
-		[a.planName, a.tvType, a.ip && `IP ${a.ip}`, a.kind === 'telefonia' && a.phoneNumber && `Número ${a.phoneNumber}`].filter(Boolean).join(' · ') || '—'
-	]);
+	const addons: Field[] = src.addons.flatMap((a): Field[] => {
+		const label = a.kind === 'telefonia' ? 'Telefonía' : 'Televisión';
+		const shown: Field = [label, [a.planName, a.tvType, a.kind === 'telefonia' && a.phoneNumber && `Número ${a.phoneNumber}`].filter(Boolean).join(' · ') || '—'];
+		return a.ip ? [shown, [`${label} · IP`, a.ip, 'office']] : [shown];
+	});
 	const special: Field[] = [
 		['Acceso a azotea', yesNo(src.rooftopAccess, src.rooftopKey ? `Sí (llave: ${src.rooftopKey})` : 'Sí', 'No')],
 		['Cruce de fibra', yesNo(src.fiberCrossing, src.fiberCrossingNote ? `Sí: ${src.fiberCrossingNote}` : 'Sí (con costo)', 'No')],
@@ -119,11 +124,11 @@ export function buildDocData(
 			{
 				title: 'Datos de conexión',
 				fields: [
-					['Usuario PPPoE', src.pppoeUser ?? '—'],
-					['Contraseña PPPoE', src.pppoePassword ?? '—'],
+					['Usuario PPPoE', src.pppoeUser ?? '—', 'office'],
+					['Contraseña PPPoE', src.pppoePassword ?? '—', 'office'],
 					['Contraseña wifi', src.wifiPassword ?? '—'],
-					['IP', src.ip ?? '—'],
-					['External ID', src.externalId ?? '—']
+					['IP', src.ip ?? '—', 'office'],
+					['External ID', src.externalId ?? '—', 'office']
 				]
 			},
 			{ title: 'Servicios adicionales', fields: addons.length ? addons : [['Adicionales', 'Ninguno']] },
@@ -137,5 +142,19 @@ export function buildDocData(
 			},
 			{ title: 'Condiciones especiales', fields: special }
 		]
+	};
+}
+
+/**
+ * What the customer reads on the public signing page: everything they agree to and need (their
+ * Wi-Fi password included), without the provider's own connection data, which anyone holding
+ * the link would otherwise see.
+ */
+export function customerView(doc: DocData): DocData {
+	return {
+		...doc,
+		sections: doc.sections
+			.map((s) => ({ ...s, fields: s.fields.filter(([, , office]) => office !== 'office') }))
+			.filter((s) => s.fields.length > 0)
 	};
 }

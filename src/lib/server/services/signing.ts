@@ -8,7 +8,9 @@ import type { DocumentKind } from '$lib/schemas/documents';
 import { ServiceError, forbidden } from './errors';
 import { cardInScope } from './files';
 import { orgSettings } from './board';
-import { KIND_LABEL, prepareDocument } from './documents';
+import { KIND_LABEL, prepareDocument, type Prepared } from './documents';
+import { customerView } from './doc-data';
+import { contentHash, documentContent } from '../pdf/render';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -89,7 +91,19 @@ export async function openLink(db: Database, rawToken: unknown) {
 	if (state !== 'ok' || !link) return refused(state === 'ok' ? 'invalid' : state);
 	const p = await prepareDocument(db, link.orgId, link.installationId, link.kind);
 	if (p.current?.status === 'firmado') return refused('used');
-	return { state: 'ok' as const, kind: link.kind, html: p.html, sha: p.sha, customer: p.doc.customer, provider: p.doc.provider, expiresAt: new Date(link.expiresAt).toISOString() };
+	const shown = shownContent(p, 'link');
+	return { state: 'ok' as const, kind: link.kind, html: shown.html, sha: shown.sha, customer: p.doc.customer, provider: p.doc.provider, expiresAt: new Date(link.expiresAt).toISOString() };
+}
+
+/**
+ * What the signer read, and so what their signature's hash covers. Whoever holds a link sees the
+ * customer's copy; its hash must not cover the office-only fields either, or the page would hand
+ * out a hash to guess a short PPPoE password against. In person the office's full copy is shown.
+ */
+function shownContent(p: Prepared, method: SignInput['method']): { html: string; sha: string } {
+	if (method !== 'link') return { html: p.html, sha: p.sha };
+	const html = documentContent(customerView(p.doc));
+	return { html, sha: contentHash(html) };
 }
 
 export interface SignMeta { ip: string | null; userAgent: string | null }
@@ -149,7 +163,8 @@ async function sign(tx: RawRunner, s: SignInput) {
 	await tx.query('select id from installations where id = $1 for update', [s.installationId]);
 	const p = await prepareDocument(tx, s.orgId, s.installationId, s.kind);
 	if (p.current?.status === 'firmado') throw new ServiceError(409, `${cap(KIND_LABEL[s.kind])} ya está firmado.`);
-	if (p.sha !== s.contentSha256) throw new ServiceError(409, 'El documento cambió mientras lo leías. Recarga la página, revísalo y vuelve a firmar.');
+	const shown = shownContent(p, s.method);
+	if (shown.sha !== s.contentSha256) throw new ServiceError(409, 'El documento cambió mientras lo leías. Recarga la página, revísalo y vuelve a firmar.');
 	let docId = p.current?.id;
 	if (docId)
 		await tx.query(`update documents set status = 'firmado', data = $1::jsonb, content_sha256 = $2, signed_at = now() where id = $3`, [JSON.stringify(p.doc), p.sha, docId]);
@@ -161,14 +176,14 @@ async function sign(tx: RawRunner, s: SignInput) {
 	await tx.query(
 		`insert into signatures (org_id, document_id, installation_id, document_kind, signer_name, image_png, ip, user_agent, content_sha256, method)
 		 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		[s.orgId, docId, s.installationId, s.kind, s.signerName, s.signature, s.ip, s.userAgent?.slice(0, 300) ?? null, p.sha, s.method]
+		[s.orgId, docId, s.installationId, s.kind, s.signerName, s.signature, s.ip, s.userAgent?.slice(0, 300) ?? null, shown.sha, s.method]
 	);
 	const column = s.kind === 'contrato' ? 'contract_signed_at' : 'sheet_signed_at';
 	// This update fires the card trigger: the board shows "firmado" live and the "firmada" guard reads it.
 	await tx.query(`update installations set ${column} = now(), updated_at = now() where id = $1`, [s.installationId]);
 	await tx.query(
 		`insert into card_history (org_id, installation_id, user_id, kind, field, new_value, source) values ($1, $2, $3, 'signature', $4, $5::jsonb, $6)`,
-		[s.orgId, s.installationId, s.actorId, s.kind, JSON.stringify({ signer: s.signerName, method: s.method, sha256: p.sha }), s.method === 'link' ? 'enlace' : 'tarjeta']
+		[s.orgId, s.installationId, s.actorId, s.kind, JSON.stringify({ signer: s.signerName, method: s.method, sha256: shown.sha }), s.method === 'link' ? 'enlace' : 'tarjeta']
 	);
 }
 
