@@ -5,6 +5,7 @@ import { login } from '$lib/server/services/login';
 import { hasAnyUser } from '$lib/server/services/organizations';
 import { clientIp, toFail } from '$lib/server/forms';
 import { formToObject } from '$lib/server/validation';
+import { safeNextPath } from '$lib/domain/redirects';
 
 export async function load({ locals }) {
 	if (locals.user) redirect(303, '/tablero');
@@ -21,7 +22,6 @@ export const actions = {
 			return toFail(err, values);
 		}
 		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(event.url.protocol === 'https:', result.session.expiresAt));
-		const next = event.url.searchParams.get('next');
-		redirect(303, next && next.startsWith('/') && !next.startsWith('//') ? next : '/tablero');
+		redirect(303, safeNextPath(event.url.searchParams.get('next')));
 	}
 };
