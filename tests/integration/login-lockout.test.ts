@@ -128,7 +128,8 @@ describe.each(drivers)('login throttling and failure notices on %s', (driver) =>
 		await attempt(agent.email.toUpperCase(), 'mal-2', { ip: '2001:db8:aa:bb:1:2:3:4', userAgent: 'x'.repeat(500) });
 		await attempt(agent.email, 'mal-3', { ip: IP_B, userAgent: null });
 		const signedIn = await attempt(agent.email, PASSWORD, { ip: IP_B, userAgent: 'Firefox' });
-		const user = (signedIn.ok && (await validateSessionToken(t.db, signedIn.token))?.user)!;
+		if (!signedIn.ok) throw new Error(signedIn.message);
+		const user = (await validateSessionToken(t.db, signedIn.token))!.user;
 
 		const shown = await pendingLoginFailures(t.db, user);
 		expect(shown.total).toBe(3);
