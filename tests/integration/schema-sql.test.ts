@@ -148,6 +148,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 		);
 		expect(rows.map((r) => r.table_name)).toEqual([
 			'addon_services',
+			'app_secrets',
 			'board_events',
 			'card_history',
 			'checklist_items',
@@ -160,6 +161,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'installation_products',
 			'installations',
 			'ip_allocations',
+			'login_failures',
 			'organizations',
 			'plans',
 			'products',

@@ -1,10 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
+import { DEVICE_COOKIE, deviceCookieOptions } from '$lib/server/device-cookie';
 import { login } from '$lib/server/services/login';
 import { hasAnyUser } from '$lib/server/services/organizations';
 import { clientIp, toFail } from '$lib/server/forms';
 import { formToObject } from '$lib/server/validation';
+import { safeNextPath } from '$lib/domain/redirects';
 
 export async function load({ locals }) {
 	if (locals.user) redirect(303, '/tablero');
@@ -14,14 +16,16 @@ export async function load({ locals }) {
 export const actions = {
 	default: async (event) => {
 		const values = formToObject(await event.request.formData());
+		const meta = { ip: clientIp(event), userAgent: event.request.headers.get('user-agent'), device: event.cookies.get(DEVICE_COOKIE) };
 		let result;
 		try {
-			result = await login(await getDb(), values, { ip: clientIp(event), userAgent: event.request.headers.get('user-agent') });
+			result = await login(await getDb(), values, meta);
 		} catch (err) {
 			return toFail(err, values);
 		}
-		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(event.url.protocol === 'https:', result.session.expiresAt));
-		const next = event.url.searchParams.get('next');
-		redirect(303, next && next.startsWith('/') && !next.startsWith('//') ? next : '/tablero');
+		const secure = event.url.protocol === 'https:';
+		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(secure, result.session.expiresAt));
+		event.cookies.set(DEVICE_COOKIE, result.device, deviceCookieOptions(secure));
+		redirect(303, safeNextPath(event.url.searchParams.get('next')));
 	}
 };
