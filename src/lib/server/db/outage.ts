@@ -3,6 +3,10 @@ import type { Database } from './client';
 const CONNECTION_CODES = new Set([
 	'ECONNREFUSED',
 	'ECONNRESET',
+	'EPIPE', // a write to a connection the server already closed
+	'ECONNABORTED',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
 	'ETIMEDOUT',
 	'CONNECT_TIMEOUT',
 	'CONNECTION_CLOSED',
