@@ -20,21 +20,29 @@ export function describeFault(err: unknown): string {
  * a bug: it is logged the same way and the process exits, as Node would, so the supervisor
  * restarts it and the bug is seen instead of leaving the server in a state nobody planned.
  */
-export function installFaultHandlers(exit: (code: number) => void = (code) => process.exit(code)): void {
+export function faultHandlers(exit: (code: number) => void) {
+	return {
+		rejection(reason: unknown): void {
+			if (isConnectionError(reason)) {
+				outage.markDown();
+				console.error(`Promesa rechazada sin manejar (se perdió la conexión con la base de datos; el servidor sigue): ${describeFault(reason)}`);
+				return;
+			}
+			console.error(`Promesa rechazada sin manejar; el proceso termina para reiniciarse: ${describeFault(reason)}`);
+			exit(1);
+		},
+		exception(err: unknown, origin: string): void {
+			console.error(`Excepción no capturada (${origin}); el proceso termina para reiniciarse: ${describeFault(err)}`);
+			exit(1);
+		}
+	};
+}
+
+export function installFaultHandlers(): void {
 	const holder = globalThis as Record<symbol, unknown>;
 	if (holder[KEY]) return;
 	holder[KEY] = true;
-	process.on('unhandledRejection', (reason) => {
-		if (isConnectionError(reason)) {
-			outage.markDown();
-			console.error(`Promesa rechazada sin manejar (se perdió la conexión con la base de datos; el servidor sigue): ${describeFault(reason)}`);
-			return;
-		}
-		console.error(`Promesa rechazada sin manejar; el proceso termina para reiniciarse: ${describeFault(reason)}`);
-		exit(1);
-	});
-	process.on('uncaughtException', (err, origin) => {
-		console.error(`Excepción no capturada (${origin}); el proceso termina para reiniciarse: ${describeFault(err)}`);
-		exit(1);
-	});
+	const handlers = faultHandlers((code) => process.exit(code));
+	process.on('unhandledRejection', handlers.rejection);
+	process.on('uncaughtException', handlers.exception);
 }
