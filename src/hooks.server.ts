@@ -1,13 +1,15 @@
-import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { isConnectionError, outage } from '$lib/server/db/outage';
+import { json, redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { isConnectionError, noteDatabaseFailure, outage, outageStatus } from '$lib/server/db/outage';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db';
 import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth';
 import { exposeRealtime } from '$lib/server/realtime';
 import { i18nHandle } from '$lib/server/i18n';
 import { cardInScope } from '$lib/server/services/cards';
+import { installFaultHandlers } from '$lib/server/process-faults';
 
 export const init: ServerInit = async () => {
+	installFaultHandlers();
 	await getDb();
 	// The production server (src/server/index.js) attaches socket.io through this.
 	exposeRealtime();
@@ -15,22 +17,34 @@ export const init: ServerInit = async () => {
 
 const OUTAGE_MESSAGE = 'La base de datos no responde en este momento. Intenta de nuevo en unos segundos.';
 
-/** During a database outage, answer 503 right away (health checks still run). */
+function outageResponse(event: RequestEvent): Response {
+	const wantsJson = event.url.pathname.startsWith('/api/') || event.request.headers.get('accept')?.includes('application/json');
+	if (wantsJson) return json({ message: OUTAGE_MESSAGE }, { status: 503, headers: { 'retry-after': '5' } });
+	return new Response(
+		`<!doctype html><html lang="es-MX"><meta charset="utf-8"><title>Servicio no disponible</title><body style="font-family:system-ui,sans-serif;padding:2rem"><h1>Servicio no disponible</h1><p>${OUTAGE_MESSAGE}</p></body></html>`,
+		{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5' } }
+	);
+}
+
+/**
+ * During a database outage, answer 503 right away (health checks still run). A request the
+ * connection drops under is a 503 too, whether a hook threw or the route did.
+ */
 const handleOutage: Handle = async ({ event, resolve }) => {
-	if (outage.down && event.url.pathname !== '/healthz' && !(await outage.check(await getDb()))) {
-		const wantsJson = event.url.pathname.startsWith('/api/') || event.request.headers.get('accept')?.includes('application/json');
-		if (wantsJson) return json({ message: OUTAGE_MESSAGE }, { status: 503, headers: { 'retry-after': '5' } });
-		return new Response(
-			`<!doctype html><html lang="es-MX"><meta charset="utf-8"><title>Servicio no disponible</title><body style="font-family:system-ui,sans-serif;padding:2rem"><h1>Servicio no disponible</h1><p>${OUTAGE_MESSAGE}</p></body></html>`,
-			{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': '5' } }
-		);
+	if (outage.down && event.url.pathname !== '/healthz' && !(await outage.check(await getDb()))) return outageResponse(event);
+	try {
+		return outageStatus(event.request, await resolve(event));
+	} catch (err) {
+		if (!isConnectionError(err)) throw err;
+		outage.markDown();
+		return outageResponse(event);
 	}
-	return resolve(event);
 };
 
-export const handleError: HandleServerError = ({ error }) => {
+export const handleError: HandleServerError = ({ error, event }) => {
 	if (isConnectionError(error)) {
 		outage.markDown();
+		noteDatabaseFailure(event.request);
 		return { message: OUTAGE_MESSAGE };
 	}
 	console.error(error);

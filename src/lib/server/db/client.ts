@@ -125,12 +125,21 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 	};
 }
 
+/**
+ * Seconds before a connection that closed on an error may reconnect. postgres.js counts every
+ * such close in the pool (ten connections cut at once by a pooler reset count ten) and waits up to
+ * 20 s by default, refusing every query meanwhile although the server is back. The outage gate
+ * already spaces the probes while the database is really away, so a short, capped wait is enough.
+ */
+export const reconnectBackoff = (retries: number) => Math.min(0.05 * retries, 1);
+
 async function openPostgres(url: string, opts: DatabaseOptions): Promise<Database> {
 	const sql = postgres(withoutPoolerFlag(url), {
 		max: opts.maxConnections ?? 10,
 		onnotice: () => {},
 		connect_timeout: 5,
-		idle_timeout: 60
+		idle_timeout: 60,
+		backoff: reconnectBackoff
 	});
 	// Unprepared, postgres.js first asks the server to describe every statement with parameters:
 	// two round trips and two parses per query.
@@ -153,7 +162,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 		...runner(sql),
 		begin: (fn) => sql.begin((tx) => fn(runner(tx))) as Promise<never>,
 		async listen(channel, onMessage, onListen) {
-			listenSql ??= postgres(withoutPoolerFlag(opts.listenUrl ?? url), { max: 1, onnotice: () => {}, connect_timeout: 10 });
+			listenSql ??= postgres(withoutPoolerFlag(opts.listenUrl ?? url), { max: 1, onnotice: () => {}, connect_timeout: 10, backoff: reconnectBackoff });
 			const sub = await listenSql.listen(channel, onMessage, onListen);
 			return () => sub.unlisten();
 		},

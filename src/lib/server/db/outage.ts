@@ -3,6 +3,10 @@ import type { Database } from './client';
 const CONNECTION_CODES = new Set([
 	'ECONNREFUSED',
 	'ECONNRESET',
+	'EPIPE', // a write to a connection the server already closed
+	'ECONNABORTED',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
 	'ETIMEDOUT',
 	'CONNECT_TIMEOUT',
 	'CONNECTION_CLOSED',
@@ -66,6 +70,24 @@ export class OutageGate {
 		})();
 		return this.#probing;
 	}
+}
+
+const failedOnDatabase = new WeakSet<Request>();
+
+/** handleError saw this request fail because the database connection dropped under it. */
+export function noteDatabaseFailure(request: Request): void {
+	failedOnDatabase.add(request);
+}
+
+/**
+ * SvelteKit answers every unexpected error 500; one caused by a dropped connection is the database
+ * being away, which the client should retry: 503 with the same Spanish body, and Retry-After.
+ */
+export function outageStatus(request: Request, response: Response): Response {
+	if (response.status !== 500 || !failedOnDatabase.has(request)) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '5');
+	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
 }
 
 const KEY = Symbol.for('tablero.outage');
