@@ -55,12 +55,12 @@ function hashFiles(paths) {
 /** npm install when package-lock.json changed since the last install (or nothing is installed). */
 export function ensureDependencies() {
 	const stamp = join(root, 'node_modules', '.install-stamp');
-	const want = hashFiles(['package.json', 'package-lock.json']);
+	const want = hashFiles(['package.json', 'package-lock.json', 'src/patches']);
 	if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
 	console.log('• Instalando dependencias (npm install)…');
 	// npm install rather than npm ci: npm ci refuses lockfiles without every platform's optional packages.
 	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
-	writeFileSync(stamp, hashFiles(['package.json', 'package-lock.json']));
+	writeFileSync(stamp, hashFiles(['package.json', 'package-lock.json', 'src/patches']));
 }
 
 

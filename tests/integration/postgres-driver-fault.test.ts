@@ -1,7 +1,7 @@
 // postgres.js 3.4.x takes the whole process down when a connection dies under a transaction
 // (upstream issues #1154, #1208): the transaction's next statement (or its ROLLBACK) is written
 // to the dead connection from a setImmediate, where `socket` is already null, and the TypeError
-// thrown there can't be caught. patches/postgres+3.4.9.patch (applied by patch-package on install)
+// thrown there can't be caught. src/patches/postgres+3.4.9.patch (applied by patch-package on install)
 // rejects those statements with CONNECTION_CLOSED instead. The scenario runs in a child process
 // because without the patch it kills whoever runs it.
 import { spawn } from 'node:child_process';
