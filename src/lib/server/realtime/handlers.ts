@@ -3,7 +3,7 @@ import type { Database } from '../db';
 import { domainEvents } from '../events';
 import { moveCard } from '../services/moves';
 import { lastSeq } from '../services/board';
-import { ServiceError } from '../services/errors';
+import { refusalOf } from '../services/errors';
 import { moveSchema, presenceSchema, sinceSchema } from '$lib/schemas/board';
 import { TOO_MANY_ACTIONS, type SocketLimits } from './limits';
 import { eventsSince } from './catch-up';
@@ -36,9 +36,10 @@ function guarded<T>(
 		try {
 			await fn(input, ack);
 		} catch (err) {
-			const message = err instanceof ServiceError ? err.message : 'No se pudo completar la acción. Intenta de nuevo.';
-			if (!(err instanceof ServiceError)) console.error('socket handler', err);
-			ack({ ok: false, status: err instanceof ServiceError ? err.status : 500, message, reasons: [], overridable: false, card: null, error: message });
+			const refusal = refusalOf(err);
+			const message = refusal ? refusal.message : 'No se pudo completar la acción. Intenta de nuevo.';
+			if (!refusal) console.error('socket handler', err);
+			ack({ ok: false, status: refusal ? refusal.status : 500, message, reasons: [], overridable: false, card: null, error: message });
 		}
 	};
 }

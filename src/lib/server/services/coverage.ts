@@ -96,7 +96,7 @@ export async function confirmCoverage(db: Database, actor: SessionUser, rawId: u
 export async function markNoCoverage(db: Database, actor: SessionUser, rawId: unknown, raw: unknown) {
 	if (!OFFICE.includes(actor.role)) throw forbidden('Solo la oficina puede marcar una tarjeta «Sin cobertura».');
 	const id = parseInput(uuidSchema, rawId);
-	const note = z.string().trim().max(500, 'La nota es demasiado larga (máximo 500 caracteres).').optional().parse((raw as { note?: unknown })?.note ?? undefined);
+	const note = parseInput(z.string().trim().max(500, 'La nota es demasiado larga (máximo 500 caracteres).').optional(), (raw as { note?: unknown })?.note ?? undefined);
 	const card = await getCard(db, actor.orgId, id);
 	if (!card) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
 	const guard = canEnter({ ...card, cancelReason: 'sin_cobertura' }, 'cancelada', actor.role, { userId: actor.id });
