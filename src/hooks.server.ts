@@ -28,11 +28,14 @@ const handleOutage: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handleError: HandleServerError = ({ error }) => {
+export const handleError: HandleServerError = ({ error, status }) => {
 	if (isConnectionError(error)) {
 		outage.markDown();
 		return { message: OUTAGE_MESSAGE };
 	}
+	// SvelteKit's own refusals (a malformed address, an unknown route) are the client's, not a crash.
+	if (status === 404) return { message: 'No encontramos esa página. Revisa la dirección.' };
+	if (status < 500) return { message: 'La dirección o los datos de la solicitud no son válidos. Revisa el enlace e inténtalo de nuevo.' };
 	console.error(error);
 	return { message: 'Algo salió mal de nuestro lado. Intenta de nuevo; si se repite, avisa al administrador.' };
 };

@@ -5,6 +5,7 @@ import { moveCard } from '../services/moves';
 import { lastSeq } from '../services/board';
 import { refusalOf } from '../services/errors';
 import { moveSchema, presenceSchema, sinceSchema } from '$lib/schemas/board';
+import { wellFormedInput } from '$lib/schemas/common';
 import { TOO_MANY_ACTIONS, type SocketLimits } from './limits';
 import { eventsSince } from './catch-up';
 import { staffRoom, techRoom, techsRoom } from './fanout';
@@ -28,7 +29,7 @@ function guarded<T>(
 		if (!limits.allowEvent(socket)) return ack({ ok: false, status: 429, message: TOO_MANY_ACTIONS, error: 'rate' });
 		let input: T;
 		try {
-			input = parse(raw);
+			input = parse(wellFormedInput.parse(raw));
 		} catch {
 			// Malformed payloads are dropped with an answer; the connection stays up.
 			return ack({ ok: false, status: 400, message: BAD_INPUT, reasons: [], overridable: false, card: null, error: BAD_INPUT });
