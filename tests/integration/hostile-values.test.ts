@@ -4,6 +4,7 @@ import { makeOrg } from './support/factories';
 import { makeCatalog, makeLead } from './support/card-fixtures';
 import { updateCardField } from '$lib/server/services/card-edit';
 import { installationsCsv } from '$lib/server/services/exports';
+import { saveContractData } from '$lib/server/services/documents';
 import { ServiceError } from '$lib/server/services/errors';
 
 /** Values a browser never sends but a script can: each is a Spanish 400 that writes nothing. */
@@ -65,5 +66,25 @@ describe.each(drivers)('hostile values on %s', (driver) => {
 	])('refuses the CSV range %s – %s with a Spanish 400', async (desde, hasta) => {
 		const err = await refusal(installationsCsv(t.db, o.coordinator, { desde, hasta }));
 		expect(err.message).toMatch(/fecha/);
+	});
+});
+
+describe.each(drivers)('contract data under hostile input on %s', (driver) => {
+	let t: TestDatabase;
+	let o: Awaited<ReturnType<typeof makeOrg>>;
+	beforeAll(async () => {
+		t = await freshDatabase(driver);
+		o = await makeOrg(t.db);
+	});
+	afterAll(() => t.cleanup());
+
+	const contracts = (id: string) => t.db.query(`select start_date, end_date from documents where installation_id = $1 and kind = 'contrato'`, [id]);
+
+	it.each(['2025-02-30', '2025-13-01', '0000-00-00'])('refuses the impossible start date %s with a Spanish 400 and writes nothing', async (startDate) => {
+		const { id } = await makeLead(t.db, o.agent);
+		const err = await saveContractData(t.db, o.agent, id, { startDate }).catch((e: unknown) => e);
+		expect(err).toBeInstanceOf(ServiceError);
+		expect(err).toMatchObject({ status: 400, message: 'Escribe la fecha como AAAA-MM-DD, una que exista en el calendario.' });
+		expect(await contracts(id)).toEqual([]);
 	});
 });
