@@ -16,10 +16,6 @@ const MAX_DEPTH = 16;
 
 export const isSafeText = (v: string): boolean => !UNSAFE_TEXT.test(v);
 
-/** A string any column can store; `abort` keeps later checks and transforms from seeing it. */
-export const safeString = (params?: Parameters<typeof z.string>[0]) =>
-	z.string(params).refine(isSafeText, { message: UNSAFE_TEXT_MESSAGE, abort: true });
-
 /**
  * Every string (keys too) anywhere in a request's input, checked before its own schema runs:
  * one place that keeps unstorable text out of every field, present and future.

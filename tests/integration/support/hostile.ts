@@ -178,7 +178,7 @@ export async function schemaKeys(): Promise<Map<string, Hint>> {
 /** Keys of schemas written inside a module (`name: z.…`), for services that keep their own. */
 function localKeys(source: string): Map<string, Hint> {
 	const keys = new Map<string, Hint>();
-	for (const m of source.matchAll(/(?:^|[{,\s])([A-Za-z_]\w*)\s*:\s*(z\.[\w.]+|\w*[Ss]chema\b|civilDateSchema|safeString|checkboxSchema)/g)) {
+	for (const m of source.matchAll(/(?:^|[{,\s])([A-Za-z_]\w*)\s*:\s*(z\.[\w.]+|\w*[Ss]chema\b|civilDateSchema|checkboxSchema)/g)) {
 		const [, key, expr] = m;
 		const type = /uuid/i.test(expr) ? 'uuid' : /date/i.test(expr) ? 'date' : /boolean|checkbox/.test(expr) ? 'bool' : /number|int/.test(expr) ? 'number' : /array/.test(expr) ? 'array' : 'string';
 		keys.set(key, { type } as Hint);
