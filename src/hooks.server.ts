@@ -41,12 +41,15 @@ const handleOutage: Handle = async ({ event, resolve }) => {
 	}
 };
 
-export const handleError: HandleServerError = ({ error, event }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isConnectionError(error)) {
 		outage.markDown();
 		noteDatabaseFailure(event.request);
 		return { message: OUTAGE_MESSAGE };
 	}
+	// SvelteKit's own refusals (a malformed address, an unknown route) are the client's, not a crash.
+	if (status === 404) return { message: 'No encontramos esa página. Revisa la dirección.' };
+	if (status < 500) return { message: 'La dirección o los datos de la solicitud no son válidos. Revisa el enlace e inténtalo de nuevo.' };
 	console.error(error);
 	return { message: 'Algo salió mal de nuestro lado. Intenta de nuevo; si se repite, avisa al administrador.' };
 };

@@ -59,7 +59,7 @@ export const CARD_FIELDS = {
 
 export type CardField = keyof typeof CARD_FIELDS;
 export const CARD_FIELD_KEYS = Object.keys(CARD_FIELDS) as CardField[];
-export const isCardField = (v: unknown): v is CardField => typeof v === 'string' && v in CARD_FIELDS;
+export const isCardField = (v: unknown): v is CardField => typeof v === 'string' && Object.hasOwn(CARD_FIELDS, v);
 
 /** The lists from settings a few fields must belong to. */
 export interface FieldContext {

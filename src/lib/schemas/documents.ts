@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCivilDate } from '$lib/domain/dates';
 
 export const documentKindSchema = z.enum(['contrato', 'hoja_instalacion'], { error: 'Documento no válido.' });
 export type DocumentKind = z.output<typeof documentKindSchema>;
@@ -8,7 +9,7 @@ const optionalDate = z
 	.trim()
 	.optional()
 	.transform((v) => (v ? v : null))
-	.refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Escribe la fecha como AAAA-MM-DD.');
+	.refine((v) => v === null || isCivilDate(v), { message: 'Escribe la fecha como AAAA-MM-DD, una que exista en el calendario.', abort: true });
 
 /** Contract data on the card (process 4 step 9.2): optional start and end dates. */
 export const contractDataSchema = z

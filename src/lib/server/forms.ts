@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { fail, error, type ActionFailure } from '@sveltejs/kit';
-import { ServiceError } from './services/errors';
+import { refusalOf } from './services/errors';
 import { getDb, type Database } from './db';
 import { formToObject } from './validation';
 import { clientAddress } from './client-address';
@@ -13,16 +13,18 @@ export interface FormFailure {
 
 /** Maps a service refusal to a form failure; anything else is a real bug and is rethrown. */
 export function toFail(err: unknown, values?: Record<string, string>): ActionFailure<FormFailure> {
-	if (err instanceof ServiceError) {
+	const refusal = refusalOf(err);
+	if (refusal) {
 		const safeValues = values && Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
-		return fail(err.status, { message: err.message, errors: err.fieldErrors, values: safeValues });
+		return fail(refusal.status, { message: refusal.message, errors: refusal.fieldErrors, values: safeValues });
 	}
 	throw err;
 }
 
 /** For load functions and endpoints: a ServiceError becomes an HTTP error with its Spanish message. */
 export function toHttpError(err: unknown): never {
-	if (err instanceof ServiceError) error(err.status, err.message);
+	const refusal = refusalOf(err);
+	if (refusal) error(refusal.status, refusal.message);
 	throw err;
 }
 

@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { ServiceError } from './services/errors';
+import { refusalOf } from './services/errors';
 
 /** JSON endpoints answer a refusal with its Spanish sentence and field errors; bugs stay bugs. */
 export function jsonError(err: unknown): Response {
-	if (err instanceof ServiceError) return json({ message: err.message, errors: err.fieldErrors }, { status: err.status });
+	const refusal = refusalOf(err);
+	if (refusal) return json({ message: refusal.message, errors: refusal.fieldErrors }, { status: refusal.status });
 	throw err;
 }

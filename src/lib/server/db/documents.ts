@@ -93,6 +93,14 @@ const DOC_COLUMNS = `id, kind, status, start_date::text as "startDate", end_date
 	content_sha256 as "contentSha256", signed_at::text as "signedAt", file_id as "fileId", version,
 	superseded_at::text as "supersededAt", created_at::text as "createdAt"`;
 
+/**
+ * Serialises writers of one card's documents: with no current document yet there is no row for
+ * `current(…, true)` to lock, and two first saves would both insert (documents_current_key).
+ */
+export async function lockCard(tx: Pick<RawRunner, 'query'>, installationId: string) {
+	await tx.query('select 1 from installations where id = $1 for update', [installationId]);
+}
+
 export async function current(db: Pick<RawRunner, 'query'>, installationId: string, kind: DocumentKind, lock = false) {
 	const [row] = await db.query<DocumentRow>(
 		`select ${DOC_COLUMNS} from documents where installation_id = $1 and kind = $2 and superseded_at is null${lock ? ' for update' : ''}`,

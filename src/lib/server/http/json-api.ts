@@ -1,6 +1,6 @@
 /** JSON endpoints of the card sections: one shape for success and for a service's Spanish refusal. */
 import { error, json, type RequestEvent } from '@sveltejs/kit';
-import { ServiceError } from '../services/errors';
+import { refusalOf } from '../services/errors';
 import type { SessionUser } from '../auth';
 
 export function userOf(event: Pick<RequestEvent, 'locals'>): SessionUser {
@@ -17,9 +17,8 @@ export async function respond(fn: () => Promise<unknown>): Promise<Response> {
 	try {
 		return json((await fn()) ?? { ok: true });
 	} catch (err) {
-		if (err instanceof ServiceError) {
-			return json({ message: err.message, errors: err.fieldErrors }, { status: err.status });
-		}
+		const refusal = refusalOf(err);
+		if (refusal) return json({ message: refusal.message, errors: refusal.fieldErrors }, { status: refusal.status });
 		throw err;
 	}
 }

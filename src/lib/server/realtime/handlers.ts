@@ -3,8 +3,9 @@ import type { Database } from '../db';
 import { domainEvents } from '../events';
 import { moveCard } from '../services/moves';
 import { lastSeq } from '../services/board';
-import { ServiceError } from '../services/errors';
+import { refusalOf } from '../services/errors';
 import { moveSchema, presenceSchema, sinceSchema } from '$lib/schemas/board';
+import { wellFormedInput } from '$lib/schemas/common';
 import { TOO_MANY_ACTIONS, type SocketLimits } from './limits';
 import { eventsSince } from './catch-up';
 import { staffRoom, techRoom, techsRoom } from './fanout';
@@ -28,7 +29,7 @@ function guarded<T>(
 		if (!limits.allowEvent(socket)) return ack({ ok: false, status: 429, message: TOO_MANY_ACTIONS, error: 'rate' });
 		let input: T;
 		try {
-			input = parse(raw);
+			input = parse(wellFormedInput.parse(raw));
 		} catch {
 			// Malformed payloads are dropped with an answer; the connection stays up.
 			return ack({ ok: false, status: 400, message: BAD_INPUT, reasons: [], overridable: false, card: null, error: BAD_INPUT });
@@ -36,9 +37,10 @@ function guarded<T>(
 		try {
 			await fn(input, ack);
 		} catch (err) {
-			const message = err instanceof ServiceError ? err.message : 'No se pudo completar la acción. Intenta de nuevo.';
-			if (!(err instanceof ServiceError)) console.error('socket handler', err);
-			ack({ ok: false, status: err instanceof ServiceError ? err.status : 500, message, reasons: [], overridable: false, card: null, error: message });
+			const refusal = refusalOf(err);
+			const message = refusal ? refusal.message : 'No se pudo completar la acción. Intenta de nuevo.';
+			if (!refusal) console.error('socket handler', err);
+			ack({ ok: false, status: refusal ? refusal.status : 500, message, reasons: [], overridable: false, card: null, error: message });
 		}
 	};
 }

@@ -88,6 +88,7 @@ export async function saveContractData(db: Database, actor: SessionUser, install
 	const input = parseInput(contractDataSchema, raw);
 	await db.begin(async (tx) => {
 		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
+		await docsDb.lockCard(tx, card.id);
 		const cur = await docsDb.current(tx, card.id, 'contrato', true);
 		if (cur?.status === 'firmado') throw new ServiceError(409, 'El contrato ya está firmado; sus datos ya no se pueden cambiar.');
 		if (cur) await tx.query('update documents set start_date = $1, end_date = $2 where id = $3', [input.startDate, input.endDate, cur.id]);

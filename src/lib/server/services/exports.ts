@@ -8,8 +8,8 @@ import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { firstOf, rowsOf } from '../db/card-tx';
 import { csvWithBom, pppSecretLine, routerOsScript, toCsv, type PppSecret } from '$lib/domain/exports';
-import { addDays, isCivilDate, todayIn } from '$lib/domain/dates';
-import { uuidSchema } from '$lib/schemas/common';
+import { addDays, todayIn } from '$lib/domain/dates';
+import { civilDateSchema, uuidSchema } from '$lib/schemas/common';
 import { STAGE_LABELS, type Stage } from '$lib/domain/stages';
 import { parseInput } from '../validation';
 import { ServiceError, notFound } from './errors';
@@ -95,8 +95,8 @@ export async function routerOsForZone(db: Database, actor: SessionUser, rawZoneI
 
 const rangeSchema = z
 	.object({
-		desde: z.string().refine(isCivilDate, 'Escribe la fecha inicial como AAAA-MM-DD.'),
-		hasta: z.string().refine(isCivilDate, 'Escribe la fecha final como AAAA-MM-DD.')
+		desde: civilDateSchema('Escribe la fecha inicial como AAAA-MM-DD, una que exista en el calendario.'),
+		hasta: civilDateSchema('Escribe la fecha final como AAAA-MM-DD, una que exista en el calendario.')
 	})
 	.refine((r) => r.desde <= r.hasta, { message: 'La fecha inicial debe ser anterior o igual a la final.', path: ['hasta'] })
 	.refine((r) => r.hasta <= addDays(r.desde, 366), { message: 'Exporta como máximo un año a la vez.', path: ['hasta'] });
