@@ -34,7 +34,9 @@ export async function dispatch(
 	} catch {
 		return json({ message: 'La solicitud no es válida; recarga la página e inténtalo de nuevo.' }, { status: 400 });
 	}
-	const handler = handlers[String(body?.action)];
+	const action = String(body?.action);
+	// Own keys only: an action named «constructor» or «__proto__» must not reach Object's.
+	const handler = body && typeof body === 'object' && Object.hasOwn(handlers, action) ? handlers[action] : undefined;
 	if (!handler) return json({ message: 'Acción desconocida; recarga la página.' }, { status: 400 });
 	return respond(() => handler(body));
 }

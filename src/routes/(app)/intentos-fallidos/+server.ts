@@ -7,8 +7,15 @@ import { safeNextPath } from '$lib/domain/redirects';
 
 /** The user menu's «Entendido»: a fetch gets JSON; a form posted without JavaScript goes back. */
 export async function POST({ request, locals }) {
-	const values = formToObject(await request.formData());
 	const wantsJson = request.headers.get('accept')?.includes('application/json');
+	let values: Record<string, string>;
+	try {
+		values = formToObject(await request.formData());
+	} catch {
+		// Not a form (JSON, a broken multipart body…): the same Spanish 400 as a bad field.
+		const message = 'La solicitud no es válida; recarga la página e inténtalo de nuevo.';
+		return wantsJson ? json({ message }, { status: 400 }) : new Response(message, { status: 400 });
+	}
 	try {
 		const dismissed = await dismissLoginFailures(await getDb(), locals.user!, values);
 		if (wantsJson) return json({ dismissed });
