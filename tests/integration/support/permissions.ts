@@ -121,6 +121,8 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/firmar', method: 'POST', url: card('/documentos/firmar'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/pdf', method: 'POST', url: card('/documentos/pdf'), allow: OFFICE_OWN },
 
+	{ kind: 'endpoint', route: '/(app)/intentos-fallidos', method: 'POST', url: () => '/intentos-fallidos', allow: SIGNED },
+
 	// last, because it ends the sessions used above
 	{ kind: 'endpoint', route: '/logout', method: 'POST', url: () => '/logout', allow: EVERYONE, loginRedirectIsSuccess: true },
 
