@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,9 +8,9 @@ import { openDatabase } from '$lib/server/db/client';
 import { migrate } from '$lib/server/db/migrate';
 import { createOrganization } from '$lib/server/services/organizations';
 import { seedDemo } from '$lib/server/services/demo';
-import { createSession, generateToken, hashToken } from '$lib/server/auth';
-import { localStorage } from '$lib/server/storage/local';
+import { createSession } from '$lib/server/auth';
 import { drivers } from './support/db';
+import { demoRouteIds } from './support/route-ids';
 import { hasBuild, startServer, type RunningServer } from './support/server';
 import {
 	HOSTILE_JSON, HOSTILE_PARAMS, HOSTILE_STRINGS, PER_KEY_FORM, PER_KEY_JSON, PER_KEY_TRIES, actionNames, asFormValue, discoverTargets, fillRoute,
@@ -63,30 +62,13 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 		await migrate(db);
 		const a = await createOrganization(db, { orgName: 'Proveedor Hostil', timeZone: 'America/Cancun', adminName: 'Ana A', email: 'ana@hostil.mx', password: 'contraseña-hostil-1' });
 		await seedDemo(db, a.org.id);
-		const [tech] = await db.query<{ id: string }>(`select id from users where email = 'tecnico1@demo.invalid'`);
-		const [c] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and stage = 'documentos_pendientes' and technician_id is null limit 1`, [a.org.id]);
-		const [tc] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and technician_id = $2 limit 1`, [a.org.id, tech.id]);
-		const [z] = await db.query<{ id: string }>(`select id from zones where org_id = $1 limit 1`, [a.org.id]);
+		const { technicianId, ...routeIds } = await demoRouteIds(db, a.org.id, dataDir, 'hostil.pdf');
 		const [org] = await db.query<{ slug: string }>(`select slug from organizations where id = $1`, [a.org.id]);
-		const key = `${a.org.id}/${c.id}/hostil.pdf`;
-		await localStorage(join(dataDir, 'files')).put(key, new TextEncoder().encode('%PDF-1.4 prueba'), 'application/pdf');
-		const [f] = await db.query<{ id: string }>(
-			`insert into files (org_id, installation_id, category, name, mime, size_bytes, sha256, storage_key)
-			 values ($1, $2, 'comprobante_domicilio', 'Comprobante', 'application/pdf', 15, 'x', $3) returning id`,
-			[a.org.id, c.id, key]
-		);
-		const signing = randomBytes(32).toString('base64url');
-		await db.query(
-			`insert into signing_links (org_id, installation_id, document_kind, token_hash, expires_at) values ($1, $2, 'hoja_instalacion', $3, now() + interval '7 days')`,
-			[a.org.id, c.id, createHash('sha256').update(signing).digest('hex')]
-		);
-		const display = generateToken();
-		await db.query(`insert into display_tokens (org_id, name, token_hash) values ($1, 'TV', $2)`, [a.org.id, hashToken(display)]);
-		ids = { card: c.id, techCard: tc.id, zone: z.id, file: f.id, signing, display, orgSlug: org.slug };
+		ids = { ...routeIds, orgSlug: org.slug };
 		// Logout (and anything else that ends a session) uses one up; the next request takes another.
 		for (let i = 0; i < 40; i++) {
 			sessions.admin.push(`session=${(await createSession(db.orm, { id: a.admin.id, orgId: a.org.id })).token}`);
-			sessions.technician.push(`session=${(await createSession(db.orm, { id: tech.id, orgId: a.org.id })).token}`);
+			sessions.technician.push(`session=${(await createSession(db.orm, { id: technicianId, orgId: a.org.id })).token}`);
 		}
 		await db.close();
 		server = await startServer({

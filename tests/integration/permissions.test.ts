@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -8,10 +7,10 @@ import { openDatabase } from '$lib/server/db/client';
 import { migrate } from '$lib/server/db/migrate';
 import { createOrganization } from '$lib/server/services/organizations';
 import { seedDemo } from '$lib/server/services/demo';
-import { createSession, generateToken, hashToken } from '$lib/server/auth';
-import { localStorage } from '$lib/server/storage/local';
+import { createSession } from '$lib/server/auth';
 import { hasBuild, startServer, type RunningServer } from './support/server';
 import { MATRIX, type Audience, type Entry, type Ids } from './support/permissions';
+import { demoRouteIds } from './support/route-ids';
 
 const AUDIENCES: Audience[] = ['admin', 'coordinator', 'agent', 'technician', 'otherOrg', 'anon', 'display'];
 const ROUTES = join(import.meta.dirname, '..', '..', 'src', 'routes');
@@ -81,25 +80,8 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 		const b = await createOrganization(db, { orgName: 'Proveedor B', timeZone: 'America/Cancun', adminName: 'Beto B', email: 'beto@b.mx', password: 'contraseña-b-1234' });
 		const user = async (email: string) => (await db.query<{ id: string }>('select id from users where email = $1', [email]))[0].id;
 		const session = async (id: string, orgId: string) => `session=${(await createSession(db.orm, { id, orgId })).token}`;
-		const tech = await user('tecnico1@demo.invalid');
-		const [c] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and stage = 'documentos_pendientes' and technician_id is null limit 1`, [a.org.id]);
-		const [tc] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and technician_id = $2 limit 1`, [a.org.id, tech]);
-		const [z] = await db.query<{ id: string }>(`select id from zones where org_id = $1 limit 1`, [a.org.id]);
-		const key = `${a.org.id}/${c.id}/permisos.pdf`;
-		await localStorage(join(dataDir, 'files')).put(key, new TextEncoder().encode('%PDF-1.4 prueba'), 'application/pdf');
-		const [f] = await db.query<{ id: string }>(
-			`insert into files (org_id, installation_id, category, name, mime, size_bytes, sha256, storage_key)
-			 values ($1, $2, 'comprobante_domicilio', 'Comprobante', 'application/pdf', 15, 'x', $3) returning id`,
-			[a.org.id, c.id, key]
-		);
-		const signing = randomBytes(32).toString('base64url');
-		await db.query(
-			`insert into signing_links (org_id, installation_id, document_kind, token_hash, expires_at) values ($1, $2, 'hoja_instalacion', $3, now() + interval '7 days')`,
-			[a.org.id, c.id, createHash('sha256').update(signing).digest('hex')]
-		);
-		const display = generateToken();
-		await db.query(`insert into display_tokens (org_id, name, token_hash) values ($1, 'TV', $2)`, [a.org.id, hashToken(display)]);
-		ids = { card: c.id, techCard: tc.id, zone: z.id, file: f.id, signing, display };
+		const { technicianId: tech, ...routeIds } = await demoRouteIds(db, a.org.id, dataDir, 'permisos.pdf');
+		ids = routeIds;
 		cookies.admin = await session(a.admin.id, a.org.id);
 		cookies.coordinator = await session(await user('coordinador@demo.invalid'), a.org.id);
 		cookies.agent = await session(await user('agente@demo.invalid'), a.org.id);
