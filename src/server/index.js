@@ -33,7 +33,14 @@ const server = http.createServer((req, res) => {
 	const length = Number(req.headers['content-length'] ?? 0);
 	const limit = UPLOAD_PATH.test(req.url ?? '') ? 60 * MB : MB;
 	if (length > limit) {
-		res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+		// Answer at once, then discard what the client is still sending: closing the connection on
+		// it would make most clients report a reset instead of this message. One still sending
+		// after 10 s is cut off.
+		const cutoff = setTimeout(() => req.socket.destroy(), 10_000);
+		req.once('end', () => clearTimeout(cutoff));
+		req.once('error', () => clearTimeout(cutoff));
+		req.resume();
+		res.writeHead(413, { 'content-type': 'application/json; charset=utf-8' });
 		res.end(JSON.stringify({ message: 'La solicitud es demasiado grande.' }));
 		return;
 	}
