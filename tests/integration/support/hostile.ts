@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { CARD_FIELD_KEYS } from '$lib/schemas/card';
+import type { Ids as MatrixIds } from './permissions';
 
 const SRC = join(import.meta.dirname, '..', '..', '..', 'src');
 export const ROUTES = join(SRC, 'routes');
@@ -46,13 +47,8 @@ export async function discoverTargets(): Promise<Target[]> {
 	return found;
 }
 
-export interface Ids {
-	card: string;
-	techCard: string;
-	zone: string;
-	file: string;
-	signing: string;
-	display: string;
+/** The permissions matrix's ids, and the provider's slug (the public form's address). */
+export interface Ids extends MatrixIds {
 	orgSlug: string;
 }
 
