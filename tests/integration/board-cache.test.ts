@@ -287,7 +287,7 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 	});
 });
 
-async function waitFor(ok: () => boolean, ms = 5000) {
+async function waitFor(ok: () => boolean, ms = 60_000) {
 	const until = Date.now() + ms;
 	while (!ok()) {
 		if (Date.now() > until) throw new Error('timed out');
