@@ -1,4 +1,5 @@
-// `npm test`: unit + integration (Vitest), then browser tests (Playwright on the system Chromium).
+// `npm test`: lint (Prettier + ESLint), unit + integration (Vitest), then browser tests (Playwright on the system Chromium).
+// LINT=0 (or naming test files) skips the lint step; CI runs `npm run lint` on its own first.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { checkNode, ensureBuild, ensureChromium, ensureDependencies, root } from './env.js';
@@ -17,10 +18,15 @@ const step = (name, args) => {
 };
 
 const extra = process.argv.slice(2);
+const lint =
+	process.env.LINT === '0' || extra.length > 0
+		? 0
+		: step('Prettier', [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.']) ||
+			step('ESLint', [join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
 const unit = step('Vitest (unit + integration)', [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...extra]);
 const e2e = step('Playwright (browser)', [join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test']);
-if (unit || e2e) {
-	console.error(`\n✖ Pruebas fallidas: ${[unit && 'vitest', e2e && 'playwright'].filter(Boolean).join(', ')}`);
+if (lint || unit || e2e) {
+	console.error(`\n✖ Pruebas fallidas: ${[lint && 'lint', unit && 'vitest', e2e && 'playwright'].filter(Boolean).join(', ')}`);
 	process.exit(1);
 }
 console.log('\n✔ Todas las pruebas pasaron.');
