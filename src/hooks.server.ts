@@ -71,11 +71,7 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 		if (result) {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
-			event.cookies.set(
-				SESSION_COOKIE,
-				token,
-				sessionCookieOptions(event.url.protocol === 'https:', result.session.expiresAt)
-			);
+			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url.protocol === 'https:', result.session.expiresAt));
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}

@@ -63,10 +63,9 @@ export function ensureDependencies() {
 	writeFileSync(stamp, hashFiles(['package.json', 'package-lock.json', 'src/patches']));
 }
 
-
 function hasFonts() {
-	return ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation', '/usr/share/fonts/truetype/liberation2'].some(
-		(p) => existsSync(p)
+	return ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation', '/usr/share/fonts/truetype/liberation2'].some((p) =>
+		existsSync(p)
 	);
 }
 

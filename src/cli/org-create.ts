@@ -42,8 +42,7 @@ export interface OrgCreateError {
 }
 
 export type OrgCreateArgs =
-	| { ok: true; input: NewOrganization & { demo: boolean } }
-	| { ok: false; help: boolean; errors: OrgCreateError[] };
+	{ ok: true; input: NewOrganization & { demo: boolean } } | { ok: false; help: boolean; errors: OrgCreateError[] };
 
 /** Parses and validates the command line without touching the database (tests call it). */
 export function parseOrgCreateArgs(argv: string[]): OrgCreateArgs {

@@ -53,9 +53,7 @@ function parseSeedArgs(argv: string[]): { org?: string; help: boolean } {
 		return { org: values.org, help: values.help ?? false };
 	} catch (err) {
 		const flag = /'(-[^' ]+)/.exec((err as Error).message)?.[1];
-		throw new CliError(
-			flag ? `La opción ${flag} no es válida aquí.\n\n${USAGE}` : `No entendí los argumentos.\n\n${USAGE}`
-		);
+		throw new CliError(flag ? `La opción ${flag} no es válida aquí.\n\n${USAGE}` : `No entendí los argumentos.\n\n${USAGE}`);
 	}
 }
 
@@ -79,9 +77,7 @@ export async function runSeedDemo(argv: string[]): Promise<void> {
 			const wanted = args.org.trim().toLowerCase();
 			const hit = orgs.find((o) => o.slug === wanted);
 			if (!hit) {
-				throw new CliError(
-					`No existe el proveedor «${args.org}». Proveedores disponibles: ${orgs.map((o) => o.slug).join(', ')}.`
-				);
+				throw new CliError(`No existe el proveedor «${args.org}». Proveedores disponibles: ${orgs.map((o) => o.slug).join(', ')}.`);
 			}
 			org = hit;
 		} else if (orgs.length > 1) {

@@ -73,7 +73,13 @@ async function seed(db: Database) {
 
 function socketTo(url: string, cookie: string): Promise<Socket> {
 	return new Promise((resolve, reject) => {
-		const s = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, origin: url }, reconnection: false, forceNew: true });
+		const s = connect(url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie, origin: url },
+			reconnection: false,
+			forceNew: true
+		});
 		s.once('connect', () => resolve(s));
 		s.once('connect_error', reject);
 	});
@@ -145,10 +151,14 @@ async function fanout(server: RunningServer, cookie: string, orgDb: { cards: str
 	await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
 	const rawUrl = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
 	const rawClients = await Promise.all(
-		Array.from({ length: CLIENTS }, () => new Promise<Socket>((r) => {
-			const s = connect(rawUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
-			s.once('connect', () => r(s));
-		}))
+		Array.from(
+			{ length: CLIENTS },
+			() =>
+				new Promise<Socket>((r) => {
+					const s = connect(rawUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
+					s.once('connect', () => r(s));
+				})
+		)
 	);
 	let frame: { cardId: string }[] | null = null;
 	const move = async (i: number) => {
@@ -220,7 +230,9 @@ async function verify(query: Database['query'], orgId: string, lastAcked: Map<st
 		`select count(*)::int as n from (select stage, position from installations where org_id = $1 group by stage, position having count(*) > 1) d`,
 		[orgId]
 	);
-	const rows = await query<{ id: string; stage: string }>(`select id, stage from installations where id = any($1::uuid[])`, [[...lastAcked.keys()]]);
+	const rows = await query<{ id: string; stage: string }>(`select id, stage from installations where id = any($1::uuid[])`, [
+		[...lastAcked.keys()]
+	]);
 	const lost = rows.filter((r) => lastAcked.get(r.id) !== r.stage).length;
 	return { duplicatedPositions: dup[0].n, lostMoves: lost };
 }
@@ -251,7 +263,10 @@ async function runDriver(driver: 'pglite' | 'postgres'): Promise<Row[]> {
 	await migrate(db);
 	const { orgId, cookie, moverCookies } = await seed(db);
 	const cards = (
-		await db.query<{ id: string }>(`select id from installations where org_id = $1 and stage = 'preinstalacion' order by position limit 400`, [orgId])
+		await db.query<{ id: string }>(
+			`select id from installations where org_id = $1 and stage = 'preinstalacion' order by position limit 400`,
+			[orgId]
+		)
 	).map((r) => r.id);
 	if (driver === 'pglite') await db.close();
 	const server = await startServer({ ...env, ...UNLIMITED_SOCKETS });
@@ -260,18 +275,43 @@ async function runDriver(driver: 'pglite' | 'postgres'): Promise<Row[]> {
 		if (PARTS.has('snapshot')) {
 			console.log(`[${driver}] snapshot…`);
 			const snap = await snapshotLatency(server, cookie);
-			rows.push({ driver, metric: `snapshot /tablero (${OPEN} open + ${CLOSED} closed cards)`, p50: pct(snap, 50), p95: pct(snap, 95), goal: 'p95 ≤ 50 ms' });
+			rows.push({
+				driver,
+				metric: `snapshot /tablero (${OPEN} open + ${CLOSED} closed cards)`,
+				p50: pct(snap, 50),
+				p95: pct(snap, 95),
+				goal: 'p95 ≤ 50 ms'
+			});
 		}
 		if (driver === 'pglite' && PARTS.has('tti')) {
 			console.log(`[${driver}] time to interactive…`);
 			const tti = await timeToInteractive(server, cookie);
-			rows.push({ driver, metric: 'navigation → interactive board (headless Chromium)', p50: pct(tti, 50), p95: pct(tti, 95), goal: '≤ 1500 ms' });
+			rows.push({
+				driver,
+				metric: 'navigation → interactive board (headless Chromium)',
+				p50: pct(tti, 50),
+				p95: pct(tti, 95),
+				goal: '≤ 1500 ms'
+			});
 		}
 		if (driver === 'pglite' && PARTS.has('fanout')) {
 			console.log(`[${driver}] fan-out to ${CLIENTS} sockets…`);
 			const f = await fanout(server, cookie, { cards });
-			rows.push({ driver, metric: `move fan-out to ${CLIENTS} sockets (${f.payloadBytes} B)`, p50: pct(f.latencies, 50), p95: pct(f.latencies, 95), p99: pct(f.latencies, 99), goal: 'p95 ≤ 1.5 × floor' });
-			rows.push({ driver, metric: `raw socket.io broadcast floor, same frame, ${CLIENTS} sockets`, p50: pct(f.floor, 50), p95: pct(f.floor, 95), p99: pct(f.floor, 99) });
+			rows.push({
+				driver,
+				metric: `move fan-out to ${CLIENTS} sockets (${f.payloadBytes} B)`,
+				p50: pct(f.latencies, 50),
+				p95: pct(f.latencies, 95),
+				p99: pct(f.latencies, 99),
+				goal: 'p95 ≤ 1.5 × floor'
+			});
+			rows.push({
+				driver,
+				metric: `raw socket.io broadcast floor, same frame, ${CLIENTS} sockets`,
+				p50: pct(f.floor, 50),
+				p95: pct(f.floor, 95),
+				p99: pct(f.floor, 99)
+			});
 		}
 		if (PARTS.has('moves')) {
 			console.log(`[${driver}] sustained moves…`);

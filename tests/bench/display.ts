@@ -42,8 +42,13 @@ const browser = await puppeteer.launch({
 let mover: Socket | null = null;
 try {
 	const setup = await postAction(server, '/setup', {
-		orgName: 'Banco de pruebas', timeZone: 'America/Cancun', adminName: 'Ana Admin', email: 'ana@bench.mx',
-		password: 'contraseña-bench-1', passwordConfirm: 'contraseña-bench-1', demo: 'on'
+		orgName: 'Banco de pruebas',
+		timeZone: 'America/Cancun',
+		adminName: 'Ana Admin',
+		email: 'ana@bench.mx',
+		password: 'contraseña-bench-1',
+		passwordConfirm: 'contraseña-bench-1',
+		demo: 'on'
 	});
 	const cookie = sessionCookie(setup.setCookie);
 	const created = await postAction(server, '/ajustes/pantallas?/create', { name: 'TV soak' }, cookie);
@@ -55,7 +60,9 @@ try {
 	await page.setExtraHTTPHeaders({ 'accept-language': 'es-MX,es;q=0.9' });
 	await page.setViewport({ width: 1920, height: 1080 });
 	await page.goto(`${server.url}/pantalla/${token}`, { waitUntil: 'networkidle0' });
-	await page.waitForFunction(() => document.querySelector('[data-testid="live-indicator"]')?.getAttribute('data-status') === 'live', { timeout: 20_000 });
+	await page.waitForFunction(() => document.querySelector('[data-testid="live-indicator"]')?.getAttribute('data-status') === 'live', {
+		timeout: 20_000
+	});
 	step('pantalla en vivo');
 	const cdp = await page.createCDPSession();
 	const measure = async () => {
@@ -68,7 +75,9 @@ try {
 
 	// The cards to move, from the display's own (redacted) snapshot.
 	const tv = io(`${server.url}/pantalla`, { path: '/socket.io', transports: ['websocket'], auth: { token }, forceNew: true });
-	const snap = await new Promise<{ snapshot: { cards: { id: string; stage: string; version: number }[] } }>((r) => tv.emit('display:snapshot', r));
+	const snap = await new Promise<{ snapshot: { cards: { id: string; stage: string; version: number }[] } }>((r) =>
+		tv.emit('display:snapshot', r)
+	);
 	tv.close();
 	const cards = snap.snapshot.cards.filter((c) => (ORIGINAL_STAGES as readonly string[]).includes(c.stage));
 	mover = io(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
@@ -78,7 +87,9 @@ try {
 	await new Promise((r) => setTimeout(r, 5000));
 	const start = await measure();
 	const samples: { minute: number; heap: number }[] = [{ minute: 0, heap: start.heap }];
-	console.log(`inicio: heap ${mb(start.heap)}, nodos ${start.nodes}, listeners ${start.listeners}; ${cards.length} tarjetas, ${minutes} min`);
+	console.log(
+		`inicio: heap ${mb(start.heap)}, nodos ${start.nodes}, listeners ${start.listeners}; ${cards.length} tarjetas, ${minutes} min`
+	);
 
 	let moves = 0;
 	let refused = 0;
@@ -92,7 +103,13 @@ try {
 		const idx = ORIGINAL_STAGES.indexOf(home as (typeof ORIGINAL_STAGES)[number]);
 		const to = here === home ? ORIGINAL_STAGES[Math.max(0, idx - 1)] : home;
 		const res = await new Promise<{ ok: boolean; card?: { version: number } }>((r) =>
-			mover!.timeout(5000).emit('card:move', { cardId: card.id, toStage: to, version: card.version, overrideReason: 'Simulación de carga' }, (err: Error | null, v: never) => r(err ? { ok: false } : v))
+			mover!
+				.timeout(5000)
+				.emit(
+					'card:move',
+					{ cardId: card.id, toStage: to, version: card.version, overrideReason: 'Simulación de carga' },
+					(err: Error | null, v: never) => r(err ? { ok: false } : v)
+				)
 		);
 		if (res.ok) {
 			moves++;
@@ -111,7 +128,9 @@ try {
 	const live = await page.$eval('[data-testid="live-indicator"]', (el) => el.textContent?.trim() ?? '');
 	const maxHeap = Math.max(...samples.map((s) => s.heap), end.heap);
 	const growth = ((end.heap - start.heap) / start.heap) * 100;
-	console.log(`fin: heap ${mb(end.heap)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), nodos ${end.nodes}, listeners ${end.listeners}; ${moves} movimientos, ${refused} rechazados; indicador «${live}»`);
+	console.log(
+		`fin: heap ${mb(end.heap)} (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %), nodos ${end.nodes}, listeners ${end.listeners}; ${moves} movimientos, ${refused} rechazados; indicador «${live}»`
+	);
 
 	const section = [
 		`## Wall display soak (\`npm run bench:display\`)`,

@@ -47,10 +47,17 @@ await db.query(
 	 select $1, 'Carga ' || g, '996' || lpad(g::text, 7, '0'), 'preinstalacion', 1e9 + g * 65536 from generate_series(1, 400) g`,
 	[org.id]
 );
-const cards = (await db.query<{ id: string }>(`select id from installations where org_id = $1 and full_name like 'Carga %'`, [org.id])).map((r) => r.id);
+const cards = (await db.query<{ id: string }>(`select id from installations where org_id = $1 and full_name like 'Carga %'`, [org.id])).map(
+	(r) => r.id
+);
 const cookies: string[] = [];
 for (let i = 0; i < AGENTS; i++) {
-	const u = await createUser(db, ownerUser, { name: `Agente ${i}`, email: `agente${i}-${Date.now()}@bench.mx`, role: 'coordinator', password: 'contraseña-carga-1' });
+	const u = await createUser(db, ownerUser, {
+		name: `Agente ${i}`,
+		email: `agente${i}-${Date.now()}@bench.mx`,
+		role: 'coordinator',
+		password: 'contraseña-carga-1'
+	});
 	cookies.push(`session=${(await createSession(db.orm, { id: u.id, orgId: org.id })).token}`);
 }
 const viewerCookie = `session=${(await createSession(db.orm, { id: owner.id, orgId: org.id })).token}`;
@@ -58,7 +65,12 @@ const viewerCookie = `session=${(await createSession(db.orm, { id: owner.id, org
 const server = await startServer({ DATABASE_URL: url.toString(), ...UNLIMITED_SOCKETS });
 const socketTo = (cookie: string) =>
 	new Promise<Socket>((resolve, reject) => {
-		const s = connect(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, origin: server.url }, forceNew: true });
+		const s = connect(server.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie, origin: server.url },
+			forceNew: true
+		});
 		s.once('connect', () => resolve(s));
 		s.once('connect_error', reject);
 	});
@@ -129,21 +141,47 @@ for (const v of viewers) v.disconnect();
 await server.stop();
 
 let lost = 0;
-const rows = await db.query<{ id: string; comments: string | null; stage: string }>(`select id, comments, stage from installations where id = any($1::uuid[])`, [cards]);
+const rows = await db.query<{ id: string; comments: string | null; stage: string }>(
+	`select id, comments, stage from installations where id = any($1::uuid[])`,
+	[cards]
+);
 for (const r of rows) {
 	if (expectedComment.has(r.id) && expectedComment.get(r.id) !== r.comments) lost++;
 	if (expectedStage.has(r.id) && expectedStage.get(r.id) !== r.stage) lost++;
 }
-const [ev] = await db.query<{ n: number }>(`select count(*)::int as n from board_events where org_id = $1 and card_id = any($2::uuid[]) and actor_id is not null`, [org.id, cards]);
+const [ev] = await db.query<{ n: number }>(
+	`select count(*)::int as n from board_events where org_id = $1 and card_id = any($2::uuid[]) and actor_id is not null`,
+	[org.id, cards]
+);
 await db.close();
 await admin.unsafe(`drop database if exists ${name} with (force)`);
 await admin.end();
 
 const result: Row[] = [
-	{ driver: 'postgres', metric: `mutation round-trip (${mutations} edits+moves, ${errors} refused)`, p50: pct(roundTrip, 50), p95: pct(roundTrip, 95), p99: pct(roundTrip, 99) },
-	{ driver: 'postgres', metric: `fan-out of a move to all ${CLIENTS} clients`, p50: pct(fanout, 50), p95: pct(fanout, 95), p99: pct(fanout, 99) },
-	{ driver: 'postgres', metric: 'lost updates (final state vs acknowledged writes)', value: `${lost}; events with actor ${ev.n} ≥ acknowledged ${mutations - errors}` },
-	{ driver: 'postgres', metric: 'server RSS start → end (MiB)', value: `${memory[0].toFixed(0)} → ${memory.at(-1)!.toFixed(0)} (max ${Math.max(...memory).toFixed(0)}); every 15 s: ${memory.map((m) => m.toFixed(0)).join(', ')}` }
+	{
+		driver: 'postgres',
+		metric: `mutation round-trip (${mutations} edits+moves, ${errors} refused)`,
+		p50: pct(roundTrip, 50),
+		p95: pct(roundTrip, 95),
+		p99: pct(roundTrip, 99)
+	},
+	{
+		driver: 'postgres',
+		metric: `fan-out of a move to all ${CLIENTS} clients`,
+		p50: pct(fanout, 50),
+		p95: pct(fanout, 95),
+		p99: pct(fanout, 99)
+	},
+	{
+		driver: 'postgres',
+		metric: 'lost updates (final state vs acknowledged writes)',
+		value: `${lost}; events with actor ${ev.n} ≥ acknowledged ${mutations - errors}`
+	},
+	{
+		driver: 'postgres',
+		metric: 'server RSS start → end (MiB)',
+		value: `${memory[0].toFixed(0)} → ${memory.at(-1)!.toFixed(0)} (max ${Math.max(...memory).toFixed(0)}); every 15 s: ${memory.map((m) => m.toFixed(0)).join(', ')}`
+	}
 ];
 console.table(result);
 appendResults(`Load (\`npm run bench:load\`, ${MINUTES} min)`, result, machine());

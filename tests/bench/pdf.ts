@@ -17,21 +17,63 @@ const N_SUSTAINED = Number(process.env.BENCH_SUSTAINED ?? 300);
 const N_MEMORY = Number(process.env.BENCH_MEMORY ?? 1000);
 
 const src = (i: number): DocumentSource => ({
-	id: 'x', orgId: 'o', folio: 1000 + i, orgName: 'Internet Cancún Demo', orgSettings: {},
-	fullName: `José Ñúñez Peña ${i}`, email: 'cliente@correo.mx', phone: '9981234567', phoneAlt: '9987654321',
-	addrSm: '12', addrMz: '3', addrLt: '4', addrExt: '10', addrInt: null, addrBuilding: null, addrStreet: 'Calle Ébano',
-	addrColonia: 'Fracc Las Palmas', addrCity: 'Cancún', lat: 21.161908, lng: -86.851528, zoneName: 'RB3 ZONA SUR DÍA 28',
-	serviceType: 'fibra', planName: 'Intermedio 120', planPriceCents: 45000, contractType: '12_meses', installationDate: '2026-11-25',
-	installationTime: '10:00', installationCostCents: 120000, technicianId: null, technicianName: 'Tomás Técnico',
-	pppoeUser: '9981234567', pppoePassword: '9981234567M', wifiPassword: 'pena2024MB', ip: '10.30.3.17', externalId: 'EXT-1',
-	rooftopAccess: true, rooftopKey: 'conserje', fiberCrossing: false, fiberCrossingNote: null, modemNearOutlet: true,
-	houseOwnership: 'propia', comments: 'Perro en la entrada', contractSignedAt: null, sheetSignedAt: null,
-	addons: [{ kind: 'telefonia', planName: 'Renta 300 min', ip: '10.30.3.17', username: '9981234567', phoneNumber: '0000000000', tvType: null }]
+	id: 'x',
+	orgId: 'o',
+	folio: 1000 + i,
+	orgName: 'Internet Cancún Demo',
+	orgSettings: {},
+	fullName: `José Ñúñez Peña ${i}`,
+	email: 'cliente@correo.mx',
+	phone: '9981234567',
+	phoneAlt: '9987654321',
+	addrSm: '12',
+	addrMz: '3',
+	addrLt: '4',
+	addrExt: '10',
+	addrInt: null,
+	addrBuilding: null,
+	addrStreet: 'Calle Ébano',
+	addrColonia: 'Fracc Las Palmas',
+	addrCity: 'Cancún',
+	lat: 21.161908,
+	lng: -86.851528,
+	zoneName: 'RB3 ZONA SUR DÍA 28',
+	serviceType: 'fibra',
+	planName: 'Intermedio 120',
+	planPriceCents: 45000,
+	contractType: '12_meses',
+	installationDate: '2026-11-25',
+	installationTime: '10:00',
+	installationCostCents: 120000,
+	technicianId: null,
+	technicianName: 'Tomás Técnico',
+	pppoeUser: '9981234567',
+	pppoePassword: '9981234567M',
+	wifiPassword: 'pena2024MB',
+	ip: '10.30.3.17',
+	externalId: 'EXT-1',
+	rooftopAccess: true,
+	rooftopKey: 'conserje',
+	fiberCrossing: false,
+	fiberCrossingNote: null,
+	modemNearOutlet: true,
+	houseOwnership: 'propia',
+	comments: 'Perro en la entrada',
+	contractSignedAt: null,
+	sheetSignedAt: null,
+	addons: [
+		{ kind: 'telefonia', planName: 'Renta 300 min', ip: '10.30.3.17', username: '9981234567', phoneNumber: '0000000000', tvType: null }
+	]
 });
 // A realistic drawn signature is a few KB of PNG.
 const signature: SignatureEvidence = {
-	signerName: 'José Ñúñez', imagePng: 'data:image/png;base64,' + 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-	signedAt: new Date().toISOString(), ip: '203.0.113.9', userAgent: 'bench', contentSha256: 'a'.repeat(64), method: 'link'
+	signerName: 'José Ñúñez',
+	imagePng: 'data:image/png;base64,' + 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	signedAt: new Date().toISOString(),
+	ip: '203.0.113.9',
+	userAgent: 'bench',
+	contentSha256: 'a'.repeat(64),
+	method: 'link'
 };
 const page = (i: number) => documentHtml(buildDocData(src(i), 'hoja_instalacion', { today: '2026-11-21' }), signature, 'America/Cancun');
 
@@ -73,7 +115,13 @@ async function main() {
 		const { execSync } = await import('node:child_process');
 		// Chromium's memory is spread over its child processes; sum the whole tree.
 		const out = pid ? execSync(`ps -o rss= --ppid ${pid} -p ${pid} 2>/dev/null || true`).toString() : '';
-		return out.split('\n').map(Number).filter(Boolean).reduce((a, b) => a + b, 0) * 1024;
+		return (
+			out
+				.split('\n')
+				.map(Number)
+				.filter(Boolean)
+				.reduce((a, b) => a + b, 0) * 1024
+		);
 	};
 	const samples: { n: number; node: number; chrome: number }[] = [];
 	next = 0;
@@ -118,7 +166,7 @@ Memory while rendering ${N_MEMORY} documents (RSS, MB):
 ${memLines}
 `;
 	const file = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md');
-	if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nFigures measured on this project\'s machines; newest sections at the end.\n');
+	if (!existsSync(file)) writeFileSync(file, "# Benchmarks\n\nFigures measured on this project's machines; newest sections at the end.\n");
 	appendFileSync(file, section);
 	console.log(section);
 }

@@ -23,10 +23,14 @@ export function appendResults(title: string, rows: Row[], machineLine: string) {
 	const table = [
 		'| driver | metric | p50 | p95 | p99 | value | goal |',
 		'| --- | --- | --- | --- | --- | --- | --- |',
-		...rows.map((r) => `| ${r.driver ?? ''} | ${r.metric} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.value ?? ''} | ${r.goal ?? ''} |`)
+		...rows.map(
+			(r) => `| ${r.driver ?? ''} | ${r.metric} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.value ?? ''} | ${r.goal ?? ''} |`
+		)
 	].join('\n');
 	const section = `## ${title}\n\nMeasured ${date} on ${machineLine}.\n\n${table}\n`;
-	let doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmarks\n\nFigures come from the `npm run bench:*` scripts; each run rewrites its own section.\n';
+	let doc = existsSync(FILE)
+		? readFileSync(FILE, 'utf8')
+		: '# Benchmarks\n\nFigures come from the `npm run bench:*` scripts; each run rewrites its own section.\n';
 	const start = doc.indexOf(`## ${title}`);
 	if (start >= 0) {
 		const next = doc.indexOf('\n## ', start + 1);

@@ -25,7 +25,10 @@ async function boardIsLive(page: Page) {
 	await expect(page.getByRole('status').filter({ hasText: 'En vivo' })).toBeVisible({ timeout: 10_000 });
 }
 
-test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las demás y un movimiento cae en su lugar', async ({ page, browser }) => {
+test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las demás y un movimiento cae en su lugar', async ({
+	page,
+	browser
+}) => {
 	// Someone else's board is open while the new leads arrive: they reach it live, past its window.
 	const watcher = await (await browser.newContext()).newPage();
 	await login(watcher, COORDINATOR.email, COORDINATOR.password);
@@ -36,7 +39,12 @@ test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las
 	const origin = new URL(page.url()).origin;
 	for (let i = 1; i <= LEADS; i++) {
 		const res = await page.request.post('/instalaciones/nueva', {
-			form: { fullName: `Ventana ${String(i).padStart(2, '0')}`, phone: `99870${String(i).padStart(5, '0')}`, source: 'ventas', then: 'tablero' },
+			form: {
+				fullName: `Ventana ${String(i).padStart(2, '0')}`,
+				phone: `99870${String(i).padStart(5, '0')}`,
+				source: 'ventas',
+				then: 'tablero'
+			},
 			headers: { origin, 'x-sveltekit-action': 'true', accept: 'application/json' }
 		});
 		expect((await res.json()).type).toBe('redirect');
@@ -67,7 +75,9 @@ test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las
 
 	// A keyboard move into the partially rendered column, dropped under its last rendered card,
 	// lands between that card and the first hidden one.
-	const lastShownId = await rendered(watcher, 'preinstalacion').nth(shown - 1).getAttribute('data-card-id');
+	const lastShownId = await rendered(watcher, 'preinstalacion')
+		.nth(shown - 1)
+		.getAttribute('data-card-id');
 	const firstHiddenId = await rendered(watcher, 'preinstalacion').nth(shown).getAttribute('data-card-id');
 	const sent: string[] = [];
 	page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
@@ -87,7 +97,11 @@ test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las
 	await expect(column(page, 'preinstalacion').locator('header .count')).toHaveText(String(total + 1));
 	// The move names both real neighbours, the hidden one included.
 	const move = sent.find((f) => f.includes('"card:move"'))!;
-	expect(JSON.parse(move.slice(move.indexOf('[')))[1]).toMatchObject({ toStage: 'preinstalacion', afterId: lastShownId, beforeId: firstHiddenId });
+	expect(JSON.parse(move.slice(move.indexOf('[')))[1]).toMatchObject({
+		toStage: 'preinstalacion',
+		afterId: lastShownId,
+		beforeId: firstHiddenId
+	});
 
 	// The other board gets it live, between the same two cards.
 	await expect(rendered(watcher, 'preinstalacion')).toHaveCount(total + 1);

@@ -133,7 +133,9 @@ test('una tarjeta que no se puede cargar deja el tablero como está, lo dice y e
 	// links to the card's page, which tells why.
 	await page.unroute(cardData);
 	await page.route(cardData, async (route) =>
-		route.fulfill({ response: await route.fetch({ url: new URL('/instalaciones/00000000-0000-4000-8000-000000000000/__data.json', page.url()).href }) })
+		route.fulfill({
+			response: await route.fetch({ url: new URL('/instalaciones/00000000-0000-4000-8000-000000000000/__data.json', page.url()).href })
+		})
 	);
 	await link.click();
 	await notices.getByRole('link', { name: 'Abrir la página de la tarjeta' }).click();

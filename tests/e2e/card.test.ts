@@ -8,7 +8,9 @@ const MAPS_LINK = 'https://www.google.com/maps/@21.16,-86.826,17z';
 
 const stageBadge = (page: Page) => page.getByTestId('card-stage');
 
-test('un agente lleva una preinstalación a documentos pendientes solo con la tarjeta, mientras otro navegador lo ve en vivo', async ({ browser }) => {
+test('un agente lleva una preinstalación a documentos pendientes solo con la tarjeta, mientras otro navegador lo ve en vivo', async ({
+	browser
+}) => {
 	// Two browsers and ~40 saves: on a loaded machine this takes longer than the default minute.
 	test.setTimeout(180_000);
 	const agentCtx = await browser.newContext();

@@ -7,7 +7,10 @@ const FORBIDDEN = [/998\d{7}/, /@[a-z0-9-]+\.(mx|com|invalid)/i, /\d{10}M\b/, /2
 
 async function createDisplayLink(page: Page, name: string): Promise<string> {
 	await page.goto('/ajustes');
-	await page.getByRole('navigation', { name: /ajustes/i }).getByRole('link', { name: 'Pantallas' }).click();
+	await page
+		.getByRole('navigation', { name: /ajustes/i })
+		.getByRole('link', { name: 'Pantallas' })
+		.click();
 	await expect(page).toHaveURL(/\/ajustes\/pantallas$/);
 	await page.getByLabel('Nombre de la pantalla').fill(name);
 	await page.getByRole('button', { name: 'Crear enlace' }).click();
@@ -16,7 +19,10 @@ async function createDisplayLink(page: Page, name: string): Promise<string> {
 	return new URL(url).pathname;
 }
 
-test('la pantalla de la oficina muestra el tablero en vivo, sin datos personales, y se apaga al desactivarla', async ({ page, browser }) => {
+test('la pantalla de la oficina muestra el tablero en vivo, sin datos personales, y se apaga al desactivarla', async ({
+	page,
+	browser
+}) => {
 	await login(page, ADMIN.email, ADMIN.password);
 	const path = await createDisplayLink(page, 'TV oficina');
 
@@ -41,7 +47,9 @@ test('la pantalla de la oficina muestra el tablero en vivo, sin datos personales
 	const cardId = (await card.getAttribute('data-card-id'))!;
 	const status = await coord.evaluate(async (id) => {
 		const res = await fetch(`/api/instalaciones/${id}/mover`, {
-			method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ toStage: 'preinstalacion', version: 1 })
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ toStage: 'preinstalacion', version: 1 })
 		});
 		return res.status;
 	}, cardId);
@@ -64,7 +72,10 @@ test('la pantalla de la oficina muestra el tablero en vivo, sin datos personales
 
 	// Revoking turns the open screen off live, and the link stops loading.
 	page.once('dialog', (d) => void d.accept());
-	await page.getByRole('row', { name: /TV oficina/ }).getByRole('button', { name: 'Desactivar' }).click();
+	await page
+		.getByRole('row', { name: /TV oficina/ })
+		.getByRole('button', { name: 'Desactivar' })
+		.click();
 	await expect(tv.getByTestId('display-off')).toBeVisible({ timeout: 3000 });
 	await expect(tv.getByRole('heading', { name: 'Pantalla desactivada' })).toBeVisible();
 	const again = await tv.goto(path);

@@ -27,7 +27,10 @@ const ATTACKS = [
 async function loginWithNext(browser: Browser, next: string, javaScriptEnabled: boolean) {
 	const context = await browser.newContext({ javaScriptEnabled });
 	// If the app ever lets the redirect out, the browser lands here instead of on a DNS error.
-	await context.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ contentType: 'text/html', body: '<h1>sitio ajeno</h1>' }));
+	await context.route(
+		(url) => url.hostname.endsWith('evil.example'),
+		(route) => route.fulfill({ contentType: 'text/html', body: '<h1>sitio ajeno</h1>' })
+	);
 	const dialogs: string[] = [];
 	const page = await context.newPage();
 	page.on('dialog', (d) => {

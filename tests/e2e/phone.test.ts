@@ -14,7 +14,10 @@ async function widerThanScreen(page: Page, path: string) {
 		const width = document.documentElement.clientWidth;
 		return document.documentElement.scrollWidth > width
 			? [...document.querySelectorAll('main *')]
-					.filter((el) => el.getBoundingClientRect().right > width + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > width + 1))
+					.filter(
+						(el) =>
+							el.getBoundingClientRect().right > width + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > width + 1)
+					)
 					.map((el) => `${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 40)}»`)
 					.slice(0, 5)
 			: [];

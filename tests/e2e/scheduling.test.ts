@@ -65,7 +65,9 @@ test('la coordinadora agenda una tarjeta hasta asignada: zona, fechas, credencia
 	expect(res.ok(), await res.text()).toBe(true);
 	// The asignada guard is cumulative: only the documents and contact data (other issues) may still be missing,
 	// never anything this screen handles (zone, date, billing, credentials, IP, plan, technician).
-	const probe = await page.request.post(`/api/instalaciones/${id}/mover`, { data: { toStage: 'asignada', version: await version(page, id) } });
+	const probe = await page.request.post(`/api/instalaciones/${id}/mover`, {
+		data: { toStage: 'asignada', version: await version(page, id) }
+	});
 	if (!probe.ok()) {
 		const reasons: string[] = (await probe.json()).reasons ?? [];
 		expect(reasons.filter((r) => /técnico|PPPoE|IP|plan|zona|fecha|cobro|pago/i.test(r))).toEqual([]);

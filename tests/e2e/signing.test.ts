@@ -12,7 +12,10 @@ async function drawSignature(page: Page) {
 	await page.mouse.up();
 }
 
-test('firma remota desde el teléfono: confirmación, la tarjeta se marca firmada en vivo y el enlace no se reutiliza', async ({ browser, page }) => {
+test('firma remota desde el teléfono: confirmación, la tarjeta se marca firmada en vivo y el enlace no se reutiliza', async ({
+	browser,
+	page
+}) => {
 	await login(page, ADMIN.email, ADMIN.password);
 	const cardId = await page.locator('section[data-stage="asignada"] li[data-card-id]').first().getAttribute('data-card-id');
 	expect(cardId).toBeTruthy();

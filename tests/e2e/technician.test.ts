@@ -17,7 +17,10 @@ test('el técnico ve solo sus trabajos en orden de ruta, con todo lo que necesit
 	const names = await jobs.locator('strong').allTextContents();
 	expect(names.length).toBeGreaterThan(0);
 
-	await jobs.filter({ hasNot: page.locator('.done') }).first().click();
+	await jobs
+		.filter({ hasNot: page.locator('.done') })
+		.first()
+		.click();
 	await expect(page.getByRole('link', { name: /Abrir en mapas/ })).toHaveAttribute('href', /google\.com\/maps\?q=/);
 	await expect(page.getByRole('link', { name: /Llamar/ }).first()).toHaveAttribute('href', /^tel:\+52\d{10}$/);
 	await expect(page.getByRole('link', { name: /WhatsApp/ }).first()).toHaveAttribute('href', /^https:\/\/wa\.me\/52\d{10}$/);

@@ -23,7 +23,9 @@ describe.each(drivers)('auth on %s', (driver) => {
 		expect(row.id).toMatch(/^[0-9a-f]{64}$/);
 		const result = await validateSessionToken(t.db, token);
 		const [user] = await t.db.orm.select().from(users).where(eq(users.id, agent.id));
-		const [org] = await t.db.query<{ name: string; time_zone: string }>('select name, time_zone from organizations where id = $1', [user.orgId]);
+		const [org] = await t.db.query<{ name: string; time_zone: string }>('select name, time_zone from organizations where id = $1', [
+			user.orgId
+		]);
 		expect(result?.user).toEqual({
 			id: agent.id,
 			orgId: user.orgId,
@@ -50,7 +52,10 @@ describe.each(drivers)('auth on %s', (driver) => {
 	it('treats an expired session as logged out and extends one that is close to expiring', async () => {
 		const { agent } = await makeOrg(t.db);
 		const expired = await createSession(t.db.orm, agent);
-		await t.db.orm.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, expired.session.id));
+		await t.db.orm
+			.update(sessions)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(sessions.id, expired.session.id));
 		expect(await validateSessionToken(t.db, expired.token)).toBeNull();
 
 		const old = await createSession(t.db.orm, agent);
@@ -96,9 +101,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 		const results = [];
 		for (let i = 0; i < 31; i++) {
 			results.push(
-				await login(t.db, { email: `x${i}@prueba.mx`, password: 'mal' }, { ip: '10.2.0.1', userAgent: null }).catch(
-					(e: Error) => e.message
-				)
+				await login(t.db, { email: `x${i}@prueba.mx`, password: 'mal' }, { ip: '10.2.0.1', userAgent: null }).catch((e: Error) => e.message)
 			);
 		}
 		expect(results.at(-1)).toMatch(LOGIN_LIMITED);

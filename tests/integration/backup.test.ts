@@ -25,8 +25,14 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
 		const o = await makeOrg(source.db);
 		await seedDemo(source.db, o.org.id);
 		// The newest card is deleted: its folio is never handed out again, not even after a restore.
-		await source.db.query('delete from installations where org_id = $1 and folio = (select max(folio) from installations where org_id = $1)', [o.org.id]);
-		const [{ lastFolio }] = await source.db.query<{ lastFolio: number }>('select last_folio::int as "lastFolio" from folio_counters where org_id = $1', [o.org.id]);
+		await source.db.query(
+			'delete from installations where org_id = $1 and folio = (select max(folio) from installations where org_id = $1)',
+			[o.org.id]
+		);
+		const [{ lastFolio }] = await source.db.query<{ lastFolio: number }>(
+			'select last_folio::int as "lastFolio" from folio_counters where org_id = $1',
+			[o.org.id]
+		);
 		const [card] = await source.db.query<{ id: string }>('select id from installations where org_id = $1 limit 1', [o.org.id]);
 		const filesDir = join(tmp, `${from}-${to}-files`);
 		mkdirSync(join(filesDir, o.org.id), { recursive: true });
@@ -100,7 +106,9 @@ describe.each(pairs)('backup from %s, restore into %s', (from, to) => {
 		const empty = await freshDatabase(to);
 		dbs.push(empty);
 		await expect(restore(empty.db, broken)).rejects.toMatchObject({ code: '23514' });
-		const [left] = await empty.db.query<{ n: number }>('select (select count(*) from organizations) + (select count(*) from installations) as n');
+		const [left] = await empty.db.query<{ n: number }>(
+			'select (select count(*) from organizations) + (select count(*) from installations) as n'
+		);
 		expect(Number(left.n)).toBe(0);
 	}, 120_000);
 });

@@ -18,17 +18,38 @@ describe.each(drivers)('productos, mensualidades y catálogo en %s', (driver) =>
 	afterAll(() => t.cleanup());
 
 	it('el catálogo guarda precios en pesos como centavos y solo lo edita un administrador', async () => {
-		const { id } = await savePlan(t.db, org.admin, { kind: 'internet', name: 'Básico 60 Mbps', speedMbps: '60', price: '$350.00', routerosProfile: '60M', usageTier: 'basico' });
+		const { id } = await savePlan(t.db, org.admin, {
+			kind: 'internet',
+			name: 'Básico 60 Mbps',
+			speedMbps: '60',
+			price: '$350.00',
+			routerosProfile: '60M',
+			usageTier: 'basico'
+		});
 		const row = await firstOf<{ price: number }>(t.db.orm, sql`select price_cents as price from plans where id = ${id}`);
 		expect(row!.price).toBe(35_000);
 		const bad = await savePlan(t.db, org.admin, { kind: 'internet', name: 'X plan', price: '350,50' }).catch((e) => e);
 		expect(bad.message).toMatch(/Usa punto para los centavos/);
-		await expect(saveProduct(t.db, org.coordinator, { name: 'Promo', kind: 'promocion', price: '900', paymentType: 'unico', installments: '1' })).rejects.toMatchObject({ status: 403 });
+		await expect(
+			saveProduct(t.db, org.coordinator, { name: 'Promo', kind: 'promocion', price: '900', paymentType: 'unico', installments: '1' })
+		).rejects.toMatchObject({ status: 403 });
 	});
 
 	it('«Promoción 3 meses» muestra sus 3 mensualidades desde la fecha de pago; el depósito trae su lista de devolución', async () => {
-		const promo = await saveProduct(t.db, org.admin, { name: 'Promoción 3 meses', kind: 'promocion', price: '1,000.00', paymentType: 'mensualidades', installments: '3' });
-		const deposit = await saveProduct(t.db, org.admin, { name: 'Depósito en garantía', kind: 'deposito', price: '500', paymentType: 'unico', installments: '1' });
+		const promo = await saveProduct(t.db, org.admin, {
+			name: 'Promoción 3 meses',
+			kind: 'promocion',
+			price: '1,000.00',
+			paymentType: 'mensualidades',
+			installments: '3'
+		});
+		const deposit = await saveProduct(t.db, org.admin, {
+			name: 'Depósito en garantía',
+			kind: 'deposito',
+			price: '500',
+			paymentType: 'unico',
+			installments: '1'
+		});
 		const zoneId = await makeZone(t.db, org.org.id, { paymentDay: 31 });
 		const planId = await makePlan(t.db, org.org.id, 45_000, 'Intermedio');
 		const card = await makeCard(t.db, org.org.id, { zoneId, planId, installationDate: '2027-01-31', registeredOn: '2027-01-20' });

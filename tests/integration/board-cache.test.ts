@@ -34,7 +34,10 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 			fc.asyncProperty(edge, edge, async (a, b) => {
 				const [lo, hi] = a !== null && b !== null && a > b ? [b, a] : [a, b];
 				const [row] = await t.db.query<{ p: number | null }>('select board_position_between($1, $2, $3, $4) as p', [
-					lo, hi, POSITION_GAP, MIN_POSITION_GAP
+					lo,
+					hi,
+					POSITION_GAP,
+					MIN_POSITION_GAP
 				]);
 				expect(row.p).toBe(positionBetween(lo, hi));
 			}),
@@ -49,7 +52,12 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		expect(first.ok).toBe(true);
 		// …then someone moves it to «asignada» with plain SQL, outside the app.
 		await t.db.query(`update installations set stage = 'asignada' where id = $1`, [card.id]);
-		const res = await moveCard(t.db, o.agent, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1, overrideReason: 'ya lo revisé' });
+		const res = await moveCard(t.db, o.agent, {
+			cardId: card.id,
+			toStage: 'cobertura_confirmada',
+			version: 1,
+			overrideReason: 'ya lo revisé'
+		});
 		expect(res.ok).toBe(false);
 		if (!res.ok) {
 			expect(res.status).toBe(403);
@@ -61,7 +69,10 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		const card = await makeCard(t.db, o.org.id);
 		const refused = await moveCard(t.db, o.agent, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1 });
 		expect(refused.ok).toBe(false);
-		await t.db.query(`update installations set lat = 21.16, lng = -86.85, zone_id = $2, service_type = 'fibra' where id = $1`, [card.id, zoneId]);
+		await t.db.query(`update installations set lat = 21.16, lng = -86.85, zone_id = $2, service_type = 'fibra' where id = $1`, [
+			card.id,
+			zoneId
+		]);
 		const res = await moveCard(t.db, o.agent, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1 });
 		expect(res.ok).toBe(true);
 		if (res.ok) expect(res.card).toMatchObject({ stage: 'cobertura_confirmada', zoneName: 'RB1 NORTE' });
@@ -95,7 +106,10 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		const after = await byId();
 		expect(after.has(b.id)).toBe(false);
 		const snap = await boardSnapshot(t.db, o.admin);
-		const [n] = await t.db.query<{ n: number }>(`select count(*)::int as n from installations where org_id = $1 and stage = 'preinstalacion'`, [o.org.id]);
+		const [n] = await t.db.query<{ n: number }>(
+			`select count(*)::int as n from installations where org_id = $1 and stage = 'preinstalacion'`,
+			[o.org.id]
+		);
 		expect(snap.totals.preinstalacion).toBe(n.n);
 		const [seq] = await t.db.query<{ s: number }>('select max(seq)::int as s from board_events where org_id = $1', [o.org.id]);
 		expect(snap.lastSeq).toBe(seq.s);
@@ -220,10 +234,17 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 
 	it('a move writes a slim patch with only what changed', async () => {
 		const card = await makeCard(t.db, o.org.id);
-		const res = await moveCard(t.db, o.admin, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1, overrideReason: 'prueba de parche' });
+		const res = await moveCard(t.db, o.admin, {
+			cardId: card.id,
+			toStage: 'cobertura_confirmada',
+			version: 1,
+			overrideReason: 'prueba de parche'
+		});
 		expect(res.ok).toBe(true);
 		if (!res.ok) return;
-		const [ev] = await t.db.query<{ kind: string; patch: Record<string, unknown> }>('select kind, patch from board_events where seq = $1', [res.seq]);
+		const [ev] = await t.db.query<{ kind: string; patch: Record<string, unknown> }>('select kind, patch from board_events where seq = $1', [
+			res.seq
+		]);
 		expect(ev.kind).toBe('card:moved');
 		expect(Object.keys(ev.patch).sort()).toEqual(['position', 'stage', 'stage_changed_at', 'version']);
 		await t.db.query(`update installations set billing = '{"x": 1}'::jsonb, full_name = 'Con Cobro' where id = $1`, [card.id]);
@@ -236,13 +257,16 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 
 	it("board_move's event patch is exactly what changed in the row, and only its own update takes that path", async () => {
 		const card = await makeCard(t.db, o.org.id);
-		const [{ ip }] = await t.db.query<{ ip: string }>(
-			`update installations set ip = '10.9.8.7' where id = $1 returning host(ip) as ip`,
-			[card.id]
-		);
+		const [{ ip }] = await t.db.query<{ ip: string }>(`update installations set ip = '10.9.8.7' where id = $1 returning host(ip) as ip`, [
+			card.id
+		]);
 		expect(ip).toBe('10.9.8.7');
 		const row = async () =>
-			(await t.db.query<{ r: Record<string, unknown> }>(`select to_jsonb(i) - 'updated_at' as r from installations i where id = $1`, [card.id]))[0].r;
+			(
+				await t.db.query<{ r: Record<string, unknown> }>(`select to_jsonb(i) - 'updated_at' as r from installations i where id = $1`, [
+					card.id
+				])
+			)[0].r;
 		const steps = [
 			{ toStage: 'cobertura_confirmada' as const },
 			{ toStage: 'cobertura_confirmada' as const, beforeId: (await makeCard(t.db, o.org.id, { stage: 'cobertura_confirmada' })).id },
@@ -255,7 +279,11 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 			expect(res.ok).toBe(true);
 			if (!res.ok) return;
 			const after = await row();
-			const changed = Object.fromEntries(Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k])).map((k) => [k, after[k]]));
+			const changed = Object.fromEntries(
+				Object.keys(after)
+					.filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))
+					.map((k) => [k, after[k]])
+			);
 			const [ev] = await t.db.query<{ patch: Record<string, unknown> }>('select patch from board_events where seq = $1', [res.seq]);
 			expect(ev.patch).toEqual(changed);
 		}
@@ -263,7 +291,10 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		const { version } = (await row()) as { version: number };
 		await t.db.begin(async (tx) => {
 			await tx.query(`select * from board_move($1, $2, $3, 'cobertura_confirmada', null, null, $4, 'prueba', null, null, 65536, 1e-9)`, [
-				o.org.id, card.id, version, o.admin.id
+				o.org.id,
+				card.id,
+				version,
+				o.admin.id
 			]);
 			await tx.query(`update installations set full_name = 'Después Del Movimiento' where id = $1`, [card.id]);
 		});

@@ -14,7 +14,11 @@ describe.each(drivers)('board filter options on %s', (driver) => {
 		const o = await makeOrg(t.db);
 		const other = await makeOrg(t.db);
 		const zone = (orgId: string, name: string, active = true) =>
-			t.db.query<{ id: string }>(`insert into zones (org_id, name, payment_day, active) values ($1, $2, 5, $3) returning id`, [orgId, name, active]);
+			t.db.query<{ id: string }>(`insert into zones (org_id, name, payment_day, active) values ($1, $2, 5, $3) returning id`, [
+				orgId,
+				name,
+				active
+			]);
 		const plan = (orgId: string, name: string, kind: string, sortOrder: number, active = true) =>
 			t.db.query<{ id: string }>(
 				`insert into plans (org_id, kind, name, price_cents, sort_order, active) values ($1, $2, $3, 39900, $4, $5) returning id`,

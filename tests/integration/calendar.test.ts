@@ -16,7 +16,9 @@ describe.each(drivers)('asignación de técnicos y calendario en %s', (driver) =
 		org = await makeOrg(t.db);
 		zoneId = await makeZone(t.db, org.org.id, { name: 'RB1 CENTRO' });
 		await t.db.orm.execute(sql`update users set daily_capacity = 2 where id = ${org.technician.id}`);
-		await t.db.orm.execute(sql`insert into zone_technicians (org_id, zone_id, user_id) values (${org.org.id}, ${zoneId}, ${org.technician.id})`);
+		await t.db.orm.execute(
+			sql`insert into zone_technicians (org_id, zone_id, user_id) values (${org.org.id}, ${zoneId}, ${org.technician.id})`
+		);
 	});
 	afterAll(() => t.cleanup());
 
@@ -26,16 +28,25 @@ describe.each(drivers)('asignación de técnicos y calendario en %s', (driver) =
 		for (let i = 0; i < 3; i++) cards.push(await makeCard(t.db, org.org.id, { zoneId, stage: 'agendada', installationDate: date }));
 		await assignTechnician(t.db, org.coordinator, { installationId: cards[0], technicianId: org.technician.id });
 		await assignTechnician(t.db, org.coordinator, { installationId: cards[1], technicianId: org.technician.id });
-		const err = await assignTechnician(t.db, org.coordinator, { installationId: cards[2], technicianId: org.technician.id }).catch((e) => e);
+		const err = await assignTechnician(t.db, org.coordinator, { installationId: cards[2], technicianId: org.technician.id }).catch(
+			(e) => e
+		);
 		expect(err.status).toBe(409);
-		expect(err.message).toBe('Tomás Técnico ya tiene 2 instalaciones ese día y su capacidad es de 2. Confirma si quieres asignarlo de todos modos.');
-		const unassigned = await firstOf<{ t: string | null }>(t.db.orm, sql`select technician_id as t from installations where id = ${cards[2]}`);
+		expect(err.message).toBe(
+			'Tomás Técnico ya tiene 2 instalaciones ese día y su capacidad es de 2. Confirma si quieres asignarlo de todos modos.'
+		);
+		const unassigned = await firstOf<{ t: string | null }>(
+			t.db.orm,
+			sql`select technician_id as t from installations where id = ${cards[2]}`
+		);
 		expect(unassigned!.t).toBeNull();
 		const ok = await assignTechnician(t.db, org.coordinator, { installationId: cards[2], technicianId: org.technician.id, confirm: 'on' });
 		expect(ok.warnings).toHaveLength(1);
 		const options = await assignmentOptions(t.db, org.coordinator, cards[0]);
 		expect(options.technicians.find((x) => x.id === org.technician.id)!.jobs).toHaveLength(3);
-		await expect(assignTechnician(t.db, org.agent, { installationId: cards[0], technicianId: null })).rejects.toMatchObject({ status: 403 });
+		await expect(assignTechnician(t.db, org.agent, { installationId: cards[0], technicianId: null })).rejects.toMatchObject({
+			status: 403
+		});
 	});
 
 	it('avisa cuando el técnico no atiende la zona', async () => {
@@ -51,14 +62,26 @@ describe.each(drivers)('asignación de técnicos y calendario en %s', (driver) =
 		expect(view.days[0]).toBe('2026-12-07');
 		expect(view.days).toHaveLength(7);
 		expect(view.jobs.map((j) => j.id)).toContain(card);
-		await rescheduleFromCalendar(t.db, org.coordinator, { installationId: card, installationDate: '2026-12-10', technicianId: org.technician.id });
-		const row = await firstOf<{ d: string; t: string }>(t.db.orm, sql`select installation_date::text as d, technician_id as t from installations where id = ${card}`);
+		await rescheduleFromCalendar(t.db, org.coordinator, {
+			installationId: card,
+			installationDate: '2026-12-10',
+			technicianId: org.technician.id
+		});
+		const row = await firstOf<{ d: string; t: string }>(
+			t.db.orm,
+			sql`select installation_date::text as d, technician_id as t from installations where id = ${card}`
+		);
 		expect(row).toEqual({ d: '2026-12-10', t: org.technician.id });
 		const h = await rowsOf<{ source: string }>(t.db.orm, sql`select source from card_history where installation_id = ${card}`);
 		expect(h.every((x) => x.source === 'calendario')).toBe(true);
-		const ev = await rowsOf<{ kind: string; actor: string }>(t.db.orm, sql`select kind, actor_id as actor from board_events where card_id = ${card} order by seq desc limit 1`);
+		const ev = await rowsOf<{ kind: string; actor: string }>(
+			t.db.orm,
+			sql`select kind, actor_id as actor from board_events where card_id = ${card} order by seq desc limit 1`
+		);
 		expect(ev[0]).toEqual({ kind: 'card:updated', actor: org.coordinator.id });
-		await expect(rescheduleFromCalendar(t.db, org.agent, { installationId: card, installationDate: '2026-12-11' })).rejects.toMatchObject({ status: 403 });
+		await expect(rescheduleFromCalendar(t.db, org.agent, { installationId: card, installationDate: '2026-12-11' })).rejects.toMatchObject({
+			status: 403
+		});
 		expect(weekStart('2026-12-13')).toBe('2026-12-07');
 	});
 });

@@ -65,7 +65,9 @@ describe.each(drivers)('cancelling a card on %s', (driver) => {
 			status: 409,
 			message: `Carlos Coordinador ya canceló esta instalación: No localizable. ${SECOND_REFUSED}`
 		});
-		await expect(cancelCard(t.db, o.admin, id, { reason: 'otro', note: 'Cambió de domicilio', expectedVersion: version })).rejects.toMatchObject({ status: 409 });
+		await expect(
+			cancelCard(t.db, o.admin, id, { reason: 'otro', note: 'Cambió de domicilio', expectedVersion: version })
+		).rejects.toMatchObject({ status: 409 });
 		expect(await cardState(id)).toEqual(before);
 	});
 
@@ -79,13 +81,21 @@ describe.each(drivers)('cancelling a card on %s', (driver) => {
 			message: expect.stringMatching(/^Alguien cambió esta tarjeta mientras la veías/)
 		});
 		expect(await cardState(id)).toEqual(before);
-		await expect(cancelCard(t.db, o.agent, id, { reason: 'declino', expectedVersion: version + 1 })).resolves.toEqual({ version: version + 2 });
+		await expect(cancelCard(t.db, o.agent, id, { reason: 'declino', expectedVersion: version + 1 })).resolves.toEqual({
+			version: version + 2
+		});
 	});
 
 	it('refuses bad input in Spanish and a technician outright', async () => {
 		const { id } = await makeLead(t.db, o.agent);
-		await expect(cancelCard(t.db, o.agent, id, { reason: 'caro' })).rejects.toMatchObject({ status: 400, message: 'Elige un motivo de cancelación.' });
-		await expect(cancelCard(t.db, o.agent, id, { reason: 'otro' })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/Otro/) });
+		await expect(cancelCard(t.db, o.agent, id, { reason: 'caro' })).rejects.toMatchObject({
+			status: 400,
+			message: 'Elige un motivo de cancelación.'
+		});
+		await expect(cancelCard(t.db, o.agent, id, { reason: 'otro' })).rejects.toMatchObject({
+			status: 422,
+			message: expect.stringMatching(/Otro/)
+		});
 		await expect(cancelCard(t.db, o.technician, id, { reason: 'declino' })).rejects.toMatchObject({ status: 403 });
 		expect(await cardState(id)).toMatchObject({ stage: 'preinstalacion', stageRows: 0 });
 	});
@@ -96,7 +106,11 @@ describe.each(drivers)('cancelling a card on %s', (driver) => {
 		await markNoCoverage(t.db, o.agent, id, {});
 		const before = await cardState(id);
 		const res = await moveCard(t.db, o.coordinator, { cardId: id, toStage: 'cancelada', version, cancelReason: 'duplicado' });
-		expect(res).toMatchObject({ ok: false, status: 409, message: `Alma Agente ya canceló esta instalación: Sin cobertura. ${SECOND_REFUSED}` });
+		expect(res).toMatchObject({
+			ok: false,
+			status: 409,
+			message: `Alma Agente ya canceló esta instalación: Sin cobertura. ${SECOND_REFUSED}`
+		});
 		expect(await cardState(id)).toEqual(before);
 	});
 });

@@ -26,18 +26,30 @@ describe.each(drivers)('coverage, checklist and history on %s', (driver) => {
 		const r = await checkCoverage(t.db, o.agent, { coordinates: INSIDE });
 		expect(r.suggestion).toEqual({ zoneId: cat.zoneId, zoneName: 'RB1 ZONA CENTRO DÍA 5', serviceType: 'fibra' });
 		expect((await checkCoverage(t.db, o.agent, { coordinates: '21.0, -86.0' })).suggestion).toBeNull();
-		await expect(checkCoverage(t.db, o.agent, { coordinates: '95.1, 10.2' })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/fuera de rango/) });
+		await expect(checkCoverage(t.db, o.agent, { coordinates: '95.1, 10.2' })).rejects.toMatchObject({
+			status: 400,
+			message: expect.stringMatching(/fuera de rango/)
+		});
 	});
 
 	it('confirms coverage: zone, type, coordinates and who, in one change', async () => {
 		const { id } = await makeLead(t.db, o.agent);
-		await expect(confirmCoverage(t.db, o.agent, id, { coordinates: '21.0, -86.0', zoneId: cat.zoneId, serviceType: 'fibra' })).rejects.toMatchObject({ status: 422 });
+		await expect(
+			confirmCoverage(t.db, o.agent, id, { coordinates: '21.0, -86.0', zoneId: cat.zoneId, serviceType: 'fibra' })
+		).rejects.toMatchObject({ status: 422 });
 		await confirmCoverage(t.db, o.agent, id, { coordinates: INSIDE, zoneId: cat.zoneId, serviceType: 'fibra' });
 		const [row] = await t.db.query<Record<string, unknown>>(
 			'select zone_id, service_type, lat, lng, coordinates_raw, coverage_confirmed_by from installations where id = $1',
 			[id]
 		);
-		expect(row).toEqual({ zone_id: cat.zoneId, service_type: 'fibra', lat: 21.16, lng: -86.826, coordinates_raw: INSIDE, coverage_confirmed_by: o.agent.id });
+		expect(row).toEqual({
+			zone_id: cat.zoneId,
+			service_type: 'fibra',
+			lat: 21.16,
+			lng: -86.826,
+			coordinates_raw: INSIDE,
+			coverage_confirmed_by: o.agent.id
+		});
 		const p = await cardPanel(t.db, o.agent, id);
 		const zoneItem = p.checklist.find((c) => c.autoRule === 'field:zone');
 		expect(zoneItem?.done).toBe(true);
@@ -66,13 +78,17 @@ describe.each(drivers)('coverage, checklist and history on %s', (driver) => {
 		expect(p.checklist.find((c) => c.autoRule === 'field:email')!.done).toBe(true);
 
 		const manual = p.checklist.find((c) => !c.autoRule)!;
-		await expect(toggleChecklistItem(t.db, o.agent, id, { templateId: email.templateId, done: true })).rejects.toMatchObject({ status: 403 });
+		await expect(toggleChecklistItem(t.db, o.agent, id, { templateId: email.templateId, done: true })).rejects.toMatchObject({
+			status: 403
+		});
 		await toggleChecklistItem(t.db, o.agent, id, { templateId: manual.templateId, done: true });
 		p = await cardPanel(t.db, o.agent, id);
 		expect(p.checklist.find((c) => c.templateId === manual.templateId)).toMatchObject({ done: true, doneBy: 'Alma Agente' });
 
 		await expect(saveChecklistTemplate(t.db, o.agent, { stage: 'agendada', label: 'Algo nuevo' })).rejects.toMatchObject({ status: 403 });
-		await expect(saveChecklistTemplate(t.db, o.admin, { stage: 'agendada', label: 'x', autoRule: 'field:nope' })).rejects.toMatchObject({ status: 400 });
+		await expect(saveChecklistTemplate(t.db, o.admin, { stage: 'agendada', label: 'x', autoRule: 'field:nope' })).rejects.toMatchObject({
+			status: 400
+		});
 		await saveChecklistTemplate(t.db, o.admin, { stage: 'agendada', label: 'Foto de la fachada', sortOrder: '99' });
 		p = await cardPanel(t.db, o.agent, id);
 		expect(p.checklist.some((c) => c.label === 'Foto de la fachada')).toBe(true);

@@ -19,13 +19,19 @@ describe.each(drivers)('card field autosave on %s', (driver) => {
 
 	it('normalises, saves and writes one history row per change', async () => {
 		const { id } = await makeLead(t.db, o.agent);
-		const r = await updateCardField(t.db, o.agent, id, { field: 'fullName', value: 'maría  de la cruz   pérez', baseValue: 'José Luis Cocom Pech' });
+		const r = await updateCardField(t.db, o.agent, id, {
+			field: 'fullName',
+			value: 'maría  de la cruz   pérez',
+			baseValue: 'José Luis Cocom Pech'
+		});
 		expect(r).toMatchObject({ changed: true, value: 'María de la Cruz Pérez' });
 		const rows = await t.db.query<{ field: string; old_value: unknown; new_value: unknown; source: string }>(
 			`select field, old_value, new_value, source from card_history where installation_id = $1 and kind = 'field' and field = 'fullName'`,
 			[id]
 		);
-		expect(rows).toEqual([{ field: 'fullName', old_value: 'José Luis Cocom Pech', new_value: 'María de la Cruz Pérez', source: 'tarjeta' }]);
+		expect(rows).toEqual([
+			{ field: 'fullName', old_value: 'José Luis Cocom Pech', new_value: 'María de la Cruz Pérez', source: 'tarjeta' }
+		]);
 	});
 
 	it('two agents, same field: the second gets a 409 with both values and nothing is lost', async () => {
@@ -33,7 +39,9 @@ describe.each(drivers)('card field autosave on %s', (driver) => {
 		const panel = await cardPanel(t.db, o.agent, id);
 		const base = panel.detail.values.email;
 		await updateCardField(t.db, o.agent, id, { field: 'email', value: 'primera@gmail.com', baseValue: base });
-		const err = await updateCardField(t.db, o.coordinator, id, { field: 'email', value: 'segunda@gmail.com', baseValue: base }).catch((e) => e);
+		const err = await updateCardField(t.db, o.coordinator, id, { field: 'email', value: 'segunda@gmail.com', baseValue: base }).catch(
+			(e) => e
+		);
 		expect(err).toBeInstanceOf(FieldConflictError);
 		expect(err).toMatchObject({ status: 409, mine: 'segunda@gmail.com', theirs: 'primera@gmail.com' });
 		const [row] = await t.db.query<{ email: string }>('select email from installations where id = $1', [id]);
@@ -64,7 +72,10 @@ describe.each(drivers)('card field autosave on %s', (driver) => {
 		const v = panel.card.version;
 		await updateCardField(t.db, o.agent, id, { field: 'addrStreet', value: 'Calle 10', baseVersion: v, baseValue: '' });
 		await updateCardField(t.db, o.coordinator, id, { field: 'addrColonia', value: 'Centro', baseVersion: v, baseValue: '' });
-		const [row] = await t.db.query<{ addr_street: string; addr_colonia: string }>('select addr_street, addr_colonia from installations where id = $1', [id]);
+		const [row] = await t.db.query<{ addr_street: string; addr_colonia: string }>(
+			'select addr_street, addr_colonia from installations where id = $1',
+			[id]
+		);
 		expect(row).toEqual({ addr_street: 'Calle 10', addr_colonia: 'Centro' });
 	});
 
@@ -109,7 +120,12 @@ describe.each(drivers)('card field autosave on %s', (driver) => {
 		await updateCardField(t.db, o.agent, id, { field: 'customerAccepted', value: true });
 		await updateCardField(t.db, o.agent, id, { field: 'installationCost', value: '1,500' });
 		const p = await cardPanel(t.db, o.agent, id);
-		expect(p.detail.values).toMatchObject({ planId: cat.alto, addonPlanIds: [cat.tv], customerAccepted: true, installationCost: '1500.00' });
+		expect(p.detail.values).toMatchObject({
+			planId: cat.alto,
+			addonPlanIds: [cat.tv],
+			customerAccepted: true,
+			installationCost: '1500.00'
+		});
 		expect(p.card.customerAcceptedAt).toBeTruthy();
 		expect(p.history.filter((h) => h.kind === 'field').length).toBeGreaterThanOrEqual(4);
 	});

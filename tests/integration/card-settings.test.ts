@@ -14,7 +14,14 @@ describe.each(drivers)('card settings on %s', (driver) => {
 	afterAll(() => t.cleanup());
 
 	it('saves cities, how-heard and objection snippets; blank snippet rows are dropped', async () => {
-		await saveCallSettings(t.db, o.admin, { cities: 'Cancún\n Playa del Carmen \n\nCancún', howHeard: 'Facebook\nRadio', objTitle_0: 'Precio', objText_0: 'Vale la pena.', objTitle_1: '', objText_1: '' });
+		await saveCallSettings(t.db, o.admin, {
+			cities: 'Cancún\n Playa del Carmen \n\nCancún',
+			howHeard: 'Facebook\nRadio',
+			objTitle_0: 'Precio',
+			objText_0: 'Vale la pena.',
+			objTitle_1: '',
+			objText_1: ''
+		});
 		const { settings } = await getOrg(t.db, o.admin);
 		expect(settings.cities).toEqual(['Cancún', 'Playa del Carmen']);
 		expect(settings.howHeard).toEqual(['Facebook', 'Radio']);
@@ -22,10 +29,14 @@ describe.each(drivers)('card settings on %s', (driver) => {
 	});
 
 	it('rejects bad input next to the field and keeps what was stored', async () => {
-		const err = await saveCallSettings(t.db, o.admin, { cities: '  ', howHeard: 'x', objTitle_0: 'Sin texto', objText_0: '' }).catch((e) => e);
+		const err = await saveCallSettings(t.db, o.admin, { cities: '  ', howHeard: 'x', objTitle_0: 'Sin texto', objText_0: '' }).catch(
+			(e) => e
+		);
 		expect(err.status).toBe(400);
 		expect(Object.keys(err.fieldErrors)).toContain('cities');
-		const err2 = await saveCallSettings(t.db, o.admin, { cities: 'Mérida', howHeard: 'x', objTitle_0: 'Sin texto', objText_0: '' }).catch((e) => e);
+		const err2 = await saveCallSettings(t.db, o.admin, { cities: 'Mérida', howHeard: 'x', objTitle_0: 'Sin texto', objText_0: '' }).catch(
+			(e) => e
+		);
 		expect(err2.fieldErrors.objText_0[0]).toMatch(/respuesta/);
 		expect((await getOrg(t.db, o.admin)).settings.cities).toEqual(['Cancún', 'Playa del Carmen']);
 		await expect(saveCallSettings(t.db, o.agent, { cities: 'X', howHeard: 'Y' })).rejects.toMatchObject({ status: 403 });

@@ -52,7 +52,10 @@ describe.each(drivers)('servicios adicionales en %s', (driver) => {
 		expect(tvRow).toMatchObject({ tvType: 'CATV', onuSerial: null, planName: 'Paquete hasta 60 canales', pendingNumber: false });
 		await removeAddon(t.db, org.coordinator, { id: tv.id });
 		expect(await listAddons(t.db.orm, org.org.id, card)).toHaveLength(1);
-		const history = await rowsOf<{ kind: string }>(t.db.orm, sql`select kind from card_history where installation_id = ${card} and kind = 'service'`);
+		const history = await rowsOf<{ kind: string }>(
+			t.db.orm,
+			sql`select kind from card_history where installation_id = ${card} and kind = 'service'`
+		);
 		expect(history.length).toBe(4);
 	});
 

@@ -28,15 +28,26 @@ describe.each(drivers)('datos de conexión y cobros en %s', (driver) => {
 	it('el usuario PPPoE es único en el proveedor y el mensaje nombra la otra tarjeta', async () => {
 		const a = await makeCard(t.db, org.org.id, { fullName: 'Ana Pérez Uc', phone: '9980000001' });
 		const b = await makeCard(t.db, org.org.id, { phone: '9980000002' });
-		await saveConnection(t.db, org.coordinator, { installationId: a, pppoeUser: '9980000001', pppoePassword: '9980000001M', wifiPassword: 'perez2024MB' });
+		await saveConnection(t.db, org.coordinator, {
+			installationId: a,
+			pppoeUser: '9980000001',
+			pppoePassword: '9980000001M',
+			wifiPassword: 'perez2024MB'
+		});
 		const folio = (await firstOf<{ folio: number }>(t.db.orm, sql`select folio::int as folio from installations where id = ${a}`))!.folio;
-		const err = await saveConnection(t.db, org.coordinator, { installationId: b, pppoeUser: '9980000001', pppoePassword: 'x1234' }).catch((e) => e);
+		const err = await saveConnection(t.db, org.coordinator, { installationId: b, pppoeUser: '9980000001', pppoePassword: 'x1234' }).catch(
+			(e) => e
+		);
 		expect(err.status).toBe(409);
-		expect(err.message).toBe(`El usuario PPPoE «9980000001» ya lo usa la instalación #${folio} (Ana Pérez Uc). Escribe otro usuario, por ejemplo agregando una letra al final.`);
+		expect(err.message).toBe(
+			`El usuario PPPoE «9980000001» ya lo usa la instalación #${folio} (Ana Pérez Uc). Escribe otro usuario, por ejemplo agregando una letra al final.`
+		);
 		expect(err.fieldErrors.pppoeUser).toHaveLength(1);
 		const row = await firstOf<{ u: string | null }>(t.db.orm, sql`select pppoe_user as u from installations where id = ${b}`);
 		expect(row!.u).toBeNull();
-		await expect(saveConnection(t.db, org.agent, { installationId: b, pppoeUser: '9980000002', pppoePassword: 'abcd1' })).rejects.toMatchObject({ status: 403 });
+		await expect(
+			saveConnection(t.db, org.agent, { installationId: b, pppoeUser: '9980000002', pppoePassword: 'abcd1' })
+		).rejects.toMatchObject({ status: 403 });
 	});
 
 	it('agendar: zona + fecha + plan calculan y guardan el desglose; cambiar de zona libera la IP', async () => {
@@ -69,7 +80,10 @@ describe.each(drivers)('datos de conexión y cobros en %s', (driver) => {
 			sql`select field, source from card_history where installation_id = ${id} order by id`
 		);
 		expect(history.map((h) => h.field)).toEqual(expect.arrayContaining(['pppoe_user', 'zone_id', 'installation_date', 'ip']));
-		const events = await rowsOf<{ actor: string }>(t.db.orm, sql`select actor_id as actor from board_events where card_id = ${id} and actor_id is not null`);
+		const events = await rowsOf<{ actor: string }>(
+			t.db.orm,
+			sql`select actor_id as actor from board_events where card_id = ${id} and actor_id is not null`
+		);
 		expect(events.every((e) => e.actor === org.coordinator.id)).toBe(true);
 		expect(events.length).toBeGreaterThan(0);
 	});

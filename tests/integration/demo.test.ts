@@ -103,7 +103,10 @@ async function seedAndCheck(db: Database): Promise<void> {
 
 	// Positions increase by the gap within each column, without ties.
 	for (const stage of ALL_STAGES) {
-		const positions = cards.filter((c) => c.stage === stage).map((c) => asNumber(c.position)).sort((a, b) => a - b);
+		const positions = cards
+			.filter((c) => c.stage === stage)
+			.map((c) => asNumber(c.position))
+			.sort((a, b) => a - b);
 		expect(positions).toEqual(positions.map((_, i) => (i + 1) * 65536));
 	}
 
@@ -113,7 +116,11 @@ async function seedAndCheck(db: Database): Promise<void> {
 		expect(c.phone, c.full_name).toMatch(/^998\d{7}$/);
 		if (c.stage === 'cancelada') continue;
 		const i = index(c.stage);
-		if (i >= 1) expect([c.zone_id, c.service_type, c.lat, c.lng].every((v) => v != null), c.full_name).toBe(true);
+		if (i >= 1)
+			expect(
+				[c.zone_id, c.service_type, c.lat, c.lng].every((v) => v != null),
+				c.full_name
+			).toBe(true);
 		if (i >= 2) {
 			expect(c.plan_id && c.contract_type, c.full_name).toBeTruthy();
 			if (c.contract_type === '12_meses') expect(c.accepted_12m_at, c.full_name).toBeTruthy();
@@ -165,9 +172,7 @@ async function seedAndCheck(db: Database): Promise<void> {
 	const serviceTypes = new Set(areas.map((a) => a.service_type));
 	expect(serviceTypes).toEqual(new Set(['inalambrico', 'fibra']));
 	for (const c of cards.filter((c) => c.zone_id)) {
-		const hit = areas.find(
-			(a) => a.zone_id === c.zone_id && pointInPolygon(asNumber(c.lng), asNumber(c.lat), a.geojson.coordinates[0])
-		);
+		const hit = areas.find((a) => a.zone_id === c.zone_id && pointInPolygon(asNumber(c.lng), asNumber(c.lat), a.geojson.coordinates[0]));
 		expect(hit?.service_type, c.full_name).toBe(c.service_type);
 	}
 
@@ -198,13 +203,11 @@ async function seedAndCheck(db: Database): Promise<void> {
 		// every card with a zone and a date has its billing dates computed
 		unbilled: 0
 	});
-	const zoneNames = (await q<{ name: string; payment_day: number }>('select name, payment_day from zones where org_id = $1'));
+	const zoneNames = await q<{ name: string; payment_day: number }>('select name, payment_day from zones where org_id = $1');
 	for (const z of zoneNames) expect(z.name).toMatch(new RegExp(`DÍA ${z.payment_day}$`));
 
 	// The documented demo password works for the demo logins.
-	const [tech] = await q<{ password_hash: string }>(
-		`select password_hash from users where org_id = $1 and role = 'technician' limit 1`
-	);
+	const [tech] = await q<{ password_hash: string }>(`select password_hash from users where org_id = $1 and role = 'technician' limit 1`);
 	expect(await verifyPassword(tech.password_hash, DEMO_PASSWORD)).toBe(true);
 
 	// A second run is a no-op.

@@ -41,9 +41,18 @@ describe.skipIf(!mounted)('disk full while uploading', () => {
 		// Fill most of the disk, then upload an image that doesn't fit.
 		await storage.put('relleno.bin', new Uint8Array(700 * 1024), 'application/octet-stream');
 		const noise = randomBytes(900 * 900 * 3);
-		const big = new Uint8Array(await sharp(noise, { raw: { width: 900, height: 900, channels: 3 } }).png().toBuffer());
+		const big = new Uint8Array(
+			await sharp(noise, { raw: { width: 900, height: 900, channels: 3 } })
+				.png()
+				.toBuffer()
+		);
 		expect(big.length).toBeGreaterThan(400 * 1024);
-		const err = await uploadFile(t.db, o.agent, { installationId: cardId, category: 'ine_frontal', name: '', fileName: 'ine.png', bytes: big }, storage).then(
+		const err = await uploadFile(
+			t.db,
+			o.agent,
+			{ installationId: cardId, category: 'ine_frontal', name: '', fileName: 'ine.png', bytes: big },
+			storage
+		).then(
 			() => null,
 			(e) => e
 		);
@@ -53,7 +62,12 @@ describe.skipIf(!mounted)('disk full while uploading', () => {
 		const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile() && f.name !== 'relleno.bin');
 		expect(files.map((f) => f.name)).toEqual([]);
 		// Small files still go through once there is room.
-		const ok = await uploadFile(t.db, o.agent, { installationId: cardId, category: 'ine_atras', name: '', fileName: 'p.png', bytes: await pngBytes() }, storage);
+		const ok = await uploadFile(
+			t.db,
+			o.agent,
+			{ installationId: cardId, category: 'ine_atras', name: '', fileName: 'p.png', bytes: await pngBytes() },
+			storage
+		);
 		expect(ok.id).toBeTruthy();
 	});
 });

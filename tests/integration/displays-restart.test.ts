@@ -15,7 +15,15 @@ async function until(check: () => boolean, ms: number, what: string) {
 	}
 }
 
-const EMPTY: DisplaySnapshot = { name: '', orgName: '', timeZone: 'America/Cancun', cards: [], lastSeq: 0, settings: { wipLimits: {}, sla: {} }, serverTime: '' };
+const EMPTY: DisplaySnapshot = {
+	name: '',
+	orgName: '',
+	timeZone: 'America/Cancun',
+	cards: [],
+	lastSeq: 0,
+	settings: { wipLimits: {}, sla: {} },
+	serverTime: ''
+};
 
 // The built production server, stopped and started again on the same data and port.
 describe.skipIf(!hasBuild())('wall display against the built server', () => {
@@ -31,8 +39,13 @@ describe.skipIf(!hasBuild())('wall display against the built server', () => {
 	it('serves a redacted page, refuses mutations, recovers after a restart and goes dark when revoked', async () => {
 		server = await startServer({ DATA_DIR: dataDir });
 		const setup = await postAction(server, '/setup', {
-			orgName: 'Pantalla Demo', timeZone: 'America/Cancun', adminName: 'Ana Admin', email: 'ana@pantalla.mx',
-			password: 'contraseña-pantalla-1', passwordConfirm: 'contraseña-pantalla-1', demo: 'on'
+			orgName: 'Pantalla Demo',
+			timeZone: 'America/Cancun',
+			adminName: 'Ana Admin',
+			email: 'ana@pantalla.mx',
+			password: 'contraseña-pantalla-1',
+			passwordConfirm: 'contraseña-pantalla-1',
+			demo: 'on'
 		});
 		expect(setup.body.type).toBe('redirect');
 		const cookie = sessionCookie(setup.setCookie);
@@ -51,14 +64,22 @@ describe.skipIf(!hasBuild())('wall display against the built server', () => {
 		// The token is no session: HTTP endpoints refuse it wherever it's put.
 		const anyCard = /"id":"([0-9a-f-]{36})"/.exec(html)?.[1];
 		const mover = await fetch(`${server.url}/api/instalaciones/${anyCard}/mover`, {
-			method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, cookie: `session=${token}`, origin: server.url },
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, cookie: `session=${token}`, origin: server.url },
 			body: JSON.stringify({ toStage: 'cancelada', cancelReason: 'otro', cancelNote: 'desde la TV', version: 1 })
 		});
 		expect([401, 403]).toContain(mover.status);
 
 		const url = server.url;
 		display = new DisplayState(token!, EMPTY, {
-			connect: (tk) => connect(`${url}/pantalla`, { path: '/socket.io', auth: { token: tk }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 500 })
+			connect: (tk) =>
+				connect(`${url}/pantalla`, {
+					path: '/socket.io',
+					auth: { token: tk },
+					transports: ['websocket'],
+					reconnectionDelay: 200,
+					reconnectionDelayMax: 500
+				})
 		});
 		display.start();
 		await until(() => display!.status === 'live' && display!.cardCount > 10, 5000, 'pantalla en vivo con tarjetas');
@@ -75,11 +96,22 @@ describe.skipIf(!hasBuild())('wall display against the built server', () => {
 
 		// Live again: a coordinator's move after the restart reaches the display.
 		const login = await postAction(server, '/login', { email: 'ana@pantalla.mx', password: 'contraseña-pantalla-1' });
-		const admin = connect(server.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie: sessionCookie(login.setCookie) }, forceNew: true });
+		const admin = connect(server.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie: sessionCookie(login.setCookie) },
+			forceNew: true
+		});
 		const target = display.columns.find((c) => c.stage === 'cobertura_confirmada')!.cards[0];
-		const res = await new Promise<{ ok: boolean }>((r) => admin.emit('card:move', { cardId: target.id, toStage: 'preinstalacion', version: target.version }, r));
+		const res = await new Promise<{ ok: boolean }>((r) =>
+			admin.emit('card:move', { cardId: target.id, toStage: 'preinstalacion', version: target.version }, r)
+		);
 		expect(res.ok).toBe(true);
-		await until(() => display!.columns.find((c) => c.stage === 'preinstalacion')!.cards.some((c) => c.id === target.id), 2000, 'movimiento en la pantalla');
+		await until(
+			() => display!.columns.find((c) => c.stage === 'preinstalacion')!.cards.some((c) => c.id === target.id),
+			2000,
+			'movimiento en la pantalla'
+		);
 		expect(display.isHighlighted(target.id)).toBe(true);
 
 		// Revoking from the settings page turns the open display off and the page into 410.

@@ -11,10 +11,28 @@ import type { DisplayEvent, DisplaySnapshot } from '$lib/schemas/displays';
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
 /** Everything on the card below that must never reach a shared screen. */
-const SECRETS = ['Pérez', 'López', '9981112233', '9984445566', 'maria@correo.mx', 'Calle Secreta', 'SM 77', 'Secreto9981112233M', 'perez2024MB', '10.30.1.55', 'Técnico'];
+const SECRETS = [
+	'Pérez',
+	'López',
+	'9981112233',
+	'9984445566',
+	'maria@correo.mx',
+	'Calle Secreta',
+	'SM 77',
+	'Secreto9981112233M',
+	'perez2024MB',
+	'10.30.1.55',
+	'Técnico'
+];
 
 function openDisplay(url: string, token: unknown): Promise<Socket> {
-	const s = connect(`${url}/pantalla`, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+	const s = connect(`${url}/pantalla`, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		auth: { token },
+		reconnection: false,
+		forceNew: true
+	});
 	return new Promise((resolve, reject) => {
 		s.once('connect', () => resolve(s));
 		s.once('connect_error', (err) => {
@@ -25,7 +43,9 @@ function openDisplay(url: string, token: unknown): Promise<Socket> {
 }
 
 const ask = <T>(s: Socket, event: string, ...args: unknown[]): Promise<T> =>
-	new Promise((resolve) => s.timeout(3000).emit(event, ...args, (err: Error | null, res: T) => resolve(err ? ({ timeout: true } as T) : res)));
+	new Promise((resolve) =>
+		s.timeout(3000).emit(event, ...args, (err: Error | null, res: T) => resolve(err ? ({ timeout: true } as T) : res))
+	);
 
 describe.each(drivers)('wall display on %s', (driver) => {
 	let t: TestDatabase;
@@ -38,9 +58,20 @@ describe.each(drivers)('wall display on %s', (driver) => {
 		rt = await startRealtime(t.db);
 		o = await makeOrg(t.db);
 		card = await makeCard(t.db, o.org.id, {
-			stage: 'asignada', full_name: 'María José Pérez López', phone: '9981112233', phone_alt: '9984445566', email: 'maria@correo.mx',
-			addr_sm: '77', addr_street: 'Calle Secreta', addr_colonia: 'Región 94', pppoe_user: '9981112233', pppoe_password: 'Secreto9981112233M',
-			wifi_password: 'perez2024MB', ip: '10.30.1.55', technician_id: o.technician.id, installation_date: '2026-11-21'
+			stage: 'asignada',
+			full_name: 'María José Pérez López',
+			phone: '9981112233',
+			phone_alt: '9984445566',
+			email: 'maria@correo.mx',
+			addr_sm: '77',
+			addr_street: 'Calle Secreta',
+			addr_colonia: 'Región 94',
+			pppoe_user: '9981112233',
+			pppoe_password: 'Secreto9981112233M',
+			wifi_password: 'perez2024MB',
+			ip: '10.30.1.55',
+			technician_id: o.technician.id,
+			installation_date: '2026-11-21'
 		});
 	});
 	afterAll(async () => {
@@ -103,22 +134,38 @@ describe.each(drivers)('wall display on %s', (driver) => {
 		const d = await createDisplay(t.db, o.admin, { name: 'TV solo lectura' });
 		const tv = await openDisplay(rt.url, d.token);
 		opened.push(tv);
-		const [before] = await t.db.query<{ version: number; stage: string }>('select version, stage from installations where id = $1', [card.id]);
+		const [before] = await t.db.query<{ version: number; stage: string }>('select version, stage from installations where id = $1', [
+			card.id
+		]);
 		const events = await count(t.db, 'board_events');
-		const move = await ask<{ ok?: boolean; status?: number }>(tv, 'card:move', { cardId: card.id, toStage: 'preinstalacion', version: before.version });
+		const move = await ask<{ ok?: boolean; status?: number }>(tv, 'card:move', {
+			cardId: card.id,
+			toStage: 'preinstalacion',
+			version: before.version
+		});
 		expect(move).toMatchObject({ ok: false, status: 403 });
 		tv.emit('presence:open', { cardId: card.id });
 		tv.emit('card:update', { cardId: card.id, fullName: 'Hackeado' });
 		const since = await ask<{ events?: unknown[] }>(tv, 'display:since', { lastSeq: 0 });
 		expect(Array.isArray(since.events) || 'snapshot' in since).toBe(true);
 		await new Promise((r) => setTimeout(r, 200));
-		const [after] = await t.db.query<{ version: number; stage: string }>('select version, stage from installations where id = $1', [card.id]);
+		const [after] = await t.db.query<{ version: number; stage: string }>('select version, stage from installations where id = $1', [
+			card.id
+		]);
 		expect(after).toEqual(before);
 		expect(await count(t.db, 'board_events')).toBe(events);
 		expect(tv.connected).toBe(true);
 		// The board namespace authenticates by session cookie only: a display token is not a session.
-		const board = connect(rt.url, { path: '/socket.io', transports: ['websocket'], auth: { token: d.token }, reconnection: false, forceNew: true });
-		const refused = await new Promise<string>((r) => board.once('connect_error', (err) => r(err.message)).once('connect', () => r('connected')));
+		const board = connect(rt.url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			auth: { token: d.token },
+			reconnection: false,
+			forceNew: true
+		});
+		const refused = await new Promise<string>((r) =>
+			board.once('connect_error', (err) => r(err.message)).once('connect', () => r('connected'))
+		);
 		board.close();
 		expect(refused).toMatch(/Sesión no válida/);
 	});

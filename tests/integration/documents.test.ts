@@ -24,11 +24,18 @@ describe.each(drivers)('contract data and templates on %s', (driver) => {
 		const list = await listTemplates(t.db, org.admin);
 		expect(list.map((x) => x.contractType)).toEqual(['12_meses', 'indefinido']);
 		expect(list[0].body).toContain('{cliente}');
-		const body = { contractType: 'indefinido', title: 'Contrato de servicio', body: 'Yo, {cliente}, contrato {plan} con {proveedor} a partir del {fecha_inicio}.' };
+		const body = {
+			contractType: 'indefinido',
+			title: 'Contrato de servicio',
+			body: 'Yo, {cliente}, contrato {plan} con {proveedor} a partir del {fecha_inicio}.'
+		};
 		await expect(saveTemplate(t.db, org.coordinator, body)).rejects.toMatchObject({ status: 403 });
 		await expect(listTemplates(t.db, org.agent)).rejects.toMatchObject({ status: 403 });
 		expect(await count('document_templates')).toBe(0);
-		await expect(saveTemplate(t.db, org.admin, { ...body, body: 'corto' })).rejects.toMatchObject({ status: 400, fieldErrors: { body: [expect.stringMatching(/demasiado corto/)] } });
+		await expect(saveTemplate(t.db, org.admin, { ...body, body: 'corto' })).rejects.toMatchObject({
+			status: 400,
+			fieldErrors: { body: [expect.stringMatching(/demasiado corto/)] }
+		});
 		await saveTemplate(t.db, org.admin, body);
 		await saveTemplate(t.db, org.admin, { ...body, title: 'Contrato de servicio v2' });
 		expect(await count('document_templates')).toBe(1);

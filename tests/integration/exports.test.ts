@@ -16,7 +16,13 @@ describe.each(drivers)('exportaciones en %s', (driver) => {
 		org = await makeOrg(t.db);
 		zoneId = await makeZone(t.db, org.org.id, { name: 'RB3 ZONA SUR DÍA 28', cidr: '10.60.0.0/29', reserved: ['10.60.0.1'] });
 		const planId = await makePlan(t.db, org.org.id);
-		card = await makeCard(t.db, org.org.id, { fullName: 'José "Pepe" Núñez Peña', zoneId, stage: 'asignada', installationDate: '2026-11-20', planId });
+		card = await makeCard(t.db, org.org.id, {
+			fullName: 'José "Pepe" Núñez Peña',
+			zoneId,
+			stage: 'asignada',
+			installationDate: '2026-11-20',
+			planId
+		});
 		await saveConnection(t.db, org.coordinator, { installationId: card, pppoeUser: 'pepe.nunez', pppoePassword: 'cla ve"$x?' });
 		await allocateIp(t.db, org.coordinator, { installationId: card });
 	});

@@ -25,7 +25,9 @@ function fakeSupabase() {
 		const p = url.pathname.replace(/^\/storage\/v1/, '');
 		if (req.method === 'GET' && p.startsWith('/bucket/')) {
 			const b = buckets.get(p.slice(8));
-			return b ? send(200, { id: p.slice(8), name: p.slice(8), ...b }) : send(400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
+			return b
+				? send(200, { id: p.slice(8), name: p.slice(8), ...b })
+				: send(400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
 		}
 		if (req.method === 'POST' && p === '/bucket') {
 			const { name, public: pub } = JSON.parse(body.toString());
@@ -65,7 +67,10 @@ const fake = fakeSupabase();
 const local = tempStorage();
 const drivers: [string, () => Storage][] = [
 	['local', () => local.storage],
-	['supabase', () => supabaseStorage(`http://127.0.0.1:${(fake.server.address() as { port: number }).port}`, 'clave-de-servicio', 'documentos')]
+	[
+		'supabase',
+		() => supabaseStorage(`http://127.0.0.1:${(fake.server.address() as { port: number }).port}`, 'clave-de-servicio', 'documentos')
+	]
 ];
 
 beforeAll(() => new Promise<void>((r) => fake.server.listen(0, '127.0.0.1', () => r())));

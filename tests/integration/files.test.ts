@@ -31,7 +31,10 @@ describe.each(drivers)('files on %s', (driver) => {
 
 	async function expectRejected(call: () => Promise<unknown>, status: number, text: RegExp) {
 		const before = { rows: await rowCount(), files: store.files().length };
-		const err = await call().then(() => null, (e) => e);
+		const err = await call().then(
+			() => null,
+			(e) => e
+		);
 		expect(err).toBeInstanceOf(ServiceError);
 		expect(err.status).toBe(status);
 		expect(err.message).toMatch(text);
@@ -40,7 +43,11 @@ describe.each(drivers)('files on %s', (driver) => {
 	}
 
 	it('rejects HTML bytes behind a .jpg name, with nothing stored', async () => {
-		await expectRejected(() => up(new TextEncoder().encode('<html><script>alert(1)</script></html>'), 'ine.jpg'), 415, /dice ser JPG pero su contenido no lo es/);
+		await expectRejected(
+			() => up(new TextEncoder().encode('<html><script>alert(1)</script></html>'), 'ine.jpg'),
+			415,
+			/dice ser JPG pero su contenido no lo es/
+		);
 	});
 
 	it('rejects zero bytes, over the limit and unknown types', async () => {
@@ -65,7 +72,9 @@ describe.each(drivers)('files on %s', (driver) => {
 		expect(file.mime).toBe('image/jpeg');
 		const thumb = await downloadFile(t.db, org.coordinator, res.id, true, store.storage);
 		expect(thumb.mime).toBe('image/webp');
-		const [hist] = await t.db.query<{ kind: string }>(`select kind from card_history where installation_id = $1 and kind = 'file'`, [cardId]);
+		const [hist] = await t.db.query<{ kind: string }>(`select kind from card_history where installation_id = $1 and kind = 'file'`, [
+			cardId
+		]);
 		expect(hist.kind).toBe('file');
 	});
 
@@ -75,7 +84,9 @@ describe.each(drivers)('files on %s', (driver) => {
 		const ine = list.filter((f) => f.category === 'ine_frontal');
 		expect(ine).toHaveLength(2);
 		expect(ine.filter((f) => !f.supersededAt).map((f) => f.id)).toEqual([second.id]);
-		const [old] = await t.db.query<{ supersededBy: string }>(`select superseded_by as "supersededBy" from files where category = 'ine_frontal' and superseded_at is not null`);
+		const [old] = await t.db.query<{ supersededBy: string }>(
+			`select superseded_by as "supersededBy" from files where category = 'ine_frontal' and superseded_at is not null`
+		);
 		expect(old.supersededBy).toBe(second.id);
 	});
 
@@ -109,7 +120,12 @@ describe.each(drivers)('files on %s', (driver) => {
 	});
 
 	it('leaves neither a row nor a file when the storage fails to commit', async () => {
-		const failing: Storage = { ...store.storage, move: async () => { throw new Error('disco lleno'); } };
+		const failing: Storage = {
+			...store.storage,
+			move: async () => {
+				throw new Error('disco lleno');
+			}
+		};
 		const before = { rows: await rowCount(), files: store.files().length };
 		await expect(up(await pngBytes(), 'x.png', 'ine_atras', failing)).rejects.toThrow('disco lleno');
 		expect(await rowCount()).toBe(before.rows);

@@ -60,11 +60,23 @@ describe.each(drivers)('folios per provider on %s', (driver) => {
 		const a = await makeOrg(t.db);
 		const b = await makeOrg(t.db);
 		const got: [string, number][] = [];
-		for (const [o, label] of [[a, 'A'], [b, 'B'], [a, 'A'], [a, 'A'], [b, 'B']] as const) {
+		for (const [o, label] of [
+			[a, 'A'],
+			[b, 'B'],
+			[a, 'A'],
+			[a, 'A'],
+			[b, 'B']
+		] as const) {
 			const lead = await makeLead(t.db, o.agent, `Cliente ${label}`);
 			got.push([label, lead.folio]);
 		}
-		expect(got).toEqual([['A', 1], ['B', 1], ['A', 2], ['A', 3], ['B', 2]]);
+		expect(got).toEqual([
+			['A', 1],
+			['B', 1],
+			['A', 2],
+			['A', 3],
+			['B', 2]
+		]);
 		const [counters] = await t.db.query<{ a: number; b: number }>(
 			`select (select last_folio::int from folio_counters where org_id = $1) as a,
 				(select last_folio::int from folio_counters where org_id = $2) as b`,
@@ -112,22 +124,36 @@ describe.each(drivers)('folios per provider on %s', (driver) => {
 		const t = await databaseBeforePerOrgFolios(driver);
 		dbs.push(t);
 		const org = (name: string) =>
-			t.db
-				.query<{ id: string }>(`insert into organizations (name, slug) values ($1, $1) returning id`, [name])
-				.then(([r]) => r.id);
+			t.db.query<{ id: string }>(`insert into organizations (name, slug) values ($1, $1) returning id`, [name]).then(([r]) => r.id);
 		const a = await org('wisp-a');
 		const b = await org('wisp-b');
 		const empty = await org('wisp-c');
 		// The old global sequence: A and B's cards interleave, B's first card is folio 2.
-		for (const [o, n] of [[a, 'A1'], [b, 'B1'], [a, 'A2'], [b, 'B2'], [b, 'B3'], [a, 'A3']] as const) await insertCard(t.db, o, n);
+		for (const [o, n] of [
+			[a, 'A1'],
+			[b, 'B1'],
+			[a, 'A2'],
+			[b, 'B2'],
+			[b, 'B3'],
+			[a, 'A3']
+		] as const)
+			await insertCard(t.db, o, n);
 		await t.db.query(`delete from installations where full_name = 'A2'`);
 		// B3's telephone add-on carries the external ID its folio gave it; A3's add-on one typed by hand.
 		await t.db.query(
 			`insert into addon_services (org_id, installation_id, kind, external_id)
 			 select org_id, id, 'telefonia', case full_name when 'B3' then '000005' else 'RB1-0042' end from installations where full_name in ('B3', 'A3')`
 		);
-		const old = await t.db.query<{ full_name: string; folio: number }>('select full_name, folio::int as folio from installations order by folio');
-		expect(old.map((r) => [r.full_name, r.folio])).toEqual([['A1', 1], ['B1', 2], ['B2', 4], ['B3', 5], ['A3', 6]]);
+		const old = await t.db.query<{ full_name: string; folio: number }>(
+			'select full_name, folio::int as folio from installations order by folio'
+		);
+		expect(old.map((r) => [r.full_name, r.folio])).toEqual([
+			['A1', 1],
+			['B1', 2],
+			['B2', 4],
+			['B3', 5],
+			['A3', 6]
+		]);
 
 		await migrate(t.db);
 
@@ -135,7 +161,13 @@ describe.each(drivers)('folios per provider on %s', (driver) => {
 			'select full_name, folio::int as folio from installations order by org_id = $1 desc, folio',
 			[a]
 		);
-		expect(cards.map((r) => [r.full_name, r.folio])).toEqual([['A1', 1], ['A3', 2], ['B1', 1], ['B2', 2], ['B3', 3]]);
+		expect(cards.map((r) => [r.full_name, r.folio])).toEqual([
+			['A1', 1],
+			['A3', 2],
+			['B1', 1],
+			['B2', 2],
+			['B3', 3]
+		]);
 		const history = await t.db.query<{ full_name: string; old_value: number; new_value: number; source: string }>(
 			`select i.full_name, h.old_value, h.new_value, h.source from card_history h join installations i on i.id = h.installation_id
 			 where h.field = 'folio' order by i.full_name`
@@ -149,7 +181,10 @@ describe.each(drivers)('folios per provider on %s', (driver) => {
 		const ids = await t.db.query<{ full_name: string; external_id: string | null }>(
 			`select full_name, external_id from installations where full_name in ('A3', 'B3') order by full_name`
 		);
-		expect(ids).toEqual([{ full_name: 'A3', external_id: null }, { full_name: 'B3', external_id: '000005' }]);
+		expect(ids).toEqual([
+			{ full_name: 'A3', external_id: null },
+			{ full_name: 'B3', external_id: '000005' }
+		]);
 		expect(await insertCard(t.db, a, 'A4')).toBe(3);
 		expect(await insertCard(t.db, b, 'B4')).toBe(4);
 		expect(await insertCard(t.db, empty, 'C1')).toBe(1);

@@ -16,7 +16,10 @@ describe.skipIf(!hasBuild())('/healthz details (built server)', () => {
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	});
-	async function serve(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'tablero-healthz-'))): Promise<RunningServer> {
+	async function serve(
+		env: Record<string, string> = {},
+		dataDir = mkdtempSync(join(tmpdir(), 'tablero-healthz-'))
+	): Promise<RunningServer> {
 		const server = await startServer({ DATA_DIR: dataDir, ...env });
 		started.push({ server, dataDir });
 		return server;

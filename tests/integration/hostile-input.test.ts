@@ -13,8 +13,25 @@ import { drivers } from './support/db';
 import { demoRouteIds } from './support/route-ids';
 import { hasBuild, startServer, type RunningServer } from './support/server';
 import {
-	HOSTILE_JSON, HOSTILE_PARAMS, HOSTILE_STRINGS, PER_KEY_FORM, PER_KEY_JSON, PER_KEY_TRIES, actionNames, asFormValue, discoverTargets, fillRoute,
-	LONG, keysFor, own, plausible, queryNames, schemaKeys, type Hint, type Ids, type Target
+	HOSTILE_JSON,
+	HOSTILE_PARAMS,
+	HOSTILE_STRINGS,
+	PER_KEY_FORM,
+	PER_KEY_JSON,
+	PER_KEY_TRIES,
+	actionNames,
+	asFormValue,
+	discoverTargets,
+	fillRoute,
+	LONG,
+	keysFor,
+	own,
+	plausible,
+	queryNames,
+	schemaKeys,
+	type Hint,
+	type Ids,
+	type Target
 } from './support/hostile';
 
 /**
@@ -60,7 +77,13 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 		}
 		const db = url ? await openDatabase({ url }) : await openDatabase({ dataDir: join(dataDir, 'pglite') });
 		await migrate(db);
-		const a = await createOrganization(db, { orgName: 'Proveedor Hostil', timeZone: 'America/Cancun', adminName: 'Ana A', email: 'ana@hostil.mx', password: 'contraseña-hostil-1' });
+		const a = await createOrganization(db, {
+			orgName: 'Proveedor Hostil',
+			timeZone: 'America/Cancun',
+			adminName: 'Ana A',
+			email: 'ana@hostil.mx',
+			password: 'contraseña-hostil-1'
+		});
 		await seedDemo(db, a.org.id);
 		const { technicianId, ...routeIds } = await demoRouteIds(db, a.org.id, dataDir, 'hostil.pdf');
 		const [org] = await db.query<{ slug: string }>(`select slug from organizations where id = $1`, [a.org.id]);
@@ -101,10 +124,21 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 	async function send(r: Req): Promise<{ status: number; message?: string; text: string; ended: boolean }> {
 		const n = xff++;
 		const cookie = sessions[r.role][0];
-		const headers: Record<string, string> = { origin: server.url, cookie, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+		const headers: Record<string, string> = {
+			origin: server.url,
+			cookie,
+			'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+		};
 		if (r.target.kind === 'action') Object.assign(headers, { 'x-sveltekit-action': 'true', accept: 'application/json' });
 		if (r.body !== undefined) headers['content-type'] = r.form ? 'application/x-www-form-urlencoded' : 'application/json';
-		const go = () => fetch(server.url + r.url, { method: r.target.method, headers, body: r.body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+		const go = () =>
+			fetch(server.url + r.url, {
+				method: r.target.method,
+				headers,
+				body: r.body,
+				redirect: 'manual',
+				signal: AbortSignal.timeout(60_000)
+			});
 		// A refusal may come before a big body is read, and a kept-alive connection may close as it is
 		// reused: the client then sees EPIPE/ECONNRESET. Once more, on a new connection, must answer.
 		const res = await go().catch((err: Error) => {
@@ -142,14 +176,18 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 				const r = requests[next++];
 				try {
 					const res = await send(r);
-					if (res.status >= 500) failures.push(`${r.target.method} ${r.url.slice(0, 120)} [${r.role}] ${r.what} → ${res.status} ${res.text.slice(0, 160)}`);
+					if (res.status >= 500)
+						failures.push(`${r.target.method} ${r.url.slice(0, 120)} [${r.role}] ${r.what} → ${res.status} ${res.text.slice(0, 160)}`);
 					if (res.status === 429) limited++;
 					if ([400, 409, 413, 415, 422].includes(res.status)) {
 						reachedValidation++;
-						if (typeof res.message === 'string' && (ENGLISH.test(res.message) || !res.message.trim())) english.push(`${r.target.method} ${r.target.route} ${r.what}: ${res.message}`);
+						if (typeof res.message === 'string' && (ENGLISH.test(res.message) || !res.message.trim()))
+							english.push(`${r.target.method} ${r.target.route} ${r.what}: ${res.message}`);
 					}
 				} catch (err) {
-					failures.push(`${r.target.method} ${r.url.slice(0, 120)} [${r.role}] ${r.what} → sin respuesta (${(err as Error).message} ${String((err as Error).cause ?? '')})`);
+					failures.push(
+						`${r.target.method} ${r.url.slice(0, 120)} [${r.role}] ${r.what} → sin respuesta (${(err as Error).message} ${String((err as Error).cause ?? '')})`
+					);
 				}
 			}
 		};
@@ -162,7 +200,16 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 		const base = fillRoute(target.route, ids);
 		const actionPath = target.kind === 'action' && target.action !== 'default' ? `?/${target.action}` : '';
 		const queries = queryNames(target);
-		const plausibleQuery = (q: string) => (q === 'p' ? ids.orgSlug : /instalacion/.test(q) ? ids.card : /zona/.test(q) ? ids.zone : /kind|tipo/.test(q) ? 'hoja_instalacion' : String(plausible(q, keys.get(q) ?? { type: 'string' }, ids)));
+		const plausibleQuery = (q: string) =>
+			q === 'p'
+				? ids.orgSlug
+				: /instalacion/.test(q)
+					? ids.card
+					: /zona/.test(q)
+						? ids.zone
+						: /kind|tipo/.test(q)
+							? 'hoja_instalacion'
+							: String(plausible(q, keys.get(q) ?? { type: 'string' }, ids));
 		const qs = (over: Record<string, string> = {}) => {
 			const p = new URLSearchParams();
 			for (const q of queries) p.set(q, plausibleQuery(q));
@@ -196,12 +243,22 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 		const actions = target.kind === 'endpoint' ? actionNames(target) : [];
 		for (const action of actions.length ? actions : [undefined]) {
 			const withAction = (o: Record<string, unknown>) => (action ? { ...o, action } : o);
-			const plausibleBody = () => withAction(Object.fromEntries(fields.filter(([k]) => !['__proto__', 'constructor', 'prototype'].includes(k)).map(([k, h]) => [k, plausible(k, h, ids)])));
+			const plausibleBody = () =>
+				withAction(
+					Object.fromEntries(
+						fields.filter(([k]) => !['__proto__', 'constructor', 'prototype'].includes(k)).map(([k, h]) => [k, plausible(k, h, ids)])
+					)
+				);
 			const tag = action ? `action=${action} ` : '';
 			add(`${tag}plausible`, url(), plausibleBody());
 			// The server refuses bodies over 1 MB before reading them (413, connection closed): long
 			// strings go in as many fields as fit, and key by key below.
-			for (const v of values) add(`${tag}todo=${summary(v)}`, url(), withAction(Object.fromEntries(fields.slice(0, v === LONG ? 9 : undefined).map(([k]) => [k, v]))));
+			for (const v of values)
+				add(
+					`${tag}todo=${summary(v)}`,
+					url(),
+					withAction(Object.fromEntries(fields.slice(0, v === LONG ? 9 : undefined).map(([k]) => [k, v])))
+				);
 			for (const [i, [k]] of fields.entries()) {
 				for (let j = 0; j < PER_KEY_TRIES; j++) {
 					const v = perKey[(i * PER_KEY_TRIES + j) % perKey.length];
@@ -219,73 +276,87 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 		// The autosave's value is reached only with a real field name: every field, every hostile value.
 		const field = keys.get('field');
 		if (field?.type === 'enum' && keys.has('value')) {
-			for (const option of field.options) for (const v of PER_KEY_JSON) add(`field=${option} value=${summary(v)}`, url(), { field: option, value: v, baseValue: null });
+			for (const option of field.options)
+				for (const v of PER_KEY_JSON) add(`field=${option} value=${summary(v)}`, url(), { field: option, value: v, baseValue: null });
 		}
 		return out;
 	}
 
-	it.skipIf(!hasBuild() || (driver === 'postgres' && !adminUrl))('answers every hostile request with a 4xx, never a 5xx', async () => {
-		const targets = await discoverTargets();
-		const universe = await schemaKeys();
-		expect(targets.length).toBeGreaterThan(40);
-		// The admin everywhere but the technician's own pages and actions, which only a technician reaches.
-		const requests: Req[] = [];
-		for (const t of targets) {
-			const keys = keysFor(t, universe);
-			requests.push(...requestsFor(t, keys, t.route.includes('/tecnico') ? 'technician' : 'admin'));
-		}
-		const t0 = Date.now();
-		const { failures, english, reachedValidation, limited } = await runAll(requests);
-		console.info(`hostile-input ${driver}: ${requests.length} solicitudes en ${((Date.now() - t0) / 1000).toFixed(1)} s; ${reachedValidation} llegaron a la validación, ${limited} limitadas (429)`);
-		expect(failures, `respuestas 5xx:\n${failures.join('\n')}\n\nregistro del servidor:\n${serverErrors()}`).toEqual([]);
-		expect(english, 'mensajes que no están en español').toEqual([]);
-		expect(reachedValidation).toBeGreaterThan(requests.length / 4);
-		expect(limited).toBeLessThan(requests.length / 20);
-	}, 600_000);
+	it.skipIf(!hasBuild() || (driver === 'postgres' && !adminUrl))(
+		'answers every hostile request with a 4xx, never a 5xx',
+		async () => {
+			const targets = await discoverTargets();
+			const universe = await schemaKeys();
+			expect(targets.length).toBeGreaterThan(40);
+			// The admin everywhere but the technician's own pages and actions, which only a technician reaches.
+			const requests: Req[] = [];
+			for (const t of targets) {
+				const keys = keysFor(t, universe);
+				requests.push(...requestsFor(t, keys, t.route.includes('/tecnico') ? 'technician' : 'admin'));
+			}
+			const t0 = Date.now();
+			const { failures, english, reachedValidation, limited } = await runAll(requests);
+			console.info(
+				`hostile-input ${driver}: ${requests.length} solicitudes en ${((Date.now() - t0) / 1000).toFixed(1)} s; ${reachedValidation} llegaron a la validación, ${limited} limitadas (429)`
+			);
+			expect(failures, `respuestas 5xx:\n${failures.join('\n')}\n\nregistro del servidor:\n${serverErrors()}`).toEqual([]);
+			expect(english, 'mensajes que no están en español').toEqual([]);
+			expect(reachedValidation).toBeGreaterThan(requests.length / 4);
+			expect(limited).toBeLessThan(requests.length / 20);
+		},
+		600_000
+	);
 
-	it.skipIf(!hasBuild() || (driver === 'postgres' && !adminUrl))('every socket event answers hostile payloads with an error and keeps the connection', async () => {
-		const source = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'lib', 'server', 'realtime', 'handlers.ts'), 'utf8');
-		const events = [...source.matchAll(/socket\.on\(\s*'([^']+)'/g)].map((m) => m[1]).filter((e) => e !== 'disconnect');
-		expect(events.length).toBeGreaterThan(2);
-		const socket: Socket = connect(server.url, {
-			path: '/socket.io',
-			transports: ['websocket'],
-			extraHeaders: { origin: server.url, cookie: sessions.admin[0] },
-			reconnection: false,
-			forceNew: true
-		});
-		await new Promise<void>((resolve, reject) => {
-			socket.once('connect', () => resolve());
-			socket.once('connect_error', reject);
-		});
-		const wrong: string[] = [];
-		// Up to socket.io's maxHttpBufferSize (64 KB); a bigger message closes the connection by design.
-		const payloads: unknown[] = [
-			...HOSTILE_JSON.map((v) => (v === LONG ? 'x'.repeat(60_000) : v)),
-			{ cardId: 'a\u0000b', toStage: 'x\ud800y', version: 1 },
-			{ cardId: ids.card, toStage: '__proto__', version: 1 },
-			{ cardId: ids.card, toStage: 'agendada', version: 1e308, overrideReason: 'a\u0000b', cancelNote: 'x\ud800y' },
-			{ cardId: ids.card, toStage: 'cobertura_confirmada', version: 1, overrideReason: 'a\u0000b' },
-			{ cardId: ids.card, toStage: 'cancelada', version: 1, cancelReason: 'constructor', cancelNote: 'a\u0000b' },
-			{ lastSeq: -1 },
-			{ lastSeq: 1e308 },
-			{ lastSeq: '2025-02-30' },
-			{ cardId: '__proto__' },
-			own('__proto__', { cardId: ids.card })
-		];
-		for (const event of events) {
-			for (const p of payloads) {
-				const res = (await socket.timeout(15_000).emitWithAck(event, p).catch((e: Error) => ({ timeout: e.message }))) as { ok?: boolean; status?: number; timeout?: string };
-				const refused = res && (res.ok === false || 'error' in res) && (res.status ?? 400) < 500;
-				const accepted = res && res.ok !== false && !('error' in res) && !res.timeout;
-				if (!refused && !accepted) wrong.push(`${event} ${summary(p)} → ${JSON.stringify(res).slice(0, 160)}`);
-				if (!socket.connected) {
-					wrong.push(`${event} ${summary(p)} cerró la conexión`);
-					break;
+	it.skipIf(!hasBuild() || (driver === 'postgres' && !adminUrl))(
+		'every socket event answers hostile payloads with an error and keeps the connection',
+		async () => {
+			const source = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'lib', 'server', 'realtime', 'handlers.ts'), 'utf8');
+			const events = [...source.matchAll(/socket\.on\(\s*'([^']+)'/g)].map((m) => m[1]).filter((e) => e !== 'disconnect');
+			expect(events.length).toBeGreaterThan(2);
+			const socket: Socket = connect(server.url, {
+				path: '/socket.io',
+				transports: ['websocket'],
+				extraHeaders: { origin: server.url, cookie: sessions.admin[0] },
+				reconnection: false,
+				forceNew: true
+			});
+			await new Promise<void>((resolve, reject) => {
+				socket.once('connect', () => resolve());
+				socket.once('connect_error', reject);
+			});
+			const wrong: string[] = [];
+			// Up to socket.io's maxHttpBufferSize (64 KB); a bigger message closes the connection by design.
+			const payloads: unknown[] = [
+				...HOSTILE_JSON.map((v) => (v === LONG ? 'x'.repeat(60_000) : v)),
+				{ cardId: 'a\u0000b', toStage: 'x\ud800y', version: 1 },
+				{ cardId: ids.card, toStage: '__proto__', version: 1 },
+				{ cardId: ids.card, toStage: 'agendada', version: 1e308, overrideReason: 'a\u0000b', cancelNote: 'x\ud800y' },
+				{ cardId: ids.card, toStage: 'cobertura_confirmada', version: 1, overrideReason: 'a\u0000b' },
+				{ cardId: ids.card, toStage: 'cancelada', version: 1, cancelReason: 'constructor', cancelNote: 'a\u0000b' },
+				{ lastSeq: -1 },
+				{ lastSeq: 1e308 },
+				{ lastSeq: '2025-02-30' },
+				{ cardId: '__proto__' },
+				own('__proto__', { cardId: ids.card })
+			];
+			for (const event of events) {
+				for (const p of payloads) {
+					const res = (await socket
+						.timeout(15_000)
+						.emitWithAck(event, p)
+						.catch((e: Error) => ({ timeout: e.message }))) as { ok?: boolean; status?: number; timeout?: string };
+					const refused = res && (res.ok === false || 'error' in res) && (res.status ?? 400) < 500;
+					const accepted = res && res.ok !== false && !('error' in res) && !res.timeout;
+					if (!refused && !accepted) wrong.push(`${event} ${summary(p)} → ${JSON.stringify(res).slice(0, 160)}`);
+					if (!socket.connected) {
+						wrong.push(`${event} ${summary(p)} cerró la conexión`);
+						break;
+					}
 				}
 			}
-		}
-		socket.disconnect();
-		expect(wrong).toEqual([]);
-	}, 300_000);
+			socket.disconnect();
+			expect(wrong).toEqual([]);
+		},
+		300_000
+	);
 });

@@ -49,13 +49,16 @@ describe.each(drivers)('hostile values on %s', (driver) => {
 		expect(await snapshot(id)).toEqual(before);
 	});
 
-	it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype'])('refuses the field name «%s» and saves nothing', async (field) => {
-		const { id } = await makeLead(t.db, o.agent);
-		const before = await snapshot(id);
-		const err = await refusal(updateCardField(t.db, o.agent, id, { field, value: 'x' }));
-		expect(err.message).toBe('Ese dato no se puede editar desde la tarjeta.');
-		expect(await snapshot(id)).toEqual(before);
-	});
+	it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype'])(
+		'refuses the field name «%s» and saves nothing',
+		async (field) => {
+			const { id } = await makeLead(t.db, o.agent);
+			const before = await snapshot(id);
+			const err = await refusal(updateCardField(t.db, o.agent, id, { field, value: 'x' }));
+			expect(err.message).toBe('Ese dato no se puede editar desde la tarjeta.');
+			expect(await snapshot(id)).toEqual(before);
+		}
+	);
 
 	it.each([
 		['2025-02-30', '2025-03-31'],
@@ -78,13 +81,17 @@ describe.each(drivers)('contract data under hostile input on %s', (driver) => {
 	});
 	afterAll(() => t.cleanup());
 
-	const contracts = (id: string) => t.db.query(`select start_date, end_date from documents where installation_id = $1 and kind = 'contrato'`, [id]);
+	const contracts = (id: string) =>
+		t.db.query(`select start_date, end_date from documents where installation_id = $1 and kind = 'contrato'`, [id]);
 
-	it.each(['2025-02-30', '2025-13-01', '0000-00-00'])('refuses the impossible start date %s with a Spanish 400 and writes nothing', async (startDate) => {
-		const { id } = await makeLead(t.db, o.agent);
-		const err = await saveContractData(t.db, o.agent, id, { startDate }).catch((e: unknown) => e);
-		expect(err).toBeInstanceOf(ServiceError);
-		expect(err).toMatchObject({ status: 400, message: 'Escribe la fecha como AAAA-MM-DD, una que exista en el calendario.' });
-		expect(await contracts(id)).toEqual([]);
-	});
+	it.each(['2025-02-30', '2025-13-01', '0000-00-00'])(
+		'refuses the impossible start date %s with a Spanish 400 and writes nothing',
+		async (startDate) => {
+			const { id } = await makeLead(t.db, o.agent);
+			const err = await saveContractData(t.db, o.agent, id, { startDate }).catch((e: unknown) => e);
+			expect(err).toBeInstanceOf(ServiceError);
+			expect(err).toMatchObject({ status: 400, message: 'Escribe la fecha como AAAA-MM-DD, una que exista en el calendario.' });
+			expect(await contracts(id)).toEqual([]);
+		}
+	);
 });

@@ -77,7 +77,9 @@ describe.each(drivers)('login throttling and failure notices on %s', (driver) =>
 		const [email64, nonce] = agentDevice.split('~')[0].split('.');
 		const forged = `${Buffer.from(admin.email).toString('base64url')}.${nonce}.${'A'.repeat(43)}`;
 		expect(await attempt(admin.email, PASSWORD, { ip: IP_A, userAgent: null, device: forged })).toMatchObject({ status: 429 });
-		expect(await attempt(admin.email, PASSWORD, { ip: IP_A, userAgent: null, device: `${email64}.${nonce}` })).toMatchObject({ status: 429 });
+		expect(await attempt(admin.email, PASSWORD, { ip: IP_A, userAgent: null, device: `${email64}.${nonce}` })).toMatchObject({
+			status: 429
+		});
 
 		// One browser keeps a cookie per account: signing in as the admin keeps the agent's entry.
 		const both = await attempt(admin.email, PASSWORD, { ip: IP_B, userAgent: null, device: agentDevice });

@@ -60,7 +60,12 @@ describe.each(drivers)('moves on %s', (driver) => {
 
 	it('lets a coordinator override with a written reason, recorded in the history', async () => {
 		const card = await makeCard(t.db, o.org.id);
-		const refused = await moveCard(t.db, o.coordinator, { cardId: card.id, toStage: 'documentos_pendientes', version: 1, overrideReason: 'ok' });
+		const refused = await moveCard(t.db, o.coordinator, {
+			cardId: card.id,
+			toStage: 'documentos_pendientes',
+			version: 1,
+			overrideReason: 'ok'
+		});
 		expect(refused.ok).toBe(false);
 		if (!refused.ok) expect(refused.overridable).toBe(true);
 		const res = await moveCard(t.db, o.coordinator, {
@@ -91,8 +96,16 @@ describe.each(drivers)('moves on %s', (driver) => {
 
 	it('cancelling needs a reason and gives the IP back', async () => {
 		const card = await makeCard(t.db, o.org.id, { stage: 'asignada', ip: '10.9.0.5' });
-		const [z] = await t.db.query<{ id: string }>(`insert into zones (org_id, name, payment_day, billing_mode) values ($1, 'RB9', 5, 'prepago') returning id`, [o.org.id]);
-		await t.db.query('insert into ip_allocations (org_id, zone_id, installation_id, ip) values ($1, $2, $3, $4)', [o.org.id, z.id, card.id, '10.9.0.5']);
+		const [z] = await t.db.query<{ id: string }>(
+			`insert into zones (org_id, name, payment_day, billing_mode) values ($1, 'RB9', 5, 'prepago') returning id`,
+			[o.org.id]
+		);
+		await t.db.query('insert into ip_allocations (org_id, zone_id, installation_id, ip) values ($1, $2, $3, $4)', [
+			o.org.id,
+			z.id,
+			card.id,
+			'10.9.0.5'
+		]);
 		const noReason = await moveCard(t.db, o.coordinator, { cardId: card.id, toStage: 'cancelada', version: 1 });
 		expect(noReason.ok).toBe(false);
 		const res = await moveCard(t.db, o.coordinator, { cardId: card.id, toStage: 'cancelada', version: 1, cancelReason: 'declino' });
@@ -148,7 +161,9 @@ describe.each(drivers)('moves on %s', (driver) => {
 			moveCard(t.db, o.admin, { cardId: card.id, toStage: 'cobertura_confirmada', version: 1, overrideReason: 'revisado en campo' })
 		]);
 		expect(a.ok && b.ok).toBe(true);
-		const history = await t.db.query<{ to_stage: string }>('select to_stage from stage_history where installation_id = $1 order by id', [card.id]);
+		const history = await t.db.query<{ to_stage: string }>('select to_stage from stage_history where installation_id = $1 order by id', [
+			card.id
+		]);
 		expect(history.map((h) => h.to_stage).sort()).toEqual(['cobertura_confirmada', 'preinstalacion']);
 		const [final] = await t.db.query<{ stage: string }>('select stage from installations where id = $1', [card.id]);
 		expect(final.stage).toBe(history.at(-1)!.to_stage);

@@ -13,7 +13,8 @@ import { findChromium } from '$lib/server/pdf/chromium';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const meta = { ip: '198.51.100.7', userAgent: 'Prueba/1.0' };
-const text = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
+const text = async (bytes: Uint8Array) =>
+	(await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
 
 describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 	let t: TestDatabase;
@@ -42,23 +43,63 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 
 	async function fullCard(fullName: string) {
 		const n = ++cards;
-		const [zone] = await t.db.query<{ id: string }>(`insert into zones (org_id, name, payment_day) values ($1, 'RB3 ZONA SUR DÍA 28', 28) on conflict (org_id, name) do update set payment_day = 28 returning id`, [org.org.id]);
-		const [plan] = await t.db.query<{ id: string }>(`insert into plans (org_id, kind, name, speed_mbps, price_cents) values ($1, 'internet', 'Intermedio 120', 120, 45000) returning id`, [org.org.id]);
+		const [zone] = await t.db.query<{ id: string }>(
+			`insert into zones (org_id, name, payment_day) values ($1, 'RB3 ZONA SUR DÍA 28', 28) on conflict (org_id, name) do update set payment_day = 28 returning id`,
+			[org.org.id]
+		);
+		const [plan] = await t.db.query<{ id: string }>(
+			`insert into plans (org_id, kind, name, speed_mbps, price_cents) values ($1, 'internet', 'Intermedio 120', 120, 45000) returning id`,
+			[org.org.id]
+		);
 		const id = await makeInstallation(t.db, org.org.id, {
-			full_name: fullName, phone: '9981234567', phone_alt: '9987654321', email: 'cliente@correo.mx',
-			addr_sm: '12', addr_mz: '3', addr_lt: '4', addr_ext: '10', addr_street: 'Calle Ébano', addr_colonia: 'Fracc Las Palmas', addr_city: 'Cancún',
-			lat: 21.161908, lng: -86.851528, zone_id: zone.id, house_ownership: 'propia', service_type: 'fibra', plan_id: plan.id, contract_type: '12_meses',
-			installation_date: '2026-11-25', installation_time: '10:00', technician_id: org.technician.id,
-			pppoe_user: `998123456${n}`, pppoe_password: '9981234567M', wifi_password: 'peña2024MB', ip: `10.30.3.${16 + n}`, external_id: 'EXT-0042',
-			rooftop_access: true, rooftop_key: 'con el conserje', fiber_crossing: false, modem_near_outlet: true, comments: 'Perro bravo en la entrada'
+			full_name: fullName,
+			phone: '9981234567',
+			phone_alt: '9987654321',
+			email: 'cliente@correo.mx',
+			addr_sm: '12',
+			addr_mz: '3',
+			addr_lt: '4',
+			addr_ext: '10',
+			addr_street: 'Calle Ébano',
+			addr_colonia: 'Fracc Las Palmas',
+			addr_city: 'Cancún',
+			lat: 21.161908,
+			lng: -86.851528,
+			zone_id: zone.id,
+			house_ownership: 'propia',
+			service_type: 'fibra',
+			plan_id: plan.id,
+			contract_type: '12_meses',
+			installation_date: '2026-11-25',
+			installation_time: '10:00',
+			technician_id: org.technician.id,
+			pppoe_user: `998123456${n}`,
+			pppoe_password: '9981234567M',
+			wifi_password: 'peña2024MB',
+			ip: `10.30.3.${16 + n}`,
+			external_id: 'EXT-0042',
+			rooftop_access: true,
+			rooftop_key: 'con el conserje',
+			fiber_crossing: false,
+			modem_near_outlet: true,
+			comments: 'Perro bravo en la entrada'
 		});
-		await t.db.query(`insert into addon_services (org_id, installation_id, kind, username) values ($1, $2, 'telefonia', '9981234567')`, [org.org.id, id]);
+		await t.db.query(`insert into addon_services (org_id, installation_id, kind, username) values ($1, $2, 'telefonia', '9981234567')`, [
+			org.org.id,
+			id
+		]);
 		return id;
 	}
 
 	async function signAndPdf(cardId: string) {
 		const c = await contentToSign(t.db, org.coordinator, cardId, 'hoja_instalacion');
-		await signInPerson(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion', signerName: 'Íñigo Muñoz', consent: 'on', signature: PNG, contentSha256: c.sha }, meta);
+		await signInPerson(
+			t.db,
+			org.coordinator,
+			cardId,
+			{ kind: 'hoja_instalacion', signerName: 'Íñigo Muñoz', consent: 'on', signature: PNG, contentSha256: c.sha },
+			meta
+		);
 		const { fileId } = await generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion' }, store.storage);
 		const file = await downloadFile(t.db, org.coordinator, fileId, false, store.storage);
 		return { file, sha: c.sha };
@@ -70,10 +111,34 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 		expect(file.mime).toBe('application/pdf');
 		const s = await text(file.bytes);
 		for (const expected of [
-			'José Ñúñez Peña', '998', 'cliente@correo.mx', 'SM 12', 'MZ 3', 'LT 4', 'Ébano', 'Las Palmas', 'Cancún', '21.161908, -86.851528',
-			'RB3 ZONA SUR DÍA 28', 'Fibra óptica', 'Intermedio 120', '12 meses', '9981234567M', 'peña2024MB', '10.30.3.17', 'EXT-0042',
-			'Telefonía', 'Tomás Técnico', '25 nov 2026', '10:00', 'con el conserje', 'Perro bravo en la entrada', 'Íñigo Muñoz',
-			'Firmado electrónicamente por Íñigo Muñoz', 'IP 198.51.100.7', sha.slice(0, 16)
+			'José Ñúñez Peña',
+			'998',
+			'cliente@correo.mx',
+			'SM 12',
+			'MZ 3',
+			'LT 4',
+			'Ébano',
+			'Las Palmas',
+			'Cancún',
+			'21.161908, -86.851528',
+			'RB3 ZONA SUR DÍA 28',
+			'Fibra óptica',
+			'Intermedio 120',
+			'12 meses',
+			'9981234567M',
+			'peña2024MB',
+			'10.30.3.17',
+			'EXT-0042',
+			'Telefonía',
+			'Tomás Técnico',
+			'25 nov 2026',
+			'10:00',
+			'con el conserje',
+			'Perro bravo en la entrada',
+			'Íñigo Muñoz',
+			'Firmado electrónicamente por Íñigo Muñoz',
+			'IP 198.51.100.7',
+			sha.slice(0, 16)
 		])
 			expect(s).toContain(expected);
 		const files = await listFiles(t.db, org.coordinator, cardId);
@@ -83,19 +148,30 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 	it('regenerating needs confirmation and keeps the earlier PDF', async () => {
 		const cardId = await fullCard('Andrés Güemez');
 		await signAndPdf(cardId);
-		await expect(generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion' }, store.storage)).rejects.toMatchObject({ status: 409 });
+		await expect(generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion' }, store.storage)).rejects.toMatchObject({
+			status: 409
+		});
 		await generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion', confirm: true }, store.storage);
 		const pdfs = (await listFiles(t.db, org.coordinator, cardId)).filter((f) => f.category === 'hoja_instalacion_pdf');
 		expect(pdfs).toHaveLength(2);
 		expect(pdfs.filter((f) => f.supersededAt)).toHaveLength(1);
-		const docs = await t.db.query<{ n: number }>(`select count(*)::int as n from documents where installation_id = $1 and superseded_at is not null`, [cardId]);
+		const docs = await t.db.query<{ n: number }>(
+			`select count(*)::int as n from documents where installation_id = $1 and superseded_at is not null`,
+			[cardId]
+		);
 		expect(docs[0].n).toBe(1);
 	});
 
 	it('three simultaneous generations store one PDF and answer the others 409; confirmed ones take turns', async () => {
 		const cardId = await fullCard('Inés Cauich Canché');
 		const c = await contentToSign(t.db, org.coordinator, cardId, 'hoja_instalacion');
-		await signInPerson(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion', signerName: 'Inés Cauich', consent: 'on', signature: PNG, contentSha256: c.sha }, meta);
+		await signInPerson(
+			t.db,
+			org.coordinator,
+			cardId,
+			{ kind: 'hoja_instalacion', signerName: 'Inés Cauich', consent: 'on', signature: PNG, contentSha256: c.sha },
+			meta
+		);
 		// Storing a file's bytes is the last step of its transaction; slowed down, the three
 		// transactions surely overlap instead of committing one after the other by luck.
 		const slow: typeof store.storage = {
@@ -118,15 +194,17 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 				 where installation_id = $1 and kind = 'hoja_instalacion' order by version`,
 				[cardId]
 			),
-			signedDocs: (await t.db.query<{ documentId: string }>(
-				'select document_id as "documentId" from signatures where installation_id = $1', [cardId]
-			)).map((r) => r.documentId),
+			signedDocs: (
+				await t.db.query<{ documentId: string }>('select document_id as "documentId" from signatures where installation_id = $1', [cardId])
+			).map((r) => r.documentId),
 			// What storage holds for this card, plus any temp file left behind by a refused request.
 			onDisk: store.files().filter((f) => f.includes(cardId) || f.includes('/files/tmp/'))
 		});
 
 		const first = await Promise.allSettled([generate(false), generate(false), generate(false)]);
-		const refused = first.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as { status: number; message: string });
+		const refused = first
+			.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+			.map((r) => r.reason as { status: number; message: string });
 		expect(first.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		expect(refused).toEqual([
 			expect.objectContaining({ status: 409, message: expect.stringMatching(/^Ya existe un PDF de la hoja de instalación\. Confirma/) }),
@@ -142,7 +220,12 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 		s = await state();
 		// Four PDFs, each superseded by the next; four document versions, each holding its own PDF.
 		expect(s.files).toHaveLength(4);
-		expect(s.docs.map((d) => [d.version, d.current])).toEqual([[1, false], [2, false], [3, false], [4, true]]);
+		expect(s.docs.map((d) => [d.version, d.current])).toEqual([
+			[1, false],
+			[2, false],
+			[3, false],
+			[4, true]
+		]);
 		const fileOf = (d: { fileId: string | null }) => s.files.find((f) => f.id === d.fileId);
 		expect(s.docs.map((d) => fileOf(d)?.supersededBy)).toEqual([...s.docs.slice(1).map((d) => d.fileId), null]);
 		expect(s.signedDocs).toEqual([s.docs[3].id]);
@@ -178,10 +261,7 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 		const pid = engine.status().pid!;
 		const burst = Array.from({ length: 8 }, (_, i) => engine.render(`<p style="font-family:'DejaVu Sans'">Documento ${i}</p>`));
 		setTimeout(() => process.kill(pid, 'SIGKILL'), 30);
-		const settled = await Promise.race([
-			Promise.allSettled(burst),
-			new Promise<'colgado'>((r) => setTimeout(() => r('colgado'), 25_000))
-		]);
+		const settled = await Promise.race([Promise.allSettled(burst), new Promise<'colgado'>((r) => setTimeout(() => r('colgado'), 25_000))]);
 		expect(settled).not.toBe('colgado');
 		const after = await engine.render('<p style="font-family:\'DejaVu Sans\'">Siguiente después del fallo</p>');
 		expect(await text(after)).toContain('Siguiente después del fallo');

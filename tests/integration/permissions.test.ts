@@ -45,11 +45,21 @@ async function discover(): Promise<string[]> {
 }
 
 const keyOf = (e: Entry) =>
-	e.kind === 'page' ? `page ${e.route}` : e.kind === 'action' ? `action ${e.route} ${e.action}` : e.kind === 'endpoint' ? `endpoint ${e.route} ${e.method}` : `socket ${e.route}`;
+	e.kind === 'page'
+		? `page ${e.route}`
+		: e.kind === 'action'
+			? `action ${e.route} ${e.action}`
+			: e.kind === 'endpoint'
+				? `endpoint ${e.route} ${e.method}`
+				: `socket ${e.route}`;
 
 type Outcome = 'allowed' | 'refused';
 
-function classify(status: number, location: string | null, body?: { type?: string; status?: number; location?: string }): Outcome | `error ${number}` {
+function classify(
+	status: number,
+	location: string | null,
+	body?: { type?: string; status?: number; location?: string }
+): Outcome | `error ${number}` {
 	if (body?.type) {
 		if (body.type === 'redirect') return body.location?.startsWith('/login') ? 'refused' : 'allowed';
 		if (body.type === 'failure' || body.type === 'error') {
@@ -75,9 +85,21 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 	beforeAll(async () => {
 		const db = await openDatabase({ dataDir: join(dataDir, 'pglite') });
 		await migrate(db);
-		const a = await createOrganization(db, { orgName: 'Proveedor A', timeZone: 'America/Cancun', adminName: 'Ana A', email: 'ana@a.mx', password: 'contraseña-a-1234' });
+		const a = await createOrganization(db, {
+			orgName: 'Proveedor A',
+			timeZone: 'America/Cancun',
+			adminName: 'Ana A',
+			email: 'ana@a.mx',
+			password: 'contraseña-a-1234'
+		});
 		await seedDemo(db, a.org.id);
-		const b = await createOrganization(db, { orgName: 'Proveedor B', timeZone: 'America/Cancun', adminName: 'Beto B', email: 'beto@b.mx', password: 'contraseña-b-1234' });
+		const b = await createOrganization(db, {
+			orgName: 'Proveedor B',
+			timeZone: 'America/Cancun',
+			adminName: 'Beto B',
+			email: 'beto@b.mx',
+			password: 'contraseña-b-1234'
+		});
 		const user = async (email: string) => (await db.query<{ id: string }>('select id from users where email = $1', [email]))[0].id;
 		const session = async (id: string, orgId: string) => `session=${(await createSession(db.orm, { id, orgId })).token}`;
 		const { technicianId: tech, ...routeIds } = await demoRouteIds(db, a.org.id, dataDir, 'permisos.pdf');
@@ -100,9 +122,17 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 
 	it('has an entry for every page, action and endpoint in src/routes, and no stale ones', async () => {
 		const existing = await discover();
-		const listed = MATRIX.filter((e) => e.kind !== 'socket').map(keyOf).sort();
-		expect(existing.filter((k) => !listed.includes(k)), 'rutas sin entrada en la matriz').toEqual([]);
-		expect(listed.filter((k) => !existing.includes(k)), 'entradas de rutas que ya no existen').toEqual([]);
+		const listed = MATRIX.filter((e) => e.kind !== 'socket')
+			.map(keyOf)
+			.sort();
+		expect(
+			existing.filter((k) => !listed.includes(k)),
+			'rutas sin entrada en la matriz'
+		).toEqual([]);
+		expect(
+			listed.filter((k) => !existing.includes(k)),
+			'entradas de rutas que ya no existen'
+		).toEqual([]);
 	}, 60_000);
 
 	it('allows and refuses exactly as the matrix says, over the socket', async () => {
@@ -137,7 +167,11 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 									: undefined;
 					const res = (await (payload === undefined
 						? socket.timeout(5000).emitWithAck(e.route as 'heartbeat')
-						: socket.timeout(5000).emitWithAck(e.route as 'card:move', payload as never))) as { ok?: boolean; status?: number; error?: string };
+						: socket.timeout(5000).emitWithAck(e.route as 'card:move', payload as never))) as {
+						ok?: boolean;
+						status?: number;
+						error?: string;
+					};
 					outcome = res && (res.ok === false || res.error) && [401, 403, 404].includes(res.status ?? 403) ? 'refused' : 'allowed';
 				}
 				const expected: Outcome = e.allow.includes(who) ? 'allowed' : 'refused';
@@ -161,7 +195,12 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 					const target = e.action === 'default' ? url : `${url}?/${e.action}`;
 					const res = await fetch(target, {
 						method: 'POST',
-						headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json' },
+						headers: {
+							...headers,
+							'content-type': 'application/x-www-form-urlencoded',
+							'x-sveltekit-action': 'true',
+							accept: 'application/json'
+						},
 						body: '',
 						redirect: 'manual'
 					});

@@ -113,7 +113,10 @@ describe.skipIf(!!unavailable)(`PostgreSQL faults under a running server${unavai
 		const deadline = Date.now() + 10_000;
 		let health = 0;
 		while (health !== 200 && Date.now() < deadline) {
-			health = await fetch(`${server.url}/healthz`).then((r) => r.status, () => 0);
+			health = await fetch(`${server.url}/healthz`).then(
+				(r) => r.status,
+				() => 0
+			);
 			if (health !== 200) await new Promise((r) => setTimeout(r, 100));
 		}
 		expect(server.child.exitCode, server.log()).toBeNull();
@@ -155,7 +158,9 @@ describe.skipIf(!!unavailable)(`PostgreSQL faults under a running server${unavai
 		await board.catchUp();
 		const rows = await cluster.query<{ id: string; version: number }>(`select id, version from installations`, [], DB);
 		const db = new Map(rows.map((r) => [r.id, r.version]));
-		const behind = [...board.cards.values()].filter((c) => db.get(c.id) !== c.version).map((c) => `${c.id}: ${c.version} ≠ ${db.get(c.id)}`);
+		const behind = [...board.cards.values()]
+			.filter((c) => db.get(c.id) !== c.version)
+			.map((c) => `${c.id}: ${c.version} ≠ ${db.get(c.id)}`);
 		expect(behind).toEqual([]);
 		for (const c of cards) expect(board.cards.has(c.id)).toBe(true);
 	}
@@ -210,7 +215,13 @@ describe.skipIf(!!unavailable)(`PostgreSQL faults under a running server${unavai
 		expect(await lostWrites()).toEqual([]);
 		await expectConverged();
 		expectNoStrayErrors();
-		figures.stopImmediate = { acknowledged: acked.length - before, lost: 0, refusedWhileDownMs: refusedMs, downMs: startedAt - stoppedAt, ...recovery };
+		figures.stopImmediate = {
+			acknowledged: acked.length - before,
+			lost: 0,
+			refusedWhileDownMs: refusedMs,
+			downMs: startedAt - stoppedAt,
+			...recovery
+		};
 	}, 180_000);
 
 	it('the LISTEN connection killed mid-burst: LISTEN comes back and the board catches up', async () => {
@@ -232,7 +243,10 @@ describe.skipIf(!!unavailable)(`PostgreSQL faults under a running server${unavai
 		// LISTEN is back: a change made now reaches the open board live, without asking.
 		let relistenMs = 0;
 		for (let i = 0; i < 20 && !relistenMs; i++) {
-			const live = waitForCard(board.socket, (e) => e.card?.fullName === `En Vivo ${i}`, 1500).then(() => true, () => false);
+			const live = waitForCard(board.socket, (e) => e.card?.fullName === `En Vivo ${i}`, 1500).then(
+				() => true,
+				() => false
+			);
 			await cluster.query(`update installations set full_name = $2 where id = $1`, [cards[2].id, `En Vivo ${i}`], DB);
 			if (await live) relistenMs = Date.now() - killedAt;
 		}
@@ -257,7 +271,12 @@ class OpenBoard {
 	}
 
 	static async open(url: string, cookie: string): Promise<OpenBoard> {
-		const socket: TestSocket = connect(url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, origin: url }, forceNew: true });
+		const socket: TestSocket = connect(url, {
+			path: '/socket.io',
+			transports: ['websocket'],
+			extraHeaders: { cookie, origin: url },
+			forceNew: true
+		});
 		await new Promise<void>((resolve, reject) => {
 			socket.once('connect', () => resolve());
 			socket.once('connect_error', reject);

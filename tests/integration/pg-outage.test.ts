@@ -39,7 +39,12 @@ describe.skipIf(!adminUrl || !hasBuild())('PostgreSQL outage under a running ser
 		});
 		const cookie = sessionCookie(setup.setCookie);
 		socket = await new Promise<TestSocket>((resolve, reject) => {
-			const s: TestSocket = connect(server!.url, { path: '/socket.io', transports: ['websocket'], extraHeaders: { cookie, origin: server!.url }, forceNew: true });
+			const s: TestSocket = connect(server!.url, {
+				path: '/socket.io',
+				transports: ['websocket'],
+				extraHeaders: { cookie, origin: server!.url },
+				forceNew: true
+			});
 			s.once('connect', () => resolve(s));
 			s.once('connect_error', reject);
 		});

@@ -18,7 +18,9 @@ describe('PGlite queries in one exchange', () => {
 		const text = `insert into t (n, x, ok, s) values ($1, $2, $3, $4) returning n, x, ok, s, at, j, n::bigint as big, $5::text as nothing`;
 		const fast = await queryInOneExchange<Record<string, unknown>>(pg, text, [7, 1e-6, true, 'uno', null]);
 		const slow = (await pg.query<Record<string, unknown>>(text, [8, 2.5, false, 'dos', undefined])).rows;
-		expect(fast).toEqual([{ n: 7, x: 1e-6, ok: true, s: 'uno', at: new Date('2026-11-21T10:00:00Z'), j: { a: [1, 2] }, big: 7, nothing: null }]);
+		expect(fast).toEqual([
+			{ n: 7, x: 1e-6, ok: true, s: 'uno', at: new Date('2026-11-21T10:00:00Z'), j: { a: [1, 2] }, big: 7, nothing: null }
+		]);
 		expect(Object.keys(slow[0])).toEqual(Object.keys(fast![0]));
 		expect(slow[0]).toMatchObject({ n: 8, x: 2.5, ok: false, s: 'dos', big: 8, nothing: null });
 		expect(await queryInOneExchange(pg, 'update t set n = n + 1 where s = $1', ['nadie'])).toEqual([]);

@@ -27,7 +27,8 @@ describe.skipIf(!adminUrl)('PostgreSQL statements', () => {
 	async function preparedAfterUse(db: Database) {
 		return db.begin(async (tx) => {
 			const rows = [];
-			for (const n of [1, 2, 3]) rows.push(...(await tx.query<{ n: number; s: string }>(`select $1::int as n, $2::text as s /* marcador */`, [n, 'ñ'])));
+			for (const n of [1, 2, 3])
+				rows.push(...(await tx.query<{ n: number; s: string }>(`select $1::int as n, $2::text as s /* marcador */`, [n, 'ñ'])));
 			const prepared = await tx.query<{ statement: string }>(
 				`select statement from pg_prepared_statements where statement like '%marcador%' and statement not like '%pg_prepared_statements%'`
 			);

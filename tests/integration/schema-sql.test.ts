@@ -74,11 +74,7 @@ async function openPostgres(adminUrl: string): Promise<Target> {
 }
 
 /** Resolves with the first payload `matches` accepts, or rejects after `ms`. */
-function nextNotification(
-	payloads: string[],
-	matches: (payload: Row) => boolean,
-	ms = 5000
-): Promise<Row> {
+function nextNotification(payloads: string[], matches: (payload: Row) => boolean, ms = 5000): Promise<Row> {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const poll = () => {
@@ -120,10 +116,10 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 	}
 
 	async function createOrg(): Promise<string> {
-		const [org] = await db.query<{ id: string }>(
-			'insert into organizations (name, slug) values ($1, $2) returning id',
-			['WISP Demo', `demo-${randomUUID()}`]
-		);
+		const [org] = await db.query<{ id: string }>('insert into organizations (name, slug) values ($1, $2) returning id', [
+			'WISP Demo',
+			`demo-${randomUUID()}`
+		]);
 		return org.id;
 	}
 
@@ -195,10 +191,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			});
 
 			await db.query(`update installations set stage = 'cobertura_confirmada' where id = $1`, [cardId]);
-			const moved = await nextNotification(
-				payloads,
-				(p) => p.card === cardId && p.kind === 'card:moved'
-			);
+			const moved = await nextNotification(payloads, (p) => p.card === cardId && p.kind === 'card:moved');
 			// A small patch travels in the notification, so listeners need no query to apply it.
 			expect(moved).toMatchObject({ org: orgId, version: 2, patch: { stage: 'cobertura_confirmada', version: 2 } });
 			expect(Number(moved.seq)).toBeGreaterThan(Number(event.seq));
@@ -225,10 +218,9 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 		await expect(allocate(second, '10.20.0.5/24')).rejects.toThrow(/ip_allocations_ip_check/);
 
 		const otherOrg = await createOrg();
-		const [otherZone] = await db.query<{ id: string }>(
-			`insert into zones (org_id, name, payment_day) values ($1, 'RB1', 5) returning id`,
-			[otherOrg]
-		);
+		const [otherZone] = await db.query<{ id: string }>(`insert into zones (org_id, name, payment_day) values ($1, 'RB1', 5) returning id`, [
+			otherOrg
+		]);
 		const [otherCard] = await db.query<{ id: string }>(
 			`insert into installations (org_id, full_name, position) values ($1, 'Ana Cocom', 1) returning id`,
 			[otherOrg]
@@ -241,10 +233,12 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 	it('bumps version on a real change only, and stamps stage_changed_at', async () => {
 		const cardId = await createCard();
 		const card = () =>
-			db.query<{ version: number; stage_changed_at: Date; updated_at: Date }>(
-				'select version, stage_changed_at, updated_at from installations where id = $1',
-				[cardId]
-			).then((rows) => rows[0]);
+			db
+				.query<{ version: number; stage_changed_at: Date; updated_at: Date }>(
+					'select version, stage_changed_at, updated_at from installations where id = $1',
+					[cardId]
+				)
+				.then((rows) => rows[0]);
 		const before = await card();
 		expect(before.version).toBe(1);
 
@@ -255,10 +249,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 		expect((await card()).version).toBe(2);
 
 		// A writer that bumps the version itself (optimistic concurrency) is not bumped twice.
-		await db.query('update installations set comments = $2, version = version + 1 where id = $1', [
-			cardId,
-			'llamar después de las 5'
-		]);
+		await db.query('update installations set comments = $2, version = version + 1 where id = $1', [cardId, 'llamar después de las 5']);
 		expect((await card()).version).toBe(3);
 
 		await db.query(`update installations set stage = 'cobertura_confirmada' where id = $1`, [cardId]);
@@ -284,23 +275,42 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			['cancel_reason', 'caro']
 		];
 		const violation = async (run: Promise<unknown>) => {
-			const err = (await run.then(() => null, (e: unknown) => e)) as { code?: string; message?: string; constraint?: string; constraint_name?: string } | null;
+			const err = (await run.then(
+				() => null,
+				(e: unknown) => e
+			)) as { code?: string; message?: string; constraint?: string; constraint_name?: string } | null;
 			return err && { code: err.code, constraint: err.constraint ?? err.constraint_name, message: err.message };
 		};
 		const cardId = await createCard();
 		for (const [column, value] of bad) {
 			const check = `installations_${column}_check`;
-			const expected = { code: '23514', constraint: check, message: `new row for relation "installations" violates check constraint "${check}"` };
+			const expected = {
+				code: '23514',
+				constraint: check,
+				message: `new row for relation "installations" violates check constraint "${check}"`
+			};
 			expect(await violation(createCard({ [column]: value })), `insert ${column}`).toEqual(expected);
-			expect(await violation(db.query(`update installations set ${column} = $2 where id = $1`, [cardId, value])), `update ${column}`).toEqual(expected);
+			expect(
+				await violation(db.query(`update installations set ${column} = $2 where id = $1`, [cardId, value])),
+				`update ${column}`
+			).toEqual(expected);
 		}
 		// Nothing was half-written, and the card still takes good values and NULLs.
 		const [row] = await db.query<Row>('select stage, phone, lat, ip, version from installations where id = $1', [cardId]);
 		expect(row).toEqual({ stage: 'preinstalacion', phone: null, lat: null, ip: null, version: 1 });
 		const good: Row = {
-			stage: 'cancelada', phone: '9981234567', phone_alt: '9987654321', source: 'web', house_ownership: 'rentada',
-			lat: -90, lng: 180, service_type: 'fibra', contract_type: '12_meses', installation_cost_cents: 0,
-			ip: '2001:db8::1', cancel_reason: 'declino'
+			stage: 'cancelada',
+			phone: '9981234567',
+			phone_alt: '9987654321',
+			source: 'web',
+			house_ownership: 'rentada',
+			lat: -90,
+			lng: 180,
+			service_type: 'fibra',
+			contract_type: '12_meses',
+			installation_cost_cents: 0,
+			ip: '2001:db8::1',
+			cancel_reason: 'declino'
 		};
 		for (const [column, value] of Object.entries(good)) {
 			await db.query(`update installations set ${column} = $2 where id = $1`, [cardId, value]);
@@ -312,10 +322,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 
 	it('turns an UPDATE made outside the app into a board_events row', async () => {
 		const cardId = await createCard({ phone: '9981234567' });
-		await db.query(
-			`update installations set email = 'juan@example.mx', call_script = '{"saludo": true}' where id = $1`,
-			[cardId]
-		);
+		await db.query(`update installations set email = 'juan@example.mx', call_script = '{"saludo": true}' where id = $1`, [cardId]);
 		await db.query('update installations set full_name = full_name where id = $1', [cardId]);
 
 		const actorId = randomUUID();
@@ -341,10 +348,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 
 	it('deletes an organization with all its cards without tripping the event trigger', async () => {
 		const doomed = await createOrg();
-		await db.query(
-			`insert into installations (org_id, full_name, position) values ($1, 'Ana Cocom', 1)`,
-			[doomed]
-		);
+		await db.query(`insert into installations (org_id, full_name, position) values ($1, 'Ana Cocom', 1)`, [doomed]);
 		await db.query('delete from organizations where id = $1', [doomed]);
 		const left = await db.query('select 1 from board_events where org_id = $1', [doomed]);
 		expect(left).toHaveLength(0);

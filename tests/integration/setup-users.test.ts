@@ -24,9 +24,13 @@ describe.each(drivers)('first-run setup on %s', (driver) => {
 	afterAll(async () => t.cleanup());
 
 	it('rejects bad input with Spanish messages per field and saves nothing', async () => {
-		const err = await setupFirstOrganization(t.db, { ...valid, email: 'ana', password: 'corta', passwordConfirm: 'otra', timeZone: 'Marte/Base' }).catch(
-			(e) => e
-		);
+		const err = await setupFirstOrganization(t.db, {
+			...valid,
+			email: 'ana',
+			password: 'corta',
+			passwordConfirm: 'otra',
+			timeZone: 'Marte/Base'
+		}).catch((e) => e);
 		expect(err.status).toBe(400);
 		expect(err.fieldErrors.email[0]).toMatch(/correo electrónico válido/);
 		expect(err.fieldErrors.password[0]).toMatch(/al menos 10 caracteres/);
@@ -70,9 +74,17 @@ describe.each(drivers)('users admin on %s', (driver) => {
 		for (const actor of [agent, coordinator]) {
 			await expect(listUsers(t.db, actor)).rejects.toThrow(/Solo un administrador/);
 			await expect(
-				createUser(t.db, actor, { name: 'Intruso', email: `intruso-${actor.role}@prueba.mx`, role: 'admin', password: 'contraseña-larga-9' })
+				createUser(t.db, actor, {
+					name: 'Intruso',
+					email: `intruso-${actor.role}@prueba.mx`,
+					role: 'admin',
+					password: 'contraseña-larga-9'
+				})
 			).rejects.toThrow(/Solo un administrador/);
-			const rows = await t.db.orm.select().from(users).where(eq(users.email, `intruso-${actor.role}@prueba.mx`));
+			const rows = await t.db.orm
+				.select()
+				.from(users)
+				.where(eq(users.email, `intruso-${actor.role}@prueba.mx`));
 			expect(rows).toHaveLength(0);
 		}
 	});

@@ -19,20 +19,34 @@ import { findChromium } from '$lib/server/pdf/chromium';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const meta = { ip: '203.0.113.9', userAgent: 'Prueba/1.0' };
-const text = async (bytes: Uint8Array) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
+const text = async (bytes: Uint8Array) =>
+	(await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.replace(/\s+/g, ' ');
 
 // What only the office keeps, and what the customer needs: every value distinctive enough that
 // finding it anywhere means it leaked.
-const OFFICE_ONLY = { pppoe_user: 'pppoe-cliente-7731', pppoe_password: 'SecretoPPPoE-4412', ip: '10.30.3.77', external_id: 'EXT-SECRETO-9' };
+const OFFICE_ONLY = {
+	pppoe_user: 'pppoe-cliente-7731',
+	pppoe_password: 'SecretoPPPoE-4412',
+	ip: '10.30.3.77',
+	external_id: 'EXT-SECRETO-9'
+};
 const ADDON_IP = '10.40.0.55';
 const WIFI = 'WifiCliente-2026';
 const officeValues = [...Object.values(OFFICE_ONLY), ADDON_IP];
 
 async function cardWithSecrets(db: Database, orgId: string, technicianId: string) {
 	const id = await makeInstallation(db, orgId, {
-		stage: 'asignada', contract_type: '12_meses', technician_id: technicianId, installation_date: '2026-12-10', wifi_password: WIFI, ...OFFICE_ONLY
+		stage: 'asignada',
+		contract_type: '12_meses',
+		technician_id: technicianId,
+		installation_date: '2026-12-10',
+		wifi_password: WIFI,
+		...OFFICE_ONLY
 	});
-	await db.query(`insert into addon_services (org_id, installation_id, kind, username, ip) values ($1, $2, 'telefonia', '9981234567', $3)`, [orgId, id, ADDON_IP]);
+	await db.query(
+		`insert into addon_services (org_id, installation_id, kind, username, ip) values ($1, $2, 'telefonia', '9981234567', $3)`,
+		[orgId, id, ADDON_IP]
+	);
 	return id;
 }
 
@@ -73,7 +87,15 @@ describe.skipIf(!findChromium()).each(drivers)('what the signing link shows on %
 
 		const { fileId } = await generatePdf(t.db, org.coordinator, cardId, { kind: 'hoja_instalacion' }, store.storage);
 		const pdf = await text((await downloadFile(t.db, org.coordinator, fileId, false, store.storage)).bytes);
-		for (const value of [OFFICE_ONLY.pppoe_user, 'SecretoNuevo-9090', OFFICE_ONLY.ip, OFFICE_ONLY.external_id, ADDON_IP, WIFI, 'Firmado electrónicamente por José Peña'])
+		for (const value of [
+			OFFICE_ONLY.pppoe_user,
+			'SecretoNuevo-9090',
+			OFFICE_ONLY.ip,
+			OFFICE_ONLY.external_id,
+			ADDON_IP,
+			WIFI,
+			'Firmado electrónicamente por José Peña'
+		])
 			expect(pdf).toContain(value);
 	});
 });

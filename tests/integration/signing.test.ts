@@ -62,7 +62,11 @@ describe.each(drivers)('signing on %s', (driver) => {
 	});
 
 	it('escapes placeholders: values are text, never HTML', async () => {
-		await saveTemplate(t.db, org.admin, { contractType: '12_meses', title: 'Contrato <b>12</b>', body: 'Entre {proveedor} y {cliente}, plan {plan}, del {fecha_inicio} al {fecha_fin}.' });
+		await saveTemplate(t.db, org.admin, {
+			contractType: '12_meses',
+			title: 'Contrato <b>12</b>',
+			body: 'Entre {proveedor} y {cliente}, plan {plan}, del {fecha_inicio} al {fecha_fin}.'
+		});
 		await t.db.query(`update installations set full_name = 'Ana <script>alert(1)</script> Núñez' where id = $1`, [cardId]);
 		await saveContractData(t.db, org.agent, cardId, { startDate: '2026-12-01', endDate: '2027-11-30' });
 		const c = await contentToSign(t.db, org.agent, cardId, 'contrato');
@@ -81,23 +85,41 @@ describe.each(drivers)('signing on %s', (driver) => {
 		const { version: before } = (await getCard(t.db, org.org.id, cardId))!;
 		const seqBefore = (await t.db.query<{ n: number }>('select coalesce(max(seq), 0)::int as n from board_events'))[0].n;
 
-		await expect(signByLink(t.db, link.token, { signerName: 'Begoña', consent: 'on', signature: PNG, contentSha256: 'a'.repeat(64) }, meta)).rejects.toMatchObject({ status: 409 });
+		await expect(
+			signByLink(t.db, link.token, { signerName: 'Begoña', consent: 'on', signature: PNG, contentSha256: 'a'.repeat(64) }, meta)
+		).rejects.toMatchObject({ status: 409 });
 		expect(await count('signatures')).toBe(0);
 
 		await signByLink(t.db, link.token, { signerName: 'Begoña Pérez', consent: 'on', signature: PNG, contentSha256: opened.sha }, meta);
-		const [sig] = await t.db.query<Record<string, string>>('select signer_name, ip, user_agent, content_sha256, method, image_png from signatures');
-		expect(sig).toMatchObject({ signer_name: 'Begoña Pérez', ip: meta.ip, user_agent: meta.userAgent, content_sha256: opened.sha, method: 'link', image_png: PNG });
+		const [sig] = await t.db.query<Record<string, string>>(
+			'select signer_name, ip, user_agent, content_sha256, method, image_png from signatures'
+		);
+		expect(sig).toMatchObject({
+			signer_name: 'Begoña Pérez',
+			ip: meta.ip,
+			user_agent: meta.userAgent,
+			content_sha256: opened.sha,
+			method: 'link',
+			image_png: PNG
+		});
 		const card = (await getCard(t.db, org.org.id, cardId))!;
 		expect(card.contractSignedAt).toBeTruthy();
 		expect(card.version).toBeGreaterThan(before);
-		const events = await t.db.query<{ n: number }>('select count(*)::int as n from board_events where seq > $1 and card_id = $2', [seqBefore, cardId]);
+		const events = await t.db.query<{ n: number }>('select count(*)::int as n from board_events where seq > $1 and card_id = $2', [
+			seqBefore,
+			cardId
+		]);
 		expect(events[0].n).toBeGreaterThan(0);
-		const missing = missingForNext({ ...card, stage: 'asignada' }, readSettings({})).missing.map((x) => x.message).join(' ');
+		const missing = missingForNext({ ...card, stage: 'asignada' }, readSettings({}))
+			.missing.map((x) => x.message)
+			.join(' ');
 		expect(missing).not.toMatch(/firma del contrato/);
 
 		const again = await openLink(t.db, link.token);
 		expect(again).toMatchObject({ state: 'used', message: expect.stringMatching(/ya se usó/) });
-		await expect(signByLink(t.db, link.token, { signerName: 'Otra', consent: 'on', signature: PNG, contentSha256: opened.sha }, meta)).rejects.toMatchObject({ status: 410 });
+		await expect(
+			signByLink(t.db, link.token, { signerName: 'Otra', consent: 'on', signature: PNG, contentSha256: opened.sha }, meta)
+		).rejects.toMatchObject({ status: 410 });
 		expect(await count('signatures')).toBe(1);
 		const state = await documentsState(t.db, org.agent, cardId);
 		expect(state.contrato).toMatchObject({ status: 'firmado', signerName: 'Begoña Pérez' });

@@ -37,7 +37,9 @@ describe('socket limit configuration and client address (no database)', () => {
 	it('refuses values that are not positive integers, naming the variable', () => {
 		for (const name of ['SOCKET_EVENTS_PER_SOCKET', 'SOCKET_EVENTS_PER_IP', 'SOCKET_CONNECTIONS_PER_IP']) {
 			for (const bad of ['abc', '0', '-5', '1.5', '10k']) {
-				expect(() => readSocketLimits({ [name]: bad })).toThrow(`La variable ${name} debe ser un número entero mayor que cero (vale "${bad}")`);
+				expect(() => readSocketLimits({ [name]: bad })).toThrow(
+					`La variable ${name} debe ser un número entero mayor que cero (vale "${bad}")`
+				);
 			}
 		}
 	});
@@ -65,7 +67,9 @@ describe('socket limit configuration and client address (no database)', () => {
 			const getClientAddress = () => 'no-usada';
 			const req = { headers: { 'x-forwarded-for': 'forjada, 203.0.113.7' }, socket: { remoteAddress: '10.0.0.1' } };
 			expect(clientIp({ getClientAddress, platform: { req } })).toBe('203.0.113.7');
-			expect(clientIp({ getClientAddress, platform: { req: { headers: {}, socket: { remoteAddress: '::ffff:10.0.0.1' } } } })).toBe('10.0.0.1');
+			expect(clientIp({ getClientAddress, platform: { req: { headers: {}, socket: { remoteAddress: '::ffff:10.0.0.1' } } } })).toBe(
+				'10.0.0.1'
+			);
 		} finally {
 			vi.unstubAllEnvs();
 			vi.resetModules();
@@ -164,7 +168,9 @@ describe.each(drivers)('socket rate limits per address on %s', (driver) => {
 		expect(await heartbeat(a)).toEqual(RATE_ACK);
 		expect(await emitAck(b, 'card:move', { cardId: card.id, toStage: 'preinstalacion', version: card.version })).toEqual(RATE_ACK);
 		expect(await ask(tv, 'heartbeat')).toEqual({ error: 'Demasiadas solicitudes.' });
-		expect((await t.db.query<{ stage: string }>('select stage from installations where id = $1', [card.id]))[0].stage).toBe('cobertura_confirmada');
+		expect((await t.db.query<{ stage: string }>('select stage from installations where id = $1', [card.id]))[0].stage).toBe(
+			'cobertura_confirmada'
+		);
 
 		// Still connected, and another address is unaffected.
 		expect([a.connected, b.connected, tv.connected]).toEqual([true, true, true]);
@@ -197,7 +203,11 @@ describe.each(drivers)('socket rate limits per address on %s', (driver) => {
 	});
 
 	it('a bad SOCKET_* value stops the startup with a Spanish message', async () => {
-		await expect(serve({ SOCKET_EVENTS_PER_IP: 'muchos' })).rejects.toThrow(/SOCKET_EVENTS_PER_IP debe ser un número entero mayor que cero/);
-		await expect(serve({ SOCKET_CONNECTIONS_PER_IP: '0' })).rejects.toThrow(/SOCKET_CONNECTIONS_PER_IP debe ser un número entero mayor que cero/);
+		await expect(serve({ SOCKET_EVENTS_PER_IP: 'muchos' })).rejects.toThrow(
+			/SOCKET_EVENTS_PER_IP debe ser un número entero mayor que cero/
+		);
+		await expect(serve({ SOCKET_CONNECTIONS_PER_IP: '0' })).rejects.toThrow(
+			/SOCKET_CONNECTIONS_PER_IP debe ser un número entero mayor que cero/
+		);
 	});
 });

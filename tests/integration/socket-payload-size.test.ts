@@ -39,7 +39,13 @@ describe.each(drivers)('socket payload size on %s', (driver) => {
 	it('an event over 64 KB is refused with a Spanish answer and the board socket stays up; one under it is read', async () => {
 		const s = await rt.connectAs(o.coordinator);
 		const card = await makeCard(t.db, o.org.id);
-		const move = (note: string) => ({ cardId: card.id, toStage: 'cancelada', cancelReason: 'otro', cancelNote: note, version: card.version });
+		const move = (note: string) => ({
+			cardId: card.id,
+			toStage: 'cancelada',
+			cancelReason: 'otro',
+			cancelNote: note,
+			version: card.version
+		});
 
 		const under = await ask(s, 'card:move', move('x'.repeat(EVENT_MAX_BYTES - 1024)));
 		// Read and judged by the schema (the note is too long for it), not cut off by size.

@@ -42,7 +42,12 @@ describe.each(drivers)('a technician’s socket stays within their cards on %s',
 		t = await freshDatabase(driver);
 		rt = await startRealtime(t.db);
 		o = await makeOrg(t.db);
-		const u = await createUser(t.db, o.admin, { name: 'Otra Técnica', email: `tecnica-${Date.now()}@prueba.mx`, role: 'technician', password: PASSWORD });
+		const u = await createUser(t.db, o.admin, {
+			name: 'Otra Técnica',
+			email: `tecnica-${Date.now()}@prueba.mx`,
+			role: 'technician',
+			password: PASSWORD
+		});
 		other = await sessionUserOf(t.db, u.id);
 	});
 	afterAll(async () => {
@@ -110,7 +115,12 @@ describe.each(drivers)('a technician’s socket stays within their cards on %s',
 			const full = res.events.filter((e) => e.card);
 			expect(full.map((e) => e.cardId).sort()).toEqual([mine.id, returned.id].sort());
 			expect(full.every((e) => e.card!.technicianId === me)).toBe(true);
-			expect(res.events.filter((e) => !e.card).map((e) => e.cardId).sort()).toEqual(removed.sort());
+			expect(
+				res.events
+					.filter((e) => !e.card)
+					.map((e) => e.cardId)
+					.sort()
+			).toEqual(removed.sort());
 			for (const e of res.events.filter((e) => !e.card)) {
 				expect(Object.keys(e).sort()).toEqual(REMOVAL_KEYS);
 				expect(e).toMatchObject({ kind: 'card:removed', actorId: null, card: null });

@@ -21,11 +21,34 @@ describe.each(drivers)('technician view on %s', (driver) => {
 	async function readyCard(technicianId: string, fields: Record<string, unknown> = {}) {
 		const p = String(phone++);
 		const card = await makeCard(t.db, o.org.id, {
-			stage: 'asignada', full_name: 'Rosa Elena Cauich Poot', phone: p, phone_alt: String(phone++), email: 'rosa@correo.mx',
-			addr_sm: '12', addr_mz: '3', addr_lt: '4', addr_ext: '10', addr_street: 'Calle 5', addr_colonia: 'Región 92', addr_city: 'Cancún',
-			lat: 21.16, lng: -86.83, zone_id: catalog.zoneId, service_type: 'fibra', plan_id: catalog.basico, contract_type: 'indefinido',
-			customer_accepted_at: new Date().toISOString(), installation_date: today, billing: '{}', technician_id: technicianId,
-			pppoe_user: p, pppoe_password: `${p}M`, wifi_password: 'cauich2024MB', ip: `10.30.9.${phone % 250}`, route_order: 2, ...fields
+			stage: 'asignada',
+			full_name: 'Rosa Elena Cauich Poot',
+			phone: p,
+			phone_alt: String(phone++),
+			email: 'rosa@correo.mx',
+			addr_sm: '12',
+			addr_mz: '3',
+			addr_lt: '4',
+			addr_ext: '10',
+			addr_street: 'Calle 5',
+			addr_colonia: 'Región 92',
+			addr_city: 'Cancún',
+			lat: 21.16,
+			lng: -86.83,
+			zone_id: catalog.zoneId,
+			service_type: 'fibra',
+			plan_id: catalog.basico,
+			contract_type: 'indefinido',
+			customer_accepted_at: new Date().toISOString(),
+			installation_date: today,
+			billing: '{}',
+			technician_id: technicianId,
+			pppoe_user: p,
+			pppoe_password: `${p}M`,
+			wifi_password: 'cauich2024MB',
+			ip: `10.30.9.${phone % 250}`,
+			route_order: 2,
+			...fields
 		});
 		for (const category of ['ine_frontal', 'ine_atras', 'comprobante_domicilio']) {
 			await t.db.query(
@@ -40,7 +63,12 @@ describe.each(drivers)('technician view on %s', (driver) => {
 		t = await freshDatabase(driver);
 		o = await makeOrg(t.db);
 		catalog = await makeCatalog(t.db, o.org.id);
-		const u = await createUser(t.db, o.admin, { name: 'Otro Técnico', email: `otro-${Date.now()}@prueba.mx`, role: 'technician', password: 'contraseña-de-prueba-1' });
+		const u = await createUser(t.db, o.admin, {
+			name: 'Otro Técnico',
+			email: `otro-${Date.now()}@prueba.mx`,
+			role: 'technician',
+			password: 'contraseña-de-prueba-1'
+		});
 		other = await sessionUserOf(t.db, u.id);
 	});
 	afterAll(() => t.cleanup());
@@ -62,7 +90,11 @@ describe.each(drivers)('technician view on %s', (driver) => {
 		await expect(listJobs(t.db, o.coordinator)).rejects.toMatchObject({ status: 403 });
 		await expect(getJob(t.db, o.technician, theirs.id)).rejects.toMatchObject({ status: 404 });
 		const detail = await getJob(t.db, o.technician, first.id);
-		expect(detail).toMatchObject({ wifiPassword: 'cauich2024MB', fullName: 'Primero En Ruta', addressParts: { sm: '12', colonia: 'Región 92' } });
+		expect(detail).toMatchObject({
+			wifiPassword: 'cauich2024MB',
+			fullName: 'Primero En Ruta',
+			addressParts: { sm: '12', colonia: 'Región 92' }
+		});
 		expect(detail.address).toContain('SM 12');
 	});
 
@@ -74,12 +106,29 @@ describe.each(drivers)('technician view on %s', (driver) => {
 		expect(bad.status).toBe(400);
 		expect(bad.fieldErrors.cpeMac[0]).toMatch(/MAC debe tener 12 caracteres/);
 		expect(bad.fieldErrors.onuSerial[0]).toMatch(/serie de la ONU/);
-		const [untouched] = await t.db.query<{ cpe_mac: string | null; version: number }>('select cpe_mac, version from installations where id = $1', [theirs.id]);
+		const [untouched] = await t.db.query<{ cpe_mac: string | null; version: number }>(
+			'select cpe_mac, version from installations where id = $1',
+			[theirs.id]
+		);
 		expect(untouched).toEqual({ cpe_mac: null, version: theirs.version });
-		await saveJobFields(t.db, o.technician, mine.id, { cpeMac: 'aa-bb-cc-dd-ee-0f', dni: 'ABC123', routerModel: 'TP-Link C6', signalNotes: '-19 dBm' });
+		await saveJobFields(t.db, o.technician, mine.id, {
+			cpeMac: 'aa-bb-cc-dd-ee-0f',
+			dni: 'ABC123',
+			routerModel: 'TP-Link C6',
+			signalNotes: '-19 dBm'
+		});
 		await saveJobFields(t.db, o.technician, mine.id, { onuSerial: 'zte gc123456' });
-		const [row] = await t.db.query<Record<string, string>>('select cpe_mac, dni, router_model, signal_notes, onu_serial from installations where id = $1', [mine.id]);
-		expect(row).toEqual({ cpe_mac: 'AA:BB:CC:DD:EE:0F', dni: 'ABC123', router_model: 'TP-Link C6', signal_notes: '-19 dBm', onu_serial: 'ZTEGC123456' });
+		const [row] = await t.db.query<Record<string, string>>(
+			'select cpe_mac, dni, router_model, signal_notes, onu_serial from installations where id = $1',
+			[mine.id]
+		);
+		expect(row).toEqual({
+			cpe_mac: 'AA:BB:CC:DD:EE:0F',
+			dni: 'ABC123',
+			router_model: 'TP-Link C6',
+			signal_notes: '-19 dBm',
+			onu_serial: 'ZTEGC123456'
+		});
 	});
 
 	it('refuses to complete without the equipment data and writes nothing', async () => {
@@ -87,7 +136,10 @@ describe.each(drivers)('technician view on %s', (driver) => {
 		const res = await completeJob(t.db, o.technician, card.id);
 		expect(res.ok).toBe(false);
 		if (!res.ok) expect(res.reasons.join(' ')).toMatch(/MAC del CPE/);
-		const [row] = await t.db.query<{ completed_at: string | null; stage: string; version: number }>('select completed_at, stage, version from installations where id = $1', [card.id]);
+		const [row] = await t.db.query<{ completed_at: string | null; stage: string; version: number }>(
+			'select completed_at, stage, version from installations where id = $1',
+			[card.id]
+		);
 		expect(row).toEqual({ completed_at: null, stage: 'asignada', version: card.version });
 	});
 
@@ -111,7 +163,9 @@ describe.each(drivers)('technician view on %s', (driver) => {
 			const res = await completeJob(t.db, o.technician, card.id);
 			expect(res).toEqual({ ok: true, stage: 'activa', reasons: [] });
 			expect((await live).actorId).toBe(o.technician.id);
-			const history = await t.db.query<{ to_stage: string }>('select to_stage from stage_history where installation_id = $1 order by id', [card.id]);
+			const history = await t.db.query<{ to_stage: string }>('select to_stage from stage_history where installation_id = $1 order by id', [
+				card.id
+			]);
 			expect(history.map((h) => h.to_stage)).toEqual(['firmada', 'activa']);
 			expect((await completeJob(t.db, o.technician, card.id)).ok).toBe(false);
 			await expect(completeJob(t.db, other, card.id)).rejects.toMatchObject({ status: 404 });

@@ -8,7 +8,15 @@ import { zoneFromForm } from '$lib/schemas/zones';
 
 const square = JSON.stringify({
 	type: 'Polygon',
-	coordinates: [[[-86.85, 21.15], [-86.83, 21.15], [-86.83, 21.17], [-86.85, 21.17], [-86.85, 21.15]]]
+	coordinates: [
+		[
+			[-86.85, 21.15],
+			[-86.83, 21.15],
+			[-86.83, 21.17],
+			[-86.85, 21.17],
+			[-86.85, 21.15]
+		]
+	]
 });
 
 describe.each(drivers)('zonas en %s', (driver) => {
@@ -50,7 +58,9 @@ describe.each(drivers)('zonas en %s', (driver) => {
 	it('rechaza un rango que se cruza con otra zona, nombrando el rango y la zona, sin escribir nada', async () => {
 		const err = await saveZone(t.db, org.admin, base({ name: 'RB5 OTRA', pools: '10.30.3.128/25', reserved: '' })).catch((e) => e);
 		expect(err.status).toBe(422);
-		expect(err.message).toBe('El rango 10.30.3.128/25 se cruza con 10.30.3.0/24 de la zona RB3 ZONA SUR DÍA 28. Usa un rango que no se repita en otra zona.');
+		expect(err.message).toBe(
+			'El rango 10.30.3.128/25 se cruza con 10.30.3.0/24 de la zona RB3 ZONA SUR DÍA 28. Usa un rango que no se repita en otra zona.'
+		);
 		const rows = await rowsOf(t.db.orm, sql`select 1 from zones where name = 'RB5 OTRA'`);
 		expect(rows).toHaveLength(0);
 	});
@@ -58,7 +68,11 @@ describe.each(drivers)('zonas en %s', (driver) => {
 	it('rechaza CIDR y GeoJSON inválidos con mensajes claros', async () => {
 		const bad = await saveZone(t.db, org.admin, base({ name: 'RB6', pools: '10.60.0.0/33' })).catch((e) => e);
 		expect(bad.message).toMatch(/El prefijo «\/33» no es válido/);
-		const geo = await saveZone(t.db, org.admin, base({ name: 'RB7', pools: '10.70.0.0/24', reserved: '', area_0_geojson: '{"type":"Polygon"' })).catch((e) => e);
+		const geo = await saveZone(
+			t.db,
+			org.admin,
+			base({ name: 'RB7', pools: '10.70.0.0/24', reserved: '', area_0_geojson: '{"type":"Polygon"' })
+		).catch((e) => e);
 		expect(geo.message).toMatch(/Área «Huayacán»: El archivo no se puede leer como GeoJSON/);
 		const reserved = await saveZone(t.db, org.admin, base({ name: 'RB8', pools: '10.80.0.0/24', reserved: '10.81.0.1' })).catch((e) => e);
 		expect(reserved.message).toMatch(/no está en ninguno de los rangos/);
@@ -67,7 +81,9 @@ describe.each(drivers)('zonas en %s', (driver) => {
 	});
 
 	it('solo un administrador gestiona zonas; se puede borrar una zona sin instalaciones', async () => {
-		await expect(saveZone(t.db, org.coordinator, base({ name: 'RB9', pools: '10.90.0.0/24', reserved: '' }))).rejects.toMatchObject({ status: 403 });
+		await expect(saveZone(t.db, org.coordinator, base({ name: 'RB9', pools: '10.90.0.0/24', reserved: '' }))).rejects.toMatchObject({
+			status: 403
+		});
 		const { id } = await saveZone(t.db, org.admin, base({ name: 'RB10', pools: '10.100.0.0/24', reserved: '' }));
 		await deleteZone(t.db, org.admin, id);
 		expect((await listZones(t.db, org.admin)).some((z) => z.id === id)).toBe(false);

@@ -26,7 +26,10 @@ function clean(value: string | null | undefined): string {
 
 /** Removes a prefix the user already typed so we never print "SM SM 12" or "MZ Mz. 3". */
 function stripPrefix(value: string, prefix: RegExp): string {
-	return value.replace(prefix, '').replace(/^[\s.:#-]+/, '').trim();
+	return value
+		.replace(prefix, '')
+		.replace(/^[\s.:#-]+/, '')
+		.trim();
 }
 
 // The lookahead keeps "Smith" or "Lotería" from losing their first letters.
@@ -94,12 +97,8 @@ function fold(value: string): string {
  * often have no usable street name), a house number or lot, the colonia and the city.
  * When `cities` is given (the organization's list), the city must be one of them.
  */
-export function isAddressComplete(
-	parts: AddressParts,
-	opts: { cities?: readonly string[] } = {}
-): AddressCheck {
-	const has = (raw: string | null | undefined, prefix: RegExp) =>
-		stripPrefix(clean(raw), prefix) !== '';
+export function isAddressComplete(parts: AddressParts, opts: { cities?: readonly string[] } = {}): AddressCheck {
+	const has = (raw: string | null | undefined, prefix: RegExp) => stripPrefix(clean(raw), prefix) !== '';
 	const missing: AddressIssue[] = [];
 	const grid = has(parts.sm, SM) && has(parts.mz, MZ) && has(parts.lt, LT);
 	if (!has(parts.street, STREET) && !grid) {

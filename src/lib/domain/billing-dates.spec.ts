@@ -168,16 +168,10 @@ describe('billingDates: table', () => {
 
 	it('refuses bad input with Spanish sentences', () => {
 		const base = { registrationDate: '2026-11-01', zone: zone(28), policy: policy() };
-		expect(() => billingDates({ ...base, installationDate: '2026-02-30' })).toThrow(
-			/fecha de instalación «2026-02-30» no es válida/
-		);
-		expect(() => billingDates({ ...base, registrationDate: '1/11/2026', installationDate: '2026-11-13' })).toThrow(
-			/fecha de registro/
-		);
+		expect(() => billingDates({ ...base, installationDate: '2026-02-30' })).toThrow(/fecha de instalación «2026-02-30» no es válida/);
+		expect(() => billingDates({ ...base, registrationDate: '1/11/2026', installationDate: '2026-11-13' })).toThrow(/fecha de registro/);
 		expect(() => sut('2026-11-13', zone(0))).toThrow(/día de pago de la zona/);
-		expect(() => sut('2026-11-13', zone(28), policy({ fullMonthUntilDay: 26, skipFromDay: 26 }))).toThrow(
-			/debe ser menor/
-		);
+		expect(() => sut('2026-11-13', zone(28), policy({ fullMonthUntilDay: 26, skipFromDay: 26 }))).toThrow(/debe ser menor/);
 	});
 });
 
@@ -188,9 +182,7 @@ describe('validation', () => {
 	});
 
 	it('lists every problem', () => {
-		expect(
-			validateZoneBilling({ paymentDay: 32, cutoffDay: 0, graceDays: -1, invoiceDay: 1.5, mode: 'x' as never })
-		).toHaveLength(5);
+		expect(validateZoneBilling({ paymentDay: 32, cutoffDay: 0, graceDays: -1, invoiceDay: 1.5, mode: 'x' as never })).toHaveLength(5);
 		expect(
 			validateProrationPolicy({
 				...policy(),

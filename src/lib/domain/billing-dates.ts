@@ -39,8 +39,7 @@ export const DEFAULT_PRORATION_POLICY: Readonly<ProrationPolicy> = Object.freeze
 });
 
 const isDay = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 31;
-const isCount = (n: unknown, max: number): boolean =>
-	Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max;
+const isCount = (n: unknown, max: number): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max;
 
 /** Spanish problems with a zone's billing calendar; empty when it can be used. */
 export function validateZoneBilling(zone: ZoneBilling): string[] {
@@ -166,8 +165,7 @@ export function billingDates(input: BillingDatesInput): BillingDates {
 	const firstPaymentDate = paymentDateAfter(freeDaysUntil ?? installationDate, paymentDay);
 
 	const periodStart = paymentDateOnOrBefore(addDays(firstPaymentDate, -1), paymentDay);
-	const installationPeriodDay =
-		diffDays(paymentDateOnOrBefore(installationDate, paymentDay), installationDate) + 1;
+	const installationPeriodDay = diffDays(paymentDateOnOrBefore(installationDate, paymentDay), installationDate) + 1;
 
 	const prorationStart = freeDaysUntil ? addDays(freeDaysUntil, 1) : firstChargedDay;
 	const prorationDays = diffDays(prorationStart, firstPaymentDate);

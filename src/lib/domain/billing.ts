@@ -99,9 +99,7 @@ export function firstCharge(input: FirstChargeInput): FirstCharge {
 		);
 	}
 	if (dates.mode === 'pospago') {
-		notes.push(
-			`Zona de pospago: el servicio se cobra en la factura con fecha de pago ${formatDateEs(dates.firstPaymentDate)}.`
-		);
+		notes.push(`Zona de pospago: el servicio se cobra en la factura con fecha de pago ${formatDateEs(dates.firstPaymentDate)}.`);
 	}
 
 	return { items, totalCents: items.reduce((sum, item) => sum + item.amountCents, 0), notes };
@@ -183,11 +181,7 @@ export interface Installment {
  * "Promoción 3 meses" / "Pago en 3 mensualidades": equal monthly parts that add up to the price
  * exactly. Leftover centavos go to the first payments, so later ones are never larger.
  */
-export function installmentSchedule(input: {
-	priceCents: number;
-	installments: number;
-	startDate: CivilDate;
-}): Installment[] {
+export function installmentSchedule(input: { priceCents: number; installments: number; startDate: CivilDate }): Installment[] {
 	const { priceCents, installments, startDate } = input;
 	assertAmount(priceCents, 'El precio');
 	if (!Number.isInteger(installments) || installments < 1 || installments > 60) {

@@ -42,8 +42,26 @@ export function isRuleMet(rule: string, unmet: readonly Requirement[]): boolean 
 
 /** Rule names an admin may pick in Ajustes. */
 export const AUTO_RULES = [
-	'field:phone', 'field:location', 'field:zone', 'field:serviceType', 'field:plan', 'field:contractType', 'field:accepted',
-	'field:email', 'field:phoneAlt', 'field:address', 'field:installationDate', 'field:billing', 'field:pppoe', 'field:ip',
-	'field:technician', 'field:sheetSigned', 'field:contractSigned', 'field:completed',
-	'file:ine_frontal', 'file:ine_atras', 'file:comprobante_domicilio', 'file:confirmacion_12_meses'
+	'field:phone',
+	'field:location',
+	'field:zone',
+	'field:serviceType',
+	'field:plan',
+	'field:contractType',
+	'field:accepted',
+	'field:email',
+	'field:phoneAlt',
+	'field:address',
+	'field:installationDate',
+	'field:billing',
+	'field:pppoe',
+	'field:ip',
+	'field:technician',
+	'field:sheetSigned',
+	'field:contractSigned',
+	'field:completed',
+	'file:ine_frontal',
+	'file:ine_atras',
+	'file:comprobante_domicilio',
+	'file:confirmacion_12_meses'
 ] as const;

@@ -4,9 +4,7 @@
  * We read all the shapes we can offline and say clearly what to do with the rest.
  */
 export type CoordinatesErrorCode = 'empty' | 'short_link' | 'plus_code' | 'out_of_range' | 'not_found';
-export type CoordinatesResult =
-	| { ok: true; lat: number; lng: number }
-	| { ok: false; error: string; code: CoordinatesErrorCode };
+export type CoordinatesResult = { ok: true; lat: number; lng: number } | { ok: false; error: string; code: CoordinatesErrorCode };
 
 export const MAX_INPUT_LENGTH = 4000;
 const EXAMPLE = 'por ejemplo 21.1619, -86.8515';
@@ -30,10 +28,7 @@ const SEP = String.raw`\s*,\s*`;
 /** Exact pairs in links, most precise first: the pin's own data beats the map's viewport centre. */
 const LINK_PATTERNS: RegExp[] = [
 	new RegExp(String.raw`!3d(${NUM})!4d(${NUM})`),
-	new RegExp(
-		String.raw`[?&#](?:q|query|ll|sll|center|destination|daddr|saddr|cbll|viewpoint)=\s*(?:loc:\s*)?(${NUM})${SEP}(${NUM})`,
-		'i'
-	),
+	new RegExp(String.raw`[?&#](?:q|query|ll|sll|center|destination|daddr|saddr|cbll|viewpoint)=\s*(?:loc:\s*)?(${NUM})${SEP}(${NUM})`, 'i'),
 	new RegExp(String.raw`/(?:search|place|dir)/\s*(${NUM})${SEP}(${NUM})`, 'i'),
 	new RegExp(String.raw`@(${NUM})${SEP}(${NUM})`),
 	new RegExp(String.raw`mlat=(${NUM})&mlon=(${NUM})`, 'i'),

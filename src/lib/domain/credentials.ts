@@ -55,11 +55,7 @@ function nameAndSurname(fullName: string): { first: string; surname: string } {
 }
 
 /** "Juan Cocom" → "cocom2024MB"; accents and ñ become plain letters, spaces and punctuation go. */
-export function wifiPassword(
-	fullName: string,
-	suffix: string = DEFAULT_WIFI_SUFFIX,
-	mode: WifiPasswordMode = 'apellido'
-): string {
+export function wifiPassword(fullName: string, suffix: string = DEFAULT_WIFI_SUFFIX, mode: WifiPasswordMode = 'apellido'): string {
 	const { first, surname } = nameAndSurname(fullName);
 	const base = mode === 'nombre_apellido' && first !== surname ? `${first}${surname}` : surname;
 	return `${base}${suffix.trim()}`;

@@ -127,16 +127,11 @@ describe('clampDay / addMonths', () => {
 
 	it('clamped day never leaves its month and keeps the day when it fits', () => {
 		fc.assert(
-			fc.property(
-				fc.integer({ min: 1901, max: 2199 }),
-				fc.integer({ min: 1, max: 12 }),
-				fc.integer({ min: 1, max: 31 }),
-				(y, m, d) => {
-					const p = dateParts(clampDay(y, m, d));
-					expect([p.year, p.month]).toEqual([y, m]);
-					expect(p.day).toBe(Math.min(d, daysInMonth(y, m)));
-				}
-			)
+			fc.property(fc.integer({ min: 1901, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+				const p = dateParts(clampDay(y, m, d));
+				expect([p.year, p.month]).toEqual([y, m]);
+				expect(p.day).toBe(Math.min(d, daysInMonth(y, m)));
+			})
 		);
 	});
 

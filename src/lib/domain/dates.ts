@@ -81,9 +81,7 @@ export function parseDate(text: string): DateParseResult {
 			error: `No entendemos la fecha «${value}». Escríbela como día/mes/año, por ejemplo 21/11/2026.`
 		};
 	}
-	const [year, month, day] = iso
-		? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-		: [Number(dmy![3]), Number(dmy![2]), Number(dmy![1])];
+	const [year, month, day] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [Number(dmy![3]), Number(dmy![2]), Number(dmy![1])];
 	if (!validParts(year, month, day)) {
 		return {
 			ok: false,
@@ -154,9 +152,7 @@ export function todayIn(timeZone: string, now: Date = new Date()): CivilDate {
 			day: '2-digit'
 		}).formatToParts(now);
 	} catch {
-		throw new RangeError(
-			`La zona horaria «${timeZone}» no existe; usa un nombre como America/Cancun o America/Mexico_City.`
-		);
+		throw new RangeError(`La zona horaria «${timeZone}» no existe; usa un nombre como America/Cancun o America/Mexico_City.`);
 	}
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	return formatDate(get('year'), get('month'), get('day'));

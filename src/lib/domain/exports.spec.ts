@@ -74,9 +74,7 @@ describe('pppSecretLine', () => {
 	it('refuses a missing user, password or a bad IP in Spanish', () => {
 		expect(() => pppSecretLine({ name: ' ', password: 'p' })).toThrow(/Falta el usuario PPPoE/);
 		expect(() => pppSecretLine({ name: 'u', password: '' })).toThrow(/Falta la contraseña PPPoE de «u»/);
-		expect(() => pppSecretLine({ name: 'u', password: 'p', remoteAddress: '1.2.3.4; /system reset' })).toThrow(
-			/no es válida/
-		);
+		expect(() => pppSecretLine({ name: 'u', password: 'p', remoteAddress: '1.2.3.4; /system reset' })).toThrow(/no es válida/);
 	});
 });
 
@@ -118,9 +116,7 @@ describe('toCsv', () => {
 				],
 				columns
 			)
-		).toBe(
-			'Nombre,Monto,Nota\r\n"Peña, José",1500,"dijo ""sí"""\r\nAna,,"línea 1\nlínea 2"\r\nLuis,-5,Sí\r\n'
-		);
+		).toBe('Nombre,Monto,Nota\r\n"Peña, José",1500,"dijo ""sí"""\r\nAna,,"línea 1\nlínea 2"\r\nLuis,-5,Sí\r\n');
 	});
 
 	it.each([

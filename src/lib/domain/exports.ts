@@ -64,9 +64,7 @@ export function pppSecretLine(secret: PppSecret): string {
 	if (secret.remoteAddress) {
 		// Written bare, so it must be an address and nothing that could smuggle another command.
 		if (!isValidIp(secret.remoteAddress)) {
-			throw new RangeError(
-				`La IP «${secret.remoteAddress}» de «${secret.name}» no es válida; corrígela antes de exportar.`
-			);
+			throw new RangeError(`La IP «${secret.remoteAddress}» de «${secret.name}» no es válida; corrígela antes de exportar.`);
 		}
 		parts.push(`remote-address=${secret.remoteAddress}`);
 	}
@@ -81,10 +79,7 @@ function commentLine(text: string): string {
 }
 
 /** A script to paste into the router's terminal or import with /import. */
-export function routerOsScript(
-	secrets: readonly PppSecret[],
-	header: { title?: string; generatedOn?: string } = {}
-): string {
+export function routerOsScript(secrets: readonly PppSecret[], header: { title?: string; generatedOn?: string } = {}): string {
 	const lines = [
 		commentLine(header.title ?? 'Secretos PPPoE del tablero de instalaciones'),
 		...(header.generatedOn ? [commentLine(`Generado: ${header.generatedOn}`)] : []),

@@ -58,11 +58,81 @@ describe('parseCoverageGeoJson', () => {
 		['unknown type', { type: 'Circle' }, /«Circle» no es GeoJSON válido/],
 		['only points', { type: 'Point', coordinates: [-86.85, 21.15] }, /no trae ningún polígono/],
 		['empty collection', { type: 'FeatureCollection', features: [] }, /no trae ningún polígono/],
-		['ring too short', { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] }, /al menos 4 puntos/],
-		['ring not closed', { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }, /no está cerrado: el último punto debe ser igual al primero/],
-		['hole not closed', { type: 'Polygon', coordinates: [cancunSquare[0], [[0, 0], [1, 0], [1, 1], [0, 1]]] }, /^El hueco 1 del polígono 1 no está cerrado/],
-		['text as number', { type: 'Polygon', coordinates: [[['a', 0], [1, 0], [1, 1], ['a', 0]]] }, /^El punto 1 del contorno del polígono 1 tiene valores que no son números/],
-		['lat/lng swapped', { type: 'Polygon', coordinates: [[[21, -186], [21, -86], [22, -86], [21, -186]]] }, /primero la longitud y luego la latitud/],
+		[
+			'ring too short',
+			{
+				type: 'Polygon',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 1],
+						[0, 0]
+					]
+				]
+			},
+			/al menos 4 puntos/
+		],
+		[
+			'ring not closed',
+			{
+				type: 'Polygon',
+				coordinates: [
+					[
+						[0, 0],
+						[1, 0],
+						[1, 1],
+						[0, 1]
+					]
+				]
+			},
+			/no está cerrado: el último punto debe ser igual al primero/
+		],
+		[
+			'hole not closed',
+			{
+				type: 'Polygon',
+				coordinates: [
+					cancunSquare[0],
+					[
+						[0, 0],
+						[1, 0],
+						[1, 1],
+						[0, 1]
+					]
+				]
+			},
+			/^El hueco 1 del polígono 1 no está cerrado/
+		],
+		[
+			'text as number',
+			{
+				type: 'Polygon',
+				coordinates: [
+					[
+						['a', 0],
+						[1, 0],
+						[1, 1],
+						['a', 0]
+					]
+				]
+			},
+			/^El punto 1 del contorno del polígono 1 tiene valores que no son números/
+		],
+		[
+			'lat/lng swapped',
+			{
+				type: 'Polygon',
+				coordinates: [
+					[
+						[21, -186],
+						[21, -86],
+						[22, -86],
+						[21, -186]
+					]
+				]
+			},
+			/primero la longitud y luego la latitud/
+		],
 		['no coordinates', { type: 'Polygon' }, /^El polígono 1 no tiene anillos/],
 		['no features', { type: 'FeatureCollection' }, /no tiene "features"/]
 	])('refuses %s with a Spanish sentence', (_name, input, message) => {
@@ -84,9 +154,9 @@ describe('parseCoverageGeoJson', () => {
 
 	it('property: every accepted polygon has closed rings of at least 4 in-range points', () => {
 		const pos = fc.tuple(fc.double({ min: -200, max: 200, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }));
-		const ring = fc.array(pos, { minLength: 2, maxLength: 8 }).chain((pts) =>
-			fc.boolean().map((close) => (close ? [...pts, pts[0]] : pts))
-		);
+		const ring = fc
+			.array(pos, { minLength: 2, maxLength: 8 })
+			.chain((pts) => fc.boolean().map((close) => (close ? [...pts, pts[0]] : pts)));
 		fc.assert(
 			fc.property(fc.array(ring, { minLength: 1, maxLength: 3 }), (rings) => {
 				const r = sut.parseCoverageGeoJson({ type: 'Polygon', coordinates: rings });
@@ -125,7 +195,17 @@ describe('pointInPolygon', () => {
 
 	it('handles a concave shape', () => {
 		// An L: the notch at the top right is outside.
-		const l: sut.Polygon = [[[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]];
+		const l: sut.Polygon = [
+			[
+				[0, 0],
+				[2, 0],
+				[2, 1],
+				[1, 1],
+				[1, 2],
+				[0, 2],
+				[0, 0]
+			]
+		];
 		expect(sut.pointInPolygon(0.5, 0.5, l)).toBe(true);
 		expect(sut.pointInPolygon(1.5, 1.5, l)).toBe(false);
 		expect(sut.pointInPolygon(1.5, 0.5, l)).toBe(true);
@@ -150,11 +230,16 @@ describe('pointInPolygon', () => {
 	});
 
 	it('property: a point outside the bounding box is never inside', () => {
-		const polygonArb = fc.array(
-			fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true })),
-			{ minLength: 3, maxLength: 12 }
+		const polygonArb = fc.array(fc.tuple(fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true })), {
+			minLength: 3,
+			maxLength: 12
+		});
+		const far = fc.tuple(
+			fc.constantFrom(-1, 1),
+			fc.double({ min: 10.001, max: 89, noNaN: true }),
+			fc.double({ min: -89, max: 89, noNaN: true }),
+			fc.boolean()
 		);
-		const far = fc.tuple(fc.constantFrom(-1, 1), fc.double({ min: 10.001, max: 89, noNaN: true }), fc.double({ min: -89, max: 89, noNaN: true }), fc.boolean());
 		fc.assert(
 			fc.property(polygonArb, far, (pts, [sign, out, other, latSide]) => {
 				const ring: sut.Position[] = [...pts, pts[0]];
@@ -167,7 +252,12 @@ describe('pointInPolygon', () => {
 
 describe('suggestZone', () => {
 	const wide = { zoneId: 'z-rb1', zoneName: 'RB1 CENTRO DÍA 5', serviceType: 'inalambrico' as const, polygons: [cancunSquare] };
-	const small = { zoneId: 'z-rb2', zoneName: 'RB2 NORTE DÍA 10', serviceType: 'inalambrico' as const, polygons: [square(-86.86, 21.14, 0.02)] };
+	const small = {
+		zoneId: 'z-rb2',
+		zoneName: 'RB2 NORTE DÍA 10',
+		serviceType: 'inalambrico' as const,
+		polygons: [square(-86.86, 21.14, 0.02)]
+	};
 	const fiber = { zoneId: 'z-fo', zoneName: 'FO SUR DÍA 28', serviceType: 'fibra' as const, polygons: [square(-87, 21, 0.5)] };
 
 	it('returns null when no area covers the point', () => {
@@ -176,7 +266,11 @@ describe('suggestZone', () => {
 	});
 
 	it('prefers fiber over wireless even when the fiber area is bigger', () => {
-		expect(sut.suggestZone(21.15, -86.85, [wide, small, fiber])).toEqual({ zoneId: 'z-fo', zoneName: 'FO SUR DÍA 28', serviceType: 'fibra' });
+		expect(sut.suggestZone(21.15, -86.85, [wide, small, fiber])).toEqual({
+			zoneId: 'z-fo',
+			zoneName: 'FO SUR DÍA 28',
+			serviceType: 'fibra'
+		});
 	});
 
 	it('among the same service prefers the smallest containing area', () => {

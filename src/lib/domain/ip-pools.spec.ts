@@ -16,9 +16,7 @@ import {
 } from './ip-pools';
 
 const ipInt = fc.integer({ min: 0, max: 0xffffffff });
-const cidrArb = fc
-	.tuple(ipInt, fc.integer({ min: 8, max: 32 }))
-	.map(([n, prefix]) => `${intToIp(n)}/${prefix}`);
+const cidrArb = fc.tuple(ipInt, fc.integer({ min: 8, max: 32 })).map(([n, prefix]) => `${intToIp(n)}/${prefix}`);
 /** Small pools near each other so that overlaps and exhaustion actually happen. */
 const smallPool = fc
 	.record({
@@ -32,12 +30,9 @@ const smallPool = fc
 	}));
 
 /** A zone's pools never overlap (findOverlap refuses it), so neither do the generated ones. */
-const disjointPools = fc.array(smallPool, { minLength: 1, maxLength: 3 }).map((pools) =>
-	pools.reduce<IpPool[]>(
-		(kept, pool) => (kept.some((k) => cidrOverlaps(k.cidr, pool.cidr)) ? kept : [...kept, pool]),
-		[]
-	)
-);
+const disjointPools = fc
+	.array(smallPool, { minLength: 1, maxLength: 3 })
+	.map((pools) => pools.reduce<IpPool[]>((kept, pool) => (kept.some((k) => cidrOverlaps(k.cidr, pool.cidr)) ? kept : [...kept, pool]), []));
 
 describe('ipToInt / intToIp / isValidIp', () => {
 	it.each([
@@ -50,13 +45,10 @@ describe('ipToInt / intToIp / isValidIp', () => {
 		expect(intToIp(n)).toBe(ip);
 	});
 
-	it.each(['', '10.0.0', '10.0.0.256', '10.0.0.01', '10.0.0.1 ', 'a.b.c.d', '1.2.3.4.5', '-1.0.0.0'])(
-		'rejects %j',
-		(ip) => {
-			expect(isValidIp(ip)).toBe(false);
-			expect(() => ipToInt(ip)).toThrow(/no es una dirección IPv4 válida/);
-		}
-	);
+	it.each(['', '10.0.0', '10.0.0.256', '10.0.0.01', '10.0.0.1 ', 'a.b.c.d', '1.2.3.4.5', '-1.0.0.0'])('rejects %j', (ip) => {
+		expect(isValidIp(ip)).toBe(false);
+		expect(() => ipToInt(ip)).toThrow(/no es una dirección IPv4 válida/);
+	});
 
 	it('round-trips every address', () => {
 		fc.assert(
@@ -145,8 +137,7 @@ describe('overlaps', () => {
 		];
 		expect(findOverlap(['10.2.0.0/24', '10.0.0.0/24'], existing)).toEqual({
 			ok: false,
-			error:
-				'El rango 10.0.0.0/24 se cruza con 10.0.0.128/25 de la zona RB3 ZONA SUR DÍA 28. Usa un rango que no se repita en otra zona.',
+			error: 'El rango 10.0.0.0/24 se cruza con 10.0.0.128/25 de la zona RB3 ZONA SUR DÍA 28. Usa un rango que no se repita en otra zona.',
 			cidr: '10.0.0.0/24',
 			conflictsWith: { zoneName: 'RB3 ZONA SUR DÍA 28', cidr: '10.0.0.128/25' }
 		});
@@ -174,13 +165,7 @@ describe('overlaps', () => {
 
 describe('usableAddresses', () => {
 	it('skips network, broadcast and reserved addresses', () => {
-		expect([...usableAddresses('10.0.0.0/29', ['10.0.0.1'])]).toEqual([
-			'10.0.0.2',
-			'10.0.0.3',
-			'10.0.0.4',
-			'10.0.0.5',
-			'10.0.0.6'
-		]);
+		expect([...usableAddresses('10.0.0.0/29', ['10.0.0.1'])]).toEqual(['10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6']);
 		expect([...usableAddresses('10.0.0.0/30')]).toEqual(['10.0.0.1', '10.0.0.2']);
 		expect([...usableAddresses('10.0.0.0/31')]).toEqual(['10.0.0.0', '10.0.0.1']);
 		expect([...usableAddresses('10.0.0.9/32')]).toEqual(['10.0.0.9']);
@@ -198,18 +183,13 @@ describe('usableAddresses', () => {
 });
 
 describe('nextFreeIp / freeIps / poolUsage', () => {
-	const pools: IpPool[] = [
-		{ cidr: '10.20.0.0/29', reserved: ['10.20.0.1', '10.20.0.6'] },
-		{ cidr: '10.20.1.0/30' }
-	];
+	const pools: IpPool[] = [{ cidr: '10.20.0.0/29', reserved: ['10.20.0.1', '10.20.0.6'] }, { cidr: '10.20.1.0/30' }];
 
 	it('offers the first free address, then moves to the next pool', () => {
 		expect(nextFreeIp(pools, new Set())).toBe('10.20.0.2');
 		expect(nextFreeIp(pools, new Set(['10.20.0.2', '10.20.0.3']))).toBe('10.20.0.4');
 		expect(nextFreeIp(pools, new Set(['10.20.0.2', '10.20.0.3', '10.20.0.4', '10.20.0.5']))).toBe('10.20.1.1');
-		expect(
-			nextFreeIp(pools, new Set(['10.20.0.2', '10.20.0.3', '10.20.0.4', '10.20.0.5', '10.20.1.1', '10.20.1.2']))
-		).toBeNull();
+		expect(nextFreeIp(pools, new Set(['10.20.0.2', '10.20.0.3', '10.20.0.4', '10.20.0.5', '10.20.1.1', '10.20.1.2']))).toBeNull();
 		expect(nextFreeIp([], new Set())).toBeNull();
 	});
 
@@ -229,35 +209,31 @@ describe('nextFreeIp / freeIps / poolUsage', () => {
 
 	it('the next free IP is never used, reserved, network or broadcast, and always inside a pool', () => {
 		fc.assert(
-			fc.property(
-				disjointPools,
-				fc.array(fc.integer({ min: 0, max: 1023 }), { maxLength: 200 }),
-				(pools, usedOffsets) => {
-					const used = new Set(usedOffsets.map((o) => intToIp(ipToInt('10.0.0.0') + o)));
-					const ip = nextFreeIp(pools, used);
-					const usage = poolUsage(pools, used);
-					expect(usage.used + usage.free).toBe(usage.total);
-					if (ip === null) {
-						for (const pool of pools) {
-							for (const candidate of usableAddresses(pool.cidr, pool.reserved)) {
-								expect(used.has(candidate)).toBe(true);
-							}
+			fc.property(disjointPools, fc.array(fc.integer({ min: 0, max: 1023 }), { maxLength: 200 }), (pools, usedOffsets) => {
+				const used = new Set(usedOffsets.map((o) => intToIp(ipToInt('10.0.0.0') + o)));
+				const ip = nextFreeIp(pools, used);
+				const usage = poolUsage(pools, used);
+				expect(usage.used + usage.free).toBe(usage.total);
+				if (ip === null) {
+					for (const pool of pools) {
+						for (const candidate of usableAddresses(pool.cidr, pool.reserved)) {
+							expect(used.has(candidate)).toBe(true);
 						}
-						return;
 					}
-					expect(used.has(ip)).toBe(false);
-					const home = pools.filter((p) => cidrContains(p.cidr, ip));
-					expect(home.length).toBeGreaterThan(0);
-					expect(home.some((p) => [...usableAddresses(p.cidr, p.reserved)].includes(ip))).toBe(true);
-					for (const p of home) {
-						const block = parseCidr(p.cidr);
-						if (block.ok && block.prefix <= 30) {
-							expect(ip).not.toBe(intToIp(block.first));
-							expect(ip).not.toBe(intToIp(block.last));
-						}
+					return;
+				}
+				expect(used.has(ip)).toBe(false);
+				const home = pools.filter((p) => cidrContains(p.cidr, ip));
+				expect(home.length).toBeGreaterThan(0);
+				expect(home.some((p) => [...usableAddresses(p.cidr, p.reserved)].includes(ip))).toBe(true);
+				for (const p of home) {
+					const block = parseCidr(p.cidr);
+					if (block.ok && block.prefix <= 30) {
+						expect(ip).not.toBe(intToIp(block.first));
+						expect(ip).not.toBe(intToIp(block.last));
 					}
 				}
-			)
+			})
 		);
 	});
 });

@@ -109,17 +109,13 @@ export function cidrOverlaps(a: string | Cidr, b: string | Cidr): boolean {
 }
 
 export type OverlapResult =
-	| { ok: true }
-	| { ok: false; error: string; cidr: string; conflictsWith: { zoneName: string | null; cidr: string } | null };
+	{ ok: true } | { ok: false; error: string; cidr: string; conflictsWith: { zoneName: string | null; cidr: string } | null };
 
 /**
  * Checks a zone's new ranges against each other and against the other zones' ranges. When editing
  * a zone, leave its own current ranges out of `existing`.
  */
-export function findOverlap(
-	newCidrs: readonly string[],
-	existing: readonly { zoneName: string; cidr: string }[]
-): OverlapResult {
+export function findOverlap(newCidrs: readonly string[], existing: readonly { zoneName: string; cidr: string }[]): OverlapResult {
 	const fresh: Cidr[] = [];
 	for (const text of newCidrs) {
 		const parsed = parseCidr(text);
@@ -197,10 +193,7 @@ export function nextFreeIp(pools: readonly IpPool[], used: ReadonlySet<string>):
 }
 
 /** Counts for the zone's badge. Pools are assumed not to overlap (findOverlap keeps it so). */
-export function poolUsage(
-	pools: readonly IpPool[],
-	used: ReadonlySet<string>
-): { total: number; used: number; free: number } {
+export function poolUsage(pools: readonly IpPool[], used: ReadonlySet<string>): { total: number; used: number; free: number } {
 	let total = 0;
 	const blocks = pools.map((pool) => {
 		const block = mustParse(pool.cidr);

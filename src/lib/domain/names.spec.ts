@@ -57,7 +57,11 @@ describe('normalizeName', () => {
 	});
 
 	it('property: never changes letters other than their case', () => {
-		const lettersOnly = (s: string) => [...s.normalize('NFC')].filter((c) => /\p{L}/u.test(c)).join('').toLowerCase();
+		const lettersOnly = (s: string) =>
+			[...s.normalize('NFC')]
+				.filter((c) => /\p{L}/u.test(c))
+				.join('')
+				.toLowerCase();
 		fc.assert(
 			fc.property(nameLike, (s) => {
 				expect(lettersOnly(normalizeName(s))).toBe(lettersOnly(s));

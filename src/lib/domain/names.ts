@@ -2,17 +2,7 @@
  * Process 4 step 4.6 asks for the full name "con la primera letra en mayúscula". Particles stay
  * lower-case unless they open the name ("De la Cruz" as a first word is still capitalised).
  */
-export const NAME_PARTICLES: ReadonlySet<string> = new Set([
-	'de',
-	'del',
-	'la',
-	'las',
-	'los',
-	'y',
-	'e',
-	'van',
-	'von'
-]);
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'van', 'von']);
 
 const LOCALE = 'es-MX';
 
@@ -51,9 +41,7 @@ export function normalizeName(input: string | null | undefined): string {
 		.replace(/[’‘`´]/g, "'")
 		.split(/\s+/u)
 		.filter(Boolean);
-	return words
-		.map((w, i) => (i > 0 && NAME_PARTICLES.has(lower(w)) ? lower(w) : titleWord(w)))
-		.join(' ');
+	return words.map((w, i) => (i > 0 && NAME_PARTICLES.has(lower(w)) ? lower(w) : titleWord(w))).join(' ');
 }
 
 /** Groups particles with the word they introduce: "Juan de la Cruz" → ["Juan", "de la Cruz"]. */

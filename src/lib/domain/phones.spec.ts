@@ -59,14 +59,7 @@ describe('parseMxPhone', () => {
 	it('property: every way of writing a valid number gives back the same 10 digits', () => {
 		fc.assert(
 			fc.property(nationalArb, (n) => {
-				const shapes = [
-					n,
-					`+52 ${n}`,
-					`+52 1 ${n}`,
-					`521${n}`,
-					`(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`,
-					sut.formatMxPhone(n)
-				];
+				const shapes = [n, `+52 ${n}`, `+52 1 ${n}`, `521${n}`, `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`, sut.formatMxPhone(n)];
 				for (const shape of shapes) {
 					expect(sut.parseMxPhone(shape)).toEqual({ ok: true, value: n });
 				}

@@ -1,8 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 export const PHONE_ERROR = 'Escribe un teléfono de 10 dígitos, por ejemplo 998 123 4567.';
-export const PHONE_FOREIGN_ERROR =
-	'Solo aceptamos teléfonos de México: escribe los 10 dígitos, por ejemplo 998 123 4567.';
+export const PHONE_FOREIGN_ERROR = 'Solo aceptamos teléfonos de México: escribe los 10 dígitos, por ejemplo 998 123 4567.';
 
 export type PhoneResult = { ok: true; value: string } | { ok: false; error: string };
 

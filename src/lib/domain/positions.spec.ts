@@ -144,17 +144,24 @@ describe('placeCard', () => {
 					const rest = order.filter((id) => id !== moving);
 					const anchor = rest.length ? rest[o.anchor % rest.length] : null;
 					const target: sut.PlaceTarget =
-						o.mode === 'before' ? { beforeId: anchor }
-						: o.mode === 'after' ? { afterId: anchor }
-						: o.mode === 'both' ? { beforeId: anchor, afterId: rest[0] ?? null }
-						: o.mode === 'stale' ? { beforeId: 'deleted', afterId: anchor }
-						: {};
+						o.mode === 'before'
+							? { beforeId: anchor }
+							: o.mode === 'after'
+								? { afterId: anchor }
+								: o.mode === 'both'
+									? { beforeId: anchor, afterId: rest[0] ?? null }
+									: o.mode === 'stale'
+										? { beforeId: 'deleted', afterId: anchor }
+										: {};
 					const rows = [...positions].map(([id, position]) => ({ id, position }));
 					const r = sut.placeCard(rows, moving, target);
 
-					const idx = anchor === null || o.mode === 'end' ? rest.length
-						: o.mode === 'after' || o.mode === 'stale' ? rest.indexOf(anchor) + 1
-						: rest.indexOf(anchor);
+					const idx =
+						anchor === null || o.mode === 'end'
+							? rest.length
+							: o.mode === 'after' || o.mode === 'stale'
+								? rest.indexOf(anchor) + 1
+								: rest.indexOf(anchor);
 					order = [...rest.slice(0, idx), moving, ...rest.slice(idx)];
 
 					if (r.rebalance) {

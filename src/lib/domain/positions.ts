@@ -59,11 +59,7 @@ export function rebalance(ids: readonly string[]): Map<string, number> {
  * is not in the column any more (moved or deleted by someone else meanwhile) is ignored, and with
  * no usable anchor the card goes to the end.
  */
-export function placeCard(
-	columnSorted: readonly Positioned[],
-	movingId: string,
-	target: PlaceTarget = {}
-): Placement {
+export function placeCard(columnSorted: readonly Positioned[], movingId: string, target: PlaceTarget = {}): Placement {
 	// Sorting again is cheap and protects us from a caller that passed rows in id order.
 	const others = columnSorted
 		.filter((c) => c.id !== movingId)
@@ -79,9 +75,7 @@ export function placeCard(
 	// Two concurrent drops can leave equal positions anywhere in the column; renumbering on the
 	// next move heals them instead of letting the tie decide the order.
 	const tied = others.some((c, i) => i > 0 && !(c.position > others[i - 1].position));
-	const position = tied
-		? null
-		: positionBetween(others[insertAt - 1]?.position ?? null, others[insertAt]?.position ?? null);
+	const position = tied ? null : positionBetween(others[insertAt - 1]?.position ?? null, others[insertAt]?.position ?? null);
 	if (position !== null) return { position };
 
 	const ids = others.map((c) => c.id);

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-	billingDates,
-	DEFAULT_PRORATION_POLICY,
-	type ProrationPolicy,
-	type ZoneBilling
-} from './billing-dates';
+import { billingDates, DEFAULT_PRORATION_POLICY, type ProrationPolicy, type ZoneBilling } from './billing-dates';
 import { divisorDays, prorate, serviceCharge } from './proration';
 
 const MONTHLY = 40_000; // $400.00

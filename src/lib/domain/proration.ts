@@ -49,12 +49,7 @@ export interface ProrationAmount {
  * not $199.95. Never more than one monthly price: a 31-day window over a 30-day divisor is still
  * one month of service.
  */
-export function prorate(
-	monthlyPriceCents: number,
-	days: number,
-	divisor: number,
-	roundPesos: boolean
-): ProrationAmount {
+export function prorate(monthlyPriceCents: number, days: number, divisor: number, roundPesos: boolean): ProrationAmount {
 	if (!Number.isSafeInteger(monthlyPriceCents) || monthlyPriceCents < 0) {
 		throw new RangeError('La mensualidad debe ser una cantidad de 0 o más, en centavos.');
 	}
@@ -84,11 +79,7 @@ function range(from: CivilDate, to: CivilDate): string {
  * of; in a "DÍA 28" zone it keeps the rule's intent. A free-days promotion replaces the thresholds:
  * the promised days are given and the rest is prorated.
  */
-export function serviceCharge(
-	dates: BillingDates,
-	monthlyPriceCents: number,
-	policy: ProrationPolicy
-): ChargeItem[] {
+export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, policy: ProrationPolicy): ChargeItem[] {
 	const items: ChargeItem[] = [];
 	const payment = formatDateEs(dates.firstPaymentDate);
 	const day = dates.installationPeriodDay;

@@ -15,15 +15,34 @@ function completeCard(overrides: Partial<GuardCard> = {}): GuardCard {
 		email: 'juan@example.mx',
 		phone: '9981234567',
 		phoneAlt: '9987654321',
-		addrSm: '12', addrMz: '3', addrLt: '4', addrExt: '10', addrInt: null, addrBuilding: null,
-		addrStreet: 'Calle Y', addrColonia: 'Z', addrCity: 'Cancún',
-		lat: 21.1619, lng: -86.8515,
-		zoneId: 'zone-1', zoneHasCoverage: true, serviceType: 'inalambrico',
-		planId: 'plan-60', contractType: '12_meses', customerAcceptedAt: '2025-07-18T12:00:00Z',
-		installationDate: '2025-07-25', billingComputed: true,
-		technicianId: 'tech-1', pppoeUser: '9981234567', pppoePassword: '9981234567M', ip: '10.0.0.10',
-		contractSignedAt: '2025-07-25T10:00:00Z', sheetSignedAt: '2025-07-25T10:00:00Z', completedAt: '2025-07-25T12:00:00Z',
-		cancelReason: 'declino', cancelNote: null,
+		addrSm: '12',
+		addrMz: '3',
+		addrLt: '4',
+		addrExt: '10',
+		addrInt: null,
+		addrBuilding: null,
+		addrStreet: 'Calle Y',
+		addrColonia: 'Z',
+		addrCity: 'Cancún',
+		lat: 21.1619,
+		lng: -86.8515,
+		zoneId: 'zone-1',
+		zoneHasCoverage: true,
+		serviceType: 'inalambrico',
+		planId: 'plan-60',
+		contractType: '12_meses',
+		customerAcceptedAt: '2025-07-18T12:00:00Z',
+		installationDate: '2025-07-25',
+		billingComputed: true,
+		technicianId: 'tech-1',
+		pppoeUser: '9981234567',
+		pppoePassword: '9981234567M',
+		ip: '10.0.0.10',
+		contractSignedAt: '2025-07-25T10:00:00Z',
+		sheetSignedAt: '2025-07-25T10:00:00Z',
+		completedAt: '2025-07-25T12:00:00Z',
+		cancelReason: 'declino',
+		cancelNote: null,
 		equipment: { cpeMac: 'AA:BB:CC:DD:EE:FF', onuSerial: 'ZTEG1234', routerModel: 'Archer C6', dni: '123' },
 		fileCategories: ALL_FILES,
 		...overrides
@@ -80,10 +99,24 @@ const overrideArb = fc.constantFrom(null, '', 'ok', '  abc  ', 'El cliente ya pa
 describe('stage catalogue', () => {
 	it('orders the main flow and keeps cancelada as the side column', () => {
 		expect(sut.STAGES).toEqual([
-			'preinstalacion', 'cobertura_confirmada', 'documentos_pendientes', 'agendada', 'asignada', 'firmada', 'activa', 'cancelada'
+			'preinstalacion',
+			'cobertura_confirmada',
+			'documentos_pendientes',
+			'agendada',
+			'asignada',
+			'firmada',
+			'activa',
+			'cancelada'
 		]);
 		expect(sut.STAGES.map(sut.stageLabel)).toEqual([
-			'Preinstalación', 'Cobertura confirmada', 'Documentos pendientes', 'Agendada', 'Asignada', 'Firmada', 'Activa', 'Cancelada'
+			'Preinstalación',
+			'Cobertura confirmada',
+			'Documentos pendientes',
+			'Agendada',
+			'Asignada',
+			'Firmada',
+			'Activa',
+			'Cancelada'
 		]);
 	});
 
@@ -124,7 +157,9 @@ describe('requirementsFor', () => {
 		const base = completeCard();
 		expect(sut.requirementsFor({ ...base, addrStreet: null, addrSm: null }, 'cobertura_confirmada')).toEqual([]);
 		expect(sut.requirementsFor({ ...base, lat: null, lng: null }, 'cobertura_confirmada')).toEqual([]);
-		const keys = sut.requirementsFor({ ...base, lat: null, addrColonia: null, zoneId: null, serviceType: null }, 'cobertura_confirmada').map((r) => r.key);
+		const keys = sut
+			.requirementsFor({ ...base, lat: null, addrColonia: null, zoneId: null, serviceType: null }, 'cobertura_confirmada')
+			.map((r) => r.key);
 		expect(keys).toEqual(['location', 'zoneId', 'serviceType']);
 	});
 
@@ -136,13 +171,20 @@ describe('requirementsFor', () => {
 	});
 
 	it('documentos pendientes needs plan, contract type and the acceptance', () => {
-		const keys = sut.requirementsFor(completeCard({ planId: null, contractType: null, customerAcceptedAt: '' }), 'documentos_pendientes').map((r) => r.key);
+		const keys = sut
+			.requirementsFor(completeCard({ planId: null, contractType: null, customerAcceptedAt: '' }), 'documentos_pendientes')
+			.map((r) => r.key);
 		expect(keys).toEqual(['planId', 'contractType', 'customerAcceptedAt']);
 	});
 
 	it('agendada needs the documents, contact data, address, date and billing', () => {
 		const card = completeCard({
-			fileCategories: [], email: null, phoneAlt: null, addrColonia: null, installationDate: null, billingComputed: false
+			fileCategories: [],
+			email: null,
+			phoneAlt: null,
+			addrColonia: null,
+			installationDate: null,
+			billingComputed: false
 		});
 		expect(messages(card, 'agendada')).toEqual([
 			'Falta el INE frontal: súbelo en Archivos.',
@@ -160,12 +202,17 @@ describe('requirementsFor', () => {
 	it('the WhatsApp confirmation is needed only for 12-month contracts', () => {
 		const indefinido = completeCard({ contractType: 'indefinido', fileCategories: ['ine_frontal', 'ine_atras', 'comprobante_domicilio'] });
 		expect(sut.requirementsFor(indefinido, 'agendada')).toEqual([]);
-		expect(sut.requirementsFor({ ...indefinido, contractType: '12_meses' }, 'agendada').map((r) => r.key)).toEqual(['file:confirmacion_12_meses']);
+		expect(sut.requirementsFor({ ...indefinido, contractType: '12_meses' }, 'agendada').map((r) => r.key)).toEqual([
+			'file:confirmacion_12_meses'
+		]);
 	});
 
 	it.each<[Partial<GuardCard>, string]>([
 		[{ email: 'juan@' }, 'El correo electrónico no es válido: revísalo, por ejemplo nombre@gmail.com.'],
-		[{ phoneAlt: '998 123 4567' }, 'El teléfono adicional es igual al principal: pide otro número de contacto, de preferencia de un familiar.'],
+		[
+			{ phoneAlt: '998 123 4567' },
+			'El teléfono adicional es igual al principal: pide otro número de contacto, de preferencia de un familiar.'
+		],
 		[{ installationDate: '2025-02-30' }, 'La fecha de instalación no es válida: elígela de nuevo en el calendario.'],
 		[{ installationDate: '25/07/2025' }, 'La fecha de instalación no es válida: elígela de nuevo en el calendario.']
 	])('agendada refuses malformed data: %j', (patch, message) => {
@@ -173,7 +220,9 @@ describe('requirementsFor', () => {
 	});
 
 	it('asignada needs technician, PPPoE and IP', () => {
-		const keys = sut.requirementsFor(completeCard({ technicianId: null, pppoeUser: null, pppoePassword: ' ', ip: null }), 'asignada').map((r) => r.key);
+		const keys = sut
+			.requirementsFor(completeCard({ technicianId: null, pppoeUser: null, pppoePassword: ' ', ip: null }), 'asignada')
+			.map((r) => r.key);
 		expect(keys).toEqual(['technicianId', 'pppoeUser', 'pppoePassword', 'ip']);
 	});
 
@@ -182,7 +231,10 @@ describe('requirementsFor', () => {
 		expect(sut.requirementsFor(unsigned, 'firmada').map((r) => r.key)).toEqual(['sheetSignedAt', 'contractSignedAt']);
 		expect(sut.requirementsFor({ ...unsigned, contractType: 'indefinido' }, 'firmada').map((r) => r.key)).toEqual(['sheetSignedAt']);
 		const everyone = { contractRequiredFor: ['12_meses', 'indefinido'] as sut.ContractType[] };
-		expect(sut.requirementsFor({ ...unsigned, contractType: 'indefinido' }, 'firmada', everyone).map((r) => r.key)).toEqual(['sheetSignedAt', 'contractSignedAt']);
+		expect(sut.requirementsFor({ ...unsigned, contractType: 'indefinido' }, 'firmada', everyone).map((r) => r.key)).toEqual([
+			'sheetSignedAt',
+			'contractSignedAt'
+		]);
 	});
 
 	it('activa needs the completion and the equipment fields from settings', () => {
@@ -317,7 +369,10 @@ describe('canEnter', () => {
 			ok: false,
 			reasons: expect.arrayContaining(['Para mover sin cumplir los requisitos escribe un motivo de al menos 5 letras.'])
 		});
-		expect(sut.canEnter(card, 'agendada', 'coordinator', { overrideReason: 'Documentos llegan mañana' })).toEqual({ ok: true, overridden: true });
+		expect(sut.canEnter(card, 'agendada', 'coordinator', { overrideReason: 'Documentos llegan mañana' })).toEqual({
+			ok: true,
+			overridden: true
+		});
 		expect(sut.canEnter(card, 'agendada', 'admin', { overrideReason: '  abcde ' })).toEqual({ ok: true, overridden: true });
 	});
 
@@ -352,10 +407,17 @@ describe('canEnter', () => {
 
 	it('property: a card meeting every requirement can enter every stage as coordinator or admin', () => {
 		fc.assert(
-			fc.property(settingsArb, stageArb, stageArb, fc.constantFrom<Role>('coordinator', 'admin'), fc.constantFrom(...sut.CONTRACT_TYPES), (settings, from, to, role, contractType) => {
-				const card = completeCard({ stage: from, contractType });
-				expect(sut.canEnter(card, to, role, { settings })).toEqual({ ok: true, overridden: false });
-			})
+			fc.property(
+				settingsArb,
+				stageArb,
+				stageArb,
+				fc.constantFrom<Role>('coordinator', 'admin'),
+				fc.constantFrom(...sut.CONTRACT_TYPES),
+				(settings, from, to, role, contractType) => {
+					const card = completeCard({ stage: from, contractType });
+					expect(sut.canEnter(card, to, role, { settings })).toEqual({ ok: true, overridden: false });
+				}
+			)
 		);
 	});
 
@@ -407,7 +469,8 @@ describe('canEnter', () => {
 		);
 	});
 
-	const technicianMove = (from: Stage, to: Stage) => (from === 'asignada' && (to === 'firmada' || to === 'activa')) || (from === 'firmada' && to === 'activa');
+	const technicianMove = (from: Stage, to: Stage) =>
+		(from === 'asignada' && (to === 'firmada' || to === 'activa')) || (from === 'firmada' && to === 'activa');
 
 	it('property: technicians only move their own cards from asignada/firmada forward', () => {
 		fc.assert(
@@ -443,7 +506,11 @@ describe('canEnter', () => {
 
 describe('missingForNext and badges', () => {
 	it('says what the next column needs, grouping files as documentos', () => {
-		const card = completeCard({ stage: 'documentos_pendientes', fileCategories: ['ine_frontal', 'comprobante_domicilio'], contractType: 'indefinido' });
+		const card = completeCard({
+			stage: 'documentos_pendientes',
+			fileCategories: ['ine_frontal', 'comprobante_domicilio'],
+			contractType: 'indefinido'
+		});
 		expect(sut.missingForNext({ ...card, fileCategories: [] })).toMatchObject({ next: 'agendada', badge: 'faltan 3 documentos' });
 		expect(sut.missingForNext(card)).toMatchObject({ next: 'agendada', badge: 'falta 1 documento' });
 		expect(sut.missingForNext({ ...card, fileCategories: ALL_FILES, email: null })).toMatchObject({ badge: 'falta correo' });

@@ -5,7 +5,13 @@ import { parseMxPhone } from './phones';
 export type { ServiceType };
 
 export const OPEN_STAGES = [
-	'preinstalacion', 'cobertura_confirmada', 'documentos_pendientes', 'agendada', 'asignada', 'firmada', 'activa'
+	'preinstalacion',
+	'cobertura_confirmada',
+	'documentos_pendientes',
+	'agendada',
+	'asignada',
+	'firmada',
+	'activa'
 ] as const;
 /** The main flow in order, then the side column. */
 export const STAGES = [...OPEN_STAGES, 'cancelada'] as const;
@@ -30,7 +36,11 @@ export const CONTRACT_TYPES = ['12_meses', 'indefinido'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
 export const CANCEL_REASON_LABELS = {
-	sin_cobertura: 'Sin cobertura', declino: 'Declinó', no_localizable: 'No localizable', duplicado: 'Duplicado', otro: 'Otro'
+	sin_cobertura: 'Sin cobertura',
+	declino: 'Declinó',
+	no_localizable: 'No localizable',
+	duplicado: 'Duplicado',
+	otro: 'Otro'
 } as const;
 export type CancelReason = keyof typeof CANCEL_REASON_LABELS;
 
@@ -58,9 +68,15 @@ export interface GuardCard {
 	phone?: string | null;
 	phoneAlt?: string | null;
 	// SM/MZ/LT = supermanzana, manzana, lote (see address.ts)
-	addrSm?: string | null; addrMz?: string | null; addrLt?: string | null;
-	addrExt?: string | null; addrInt?: string | null; addrBuilding?: string | null;
-	addrStreet?: string | null; addrColonia?: string | null; addrCity?: string | null;
+	addrSm?: string | null;
+	addrMz?: string | null;
+	addrLt?: string | null;
+	addrExt?: string | null;
+	addrInt?: string | null;
+	addrBuilding?: string | null;
+	addrStreet?: string | null;
+	addrColonia?: string | null;
+	addrCity?: string | null;
 	lat?: number | null;
 	lng?: number | null;
 	zoneId?: string | null;
@@ -73,8 +89,12 @@ export interface GuardCard {
 	installationDate?: string | null;
 	billingComputed?: boolean | null;
 	technicianId?: string | null;
-	pppoeUser?: string | null; pppoePassword?: string | null; ip?: string | null;
-	contractSignedAt?: string | null; sheetSignedAt?: string | null; completedAt?: string | null;
+	pppoeUser?: string | null;
+	pppoePassword?: string | null;
+	ip?: string | null;
+	contractSignedAt?: string | null;
+	sheetSignedAt?: string | null;
+	completedAt?: string | null;
 	cancelReason?: string | null;
 	cancelNote?: string | null;
 	equipment?: Record<string, string | null> | null;
@@ -102,9 +122,7 @@ export interface Requirement {
 	short: string;
 }
 
-export type GuardResult =
-	| { ok: true; overridden: boolean }
-	| { ok: false; reasons: string[]; overridable: boolean };
+export type GuardResult = { ok: true; overridden: boolean } | { ok: false; reasons: string[]; overridable: boolean };
 
 export interface CanEnterOptions {
 	settings?: Partial<GuardSettings> | null;
@@ -148,30 +166,61 @@ function phoneRequirement(value: string | null | undefined, key: string, short: 
 	return parsed.ok ? [] : [data(key, short, `El ${short} no es válido. ${parsed.error}`)];
 }
 
-const hasLocation = (c: GuardCard) =>
-	Number.isFinite(c.lat) && Number.isFinite(c.lng) && Math.abs(c.lat!) <= 90 && Math.abs(c.lng!) <= 180;
+const hasLocation = (c: GuardCard) => Number.isFinite(c.lat) && Number.isFinite(c.lng) && Math.abs(c.lat!) <= 90 && Math.abs(c.lng!) <= 180;
 
 const addressOf = (c: GuardCard) => ({
-	sm: c.addrSm, mz: c.addrMz, lt: c.addrLt, ext: c.addrExt, int: c.addrInt,
-	building: c.addrBuilding, street: c.addrStreet, colonia: c.addrColonia, city: c.addrCity
+	sm: c.addrSm,
+	mz: c.addrMz,
+	lt: c.addrLt,
+	ext: c.addrExt,
+	int: c.addrInt,
+	building: c.addrBuilding,
+	street: c.addrStreet,
+	colonia: c.addrColonia,
+	city: c.addrCity
 });
 
 /** What each stage adds on top of the previous ones (DOMAIN.md, "Stages and what each one needs"). */
 const STAGE_RULES: Record<OpenStage, (card: GuardCard, settings: GuardSettings) => Requirement[]> = {
 	preinstalacion: (c) => [
 		...(filled(c.fullName) ? [] : [data('fullName', 'nombre', 'Falta el nombre completo del cliente: escríbelo en la tarjeta.')]),
-		...phoneRequirement(c.phone, 'phone', 'teléfono principal', 'Falta el teléfono principal: escribe los 10 dígitos, por ejemplo 998 123 4567.')
+		...phoneRequirement(
+			c.phone,
+			'phone',
+			'teléfono principal',
+			'Falta el teléfono principal: escribe los 10 dígitos, por ejemplo 998 123 4567.'
+		)
 	],
 	cobertura_confirmada: (c) => [
-		...(hasLocation(c) || isAddressComplete(addressOf(c)).ok ? [] : [data('location', 'ubicación', 'Falta la ubicación: pega las coordenadas que envió el cliente o completa la dirección.')]),
+		...(hasLocation(c) || isAddressComplete(addressOf(c)).ok
+			? []
+			: [data('location', 'ubicación', 'Falta la ubicación: pega las coordenadas que envió el cliente o completa la dirección.')]),
 		...(filled(c.zoneId) ? [] : [data('zoneId', 'zona', 'Falta la zona (RB): elige la zona que cubre la ubicación del cliente.')]),
-		...(filled(c.zoneId) && c.zoneHasCoverage === false ? [data('zoneCoverage', 'cobertura', 'La zona elegida no cubre la ubicación del cliente: elige otra zona o cancela la tarjeta por «Sin cobertura».')] : []),
+		...(filled(c.zoneId) && c.zoneHasCoverage === false
+			? [
+					data(
+						'zoneCoverage',
+						'cobertura',
+						'La zona elegida no cubre la ubicación del cliente: elige otra zona o cancela la tarjeta por «Sin cobertura».'
+					)
+				]
+			: []),
 		...(c.serviceType ? [] : [data('serviceType', 'tipo de servicio', 'Falta el tipo de servicio: elige inalámbrico o fibra.')])
 	],
 	documentos_pendientes: (c) => [
 		...(filled(c.planId) ? [] : [data('planId', 'plan', 'Falta el plan: elige el plan que contrató el cliente.')]),
-		...(c.contractType && CONTRACT_TYPES.includes(c.contractType) ? [] : [data('contractType', 'tipo de contrato', 'Falta el tipo de contrato: elige 12 meses o indefinido.')]),
-		...(filled(c.customerAcceptedAt) ? [] : [data('customerAcceptedAt', 'aceptación', 'Falta registrar que el cliente aceptó el plan y las condiciones: márcalo en la tarjeta.')])
+		...(c.contractType && CONTRACT_TYPES.includes(c.contractType)
+			? []
+			: [data('contractType', 'tipo de contrato', 'Falta el tipo de contrato: elige 12 meses o indefinido.')]),
+		...(filled(c.customerAcceptedAt)
+			? []
+			: [
+					data(
+						'customerAcceptedAt',
+						'aceptación',
+						'Falta registrar que el cliente aceptó el plan y las condiciones: márcalo en la tarjeta.'
+					)
+				])
 	],
 	agendada: (c) => {
 		const address = isAddressComplete(addressOf(c));
@@ -182,31 +231,88 @@ const STAGE_RULES: Record<OpenStage, (card: GuardCard, settings: GuardSettings) 
 			...fileRequirement(c, 'ine_frontal', 'Falta el INE frontal: súbelo en Archivos.'),
 			...fileRequirement(c, 'ine_atras', 'Falta el INE atrás: súbelo en Archivos.'),
 			...fileRequirement(c, 'comprobante_domicilio', 'Falta el comprobante de domicilio: súbelo en Archivos.'),
-			...(c.contractType === '12_meses' ? fileRequirement(c, 'confirmacion_12_meses', 'Falta la «Confirmación contrato a 12 meses»: sube la captura de WhatsApp donde el cliente la acepta.') : []),
-			...(!email ? [data('email', 'correo', 'Falta el correo electrónico: escríbelo, ahí le llegan sus facturas.')]
-				: /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email) ? [] : [data('email', 'correo', 'El correo electrónico no es válido: revísalo, por ejemplo nombre@gmail.com.')]),
-			...phoneRequirement(c.phoneAlt, 'phoneAlt', 'teléfono adicional', 'Falta el teléfono adicional: pide otro número de contacto, de preferencia de un familiar.'),
-			...(alt.ok && main.ok && alt.value === main.value ? [data('phoneAlt', 'teléfono adicional', 'El teléfono adicional es igual al principal: pide otro número de contacto, de preferencia de un familiar.')] : []),
+			...(c.contractType === '12_meses'
+				? fileRequirement(
+						c,
+						'confirmacion_12_meses',
+						'Falta la «Confirmación contrato a 12 meses»: sube la captura de WhatsApp donde el cliente la acepta.'
+					)
+				: []),
+			...(!email
+				? [data('email', 'correo', 'Falta el correo electrónico: escríbelo, ahí le llegan sus facturas.')]
+				: /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)
+					? []
+					: [data('email', 'correo', 'El correo electrónico no es válido: revísalo, por ejemplo nombre@gmail.com.')]),
+			...phoneRequirement(
+				c.phoneAlt,
+				'phoneAlt',
+				'teléfono adicional',
+				'Falta el teléfono adicional: pide otro número de contacto, de preferencia de un familiar.'
+			),
+			...(alt.ok && main.ok && alt.value === main.value
+				? [
+						data(
+							'phoneAlt',
+							'teléfono adicional',
+							'El teléfono adicional es igual al principal: pide otro número de contacto, de preferencia de un familiar.'
+						)
+					]
+				: []),
 			...(address.ok ? [] : address.missing.map((m) => data(m.key, 'dirección', m.message))),
-			...(!filled(c.installationDate) ? [data('installationDate', 'fecha de instalación', 'Falta la fecha de instalación acordada con el cliente: elígela en la tarjeta.')]
-				: isCalendarDate(c.installationDate) ? [] : [data('installationDate', 'fecha de instalación', 'La fecha de instalación no es válida: elígela de nuevo en el calendario.')]),
-			...(c.billingComputed ? [] : [data('billingComputed', 'fechas de cobro', 'Faltan las fechas de cobro: revisa la fecha de pago, el corte y el prorrateo en la tarjeta.')])
+			...(!filled(c.installationDate)
+				? [
+						data(
+							'installationDate',
+							'fecha de instalación',
+							'Falta la fecha de instalación acordada con el cliente: elígela en la tarjeta.'
+						)
+					]
+				: isCalendarDate(c.installationDate)
+					? []
+					: [data('installationDate', 'fecha de instalación', 'La fecha de instalación no es válida: elígela de nuevo en el calendario.')]),
+			...(c.billingComputed
+				? []
+				: [
+						data(
+							'billingComputed',
+							'fechas de cobro',
+							'Faltan las fechas de cobro: revisa la fecha de pago, el corte y el prorrateo en la tarjeta.'
+						)
+					])
 		];
 	},
 	asignada: (c) => [
 		...(filled(c.technicianId) ? [] : [data('technicianId', 'técnico', 'Falta asignar un técnico: elígelo en la tarjeta.')]),
 		...(filled(c.pppoeUser) ? [] : [data('pppoeUser', 'usuario PPPoE', 'Falta el usuario PPPoE: usa el teléfono principal del cliente.')]),
-		...(filled(c.pppoePassword) ? [] : [data('pppoePassword', 'contraseña PPPoE', 'Falta la contraseña PPPoE: usa el teléfono seguido de M, por ejemplo 9981234567M.')]),
+		...(filled(c.pppoePassword)
+			? []
+			: [data('pppoePassword', 'contraseña PPPoE', 'Falta la contraseña PPPoE: usa el teléfono seguido de M, por ejemplo 9981234567M.')]),
 		...(filled(c.ip) ? [] : [data('ip', 'IP', 'Falta la IP: elige una IP disponible de la zona.')])
 	],
 	firmada: (c, s) => [
-		...(filled(c.sheetSignedAt) ? [] : [data('sheetSignedAt', 'firma de la hoja', 'Falta la firma de la hoja de instalación: fírmala en el teléfono del técnico o manda el enlace por WhatsApp.')]),
+		...(filled(c.sheetSignedAt)
+			? []
+			: [
+					data(
+						'sheetSignedAt',
+						'firma de la hoja',
+						'Falta la firma de la hoja de instalación: fírmala en el teléfono del técnico o manda el enlace por WhatsApp.'
+					)
+				]),
 		...(c.contractType && s.contractRequiredFor.includes(c.contractType) && !filled(c.contractSignedAt)
-			? [data('contractSignedAt', 'firma del contrato', 'Falta la firma del contrato: fírmalo en persona o manda el enlace de firma al cliente.')]
+			? [
+					data(
+						'contractSignedAt',
+						'firma del contrato',
+						'Falta la firma del contrato: fírmalo en persona o manda el enlace de firma al cliente.'
+					)
+				]
 			: [])
 	],
 	activa: (c, s) => [
-		...(filled(c.completedAt) ? [] : [data('completedAt', 'cierre del técnico', 'Falta que el técnico marque la instalación como terminada.')]),
+		...(filled(c.completedAt)
+			? []
+			: [data('completedAt', 'cierre del técnico', 'Falta que el técnico marque la instalación como terminada.')]),
 		...s.requiredEquipmentFields
 			.filter((f) => !filled(c.equipment?.[f]))
 			.map((f) => {
@@ -219,7 +325,9 @@ const STAGE_RULES: Record<OpenStage, (card: GuardCard, settings: GuardSettings) 
 function cancelRequirements(c: GuardCard): Requirement[] {
 	const reasons = Object.keys(CANCEL_REASON_LABELS);
 	if (!c.cancelReason || !reasons.includes(c.cancelReason)) {
-		return [data('cancelReason', 'motivo', 'Falta el motivo de cancelación: elige sin cobertura, declinó, no localizable, duplicado u otro.')];
+		return [
+			data('cancelReason', 'motivo', 'Falta el motivo de cancelación: elige sin cobertura, declinó, no localizable, duplicado u otro.')
+		];
 	}
 	if (c.cancelReason === 'otro' && !filled(c.cancelNote)) {
 		return [data('cancelNote', 'motivo', 'Escribe el motivo de la cancelación: elegiste «Otro».')];

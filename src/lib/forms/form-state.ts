@@ -1,5 +1,8 @@
 /** What a form action answered (the project's shape: `saveAction` and friends in $lib/server/forms). */
-type ActionData = { errors?: Record<string, string[]> | null; values?: Record<string, unknown> | null; message?: string; saved?: unknown } | null | undefined;
+type ActionData =
+	| { errors?: Record<string, string[]> | null; values?: Record<string, unknown> | null; message?: string; saved?: unknown }
+	| null
+	| undefined;
 
 export interface FormState {
 	errors: Record<string, string[]> | null;

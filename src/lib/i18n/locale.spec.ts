@@ -1,17 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-	BASE_LOCALE,
-	LOCALE_COOKIE,
-	LOCALES,
-	localeFromAcceptLanguage,
-	localeFromRequest,
-	readCookie,
-	toAppLocale
-} from './locale';
+import { BASE_LOCALE, LOCALE_COOKIE, LOCALES, localeFromAcceptLanguage, localeFromRequest, readCookie, toAppLocale } from './locale';
 
-const readJson = (relative: string) =>
-	JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as Record<string, unknown>;
+const readJson = (relative: string) => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 const messageKeys = (file: Record<string, unknown>) =>
 	Object.keys(file)

@@ -88,15 +88,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): App
  * Same resolution order as the Paraglide strategy
  * (cookie → Accept-Language → base locale), from raw header values.
  */
-export function localeFromHeaders(headers: {
-	cookie?: string | null;
-	acceptLanguage?: string | null;
-}): AppLocale {
-	return (
-		toAppLocale(readCookie(headers.cookie, LOCALE_COOKIE)) ??
-		localeFromAcceptLanguage(headers.acceptLanguage) ??
-		BASE_LOCALE
-	);
+export function localeFromHeaders(headers: { cookie?: string | null; acceptLanguage?: string | null }): AppLocale {
+	return toAppLocale(readCookie(headers.cookie, LOCALE_COOKIE)) ?? localeFromAcceptLanguage(headers.acceptLanguage) ?? BASE_LOCALE;
 }
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;

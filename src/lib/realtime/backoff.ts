@@ -49,10 +49,13 @@ export class Retry {
 		this.#cancel();
 		this.#failedAt = Date.now();
 		if (this.#stopped) return;
-		this.#timer = setTimeout(() => {
-			this.#timer = null;
-			this.#run();
-		}, backoffDelay(this.#failures++, this.#opts));
+		this.#timer = setTimeout(
+			() => {
+				this.#timer = null;
+				this.#run();
+			},
+			backoffDelay(this.#failures++, this.#opts)
+		);
 	}
 
 	succeeded(): void {

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-	activeFilterCount, applyCardEvent, groupColumns, matchesFilters, moveBlockedReason, neighbours, NO_FILTERS,
-	optimisticPosition, parseFilters, roleNeverEnters, shownAfterMove, slaLevel, wipLevel, withUnrendered, type MatchContext
+	activeFilterCount,
+	applyCardEvent,
+	groupColumns,
+	matchesFilters,
+	moveBlockedReason,
+	neighbours,
+	NO_FILTERS,
+	optimisticPosition,
+	parseFilters,
+	roleNeverEnters,
+	shownAfterMove,
+	slaLevel,
+	wipLevel,
+	withUnrendered,
+	type MatchContext
 } from './board-logic';
 import type { BoardCard } from './types';
 
@@ -11,18 +24,61 @@ const NOW = Date.parse('2026-11-21T12:00:00Z');
 
 function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
 	return {
-		id: uuid(n), folio: n, stage: 'preinstalacion', position: n, version: 1, fullName: `Cliente ${n}`, colonia: 'Región 94',
-		zoneId: null, zoneName: null, planId: null, planName: null, contractType: null, installationDate: null, installationTime: null,
-		technicianId: null, technicianName: null, technicianColor: null, stageChangedAt: new Date(NOW).toISOString(),
-		cancelReason: null, cancelNote: null, sheetSigned: false, contractSigned: false, badge: null, missing: [], ...over
+		id: uuid(n),
+		folio: n,
+		stage: 'preinstalacion',
+		position: n,
+		version: 1,
+		fullName: `Cliente ${n}`,
+		colonia: 'Región 94',
+		zoneId: null,
+		zoneName: null,
+		planId: null,
+		planName: null,
+		contractType: null,
+		installationDate: null,
+		installationTime: null,
+		technicianId: null,
+		technicianName: null,
+		technicianColor: null,
+		stageChangedAt: new Date(NOW).toISOString(),
+		cancelReason: null,
+		cancelNote: null,
+		sheetSigned: false,
+		contractSigned: false,
+		badge: null,
+		missing: [],
+		...over
 	};
 }
 const ctx = (filters = NO_FILTERS): MatchContext => ({ filters, recentDays: 14, nowMs: NOW });
 
 describe('matchesFilters', () => {
 	it('checks zone, technician, plan, contract, dates and «con faltantes»', () => {
-		const c = card(1, { zoneId: uuid(50), technicianId: uuid(60), planId: uuid(70), contractType: '12_meses', installationDate: '2026-11-25', badge: 'faltan 2 datos' });
-		expect(matchesFilters(c, false, ctx({ ...NO_FILTERS, zona: uuid(50), tecnico: uuid(60), plan: uuid(70), contrato: '12_meses', desde: '2026-11-25', hasta: '2026-11-30', faltantes: true }))).toBe(true);
+		const c = card(1, {
+			zoneId: uuid(50),
+			technicianId: uuid(60),
+			planId: uuid(70),
+			contractType: '12_meses',
+			installationDate: '2026-11-25',
+			badge: 'faltan 2 datos'
+		});
+		expect(
+			matchesFilters(
+				c,
+				false,
+				ctx({
+					...NO_FILTERS,
+					zona: uuid(50),
+					tecnico: uuid(60),
+					plan: uuid(70),
+					contrato: '12_meses',
+					desde: '2026-11-25',
+					hasta: '2026-11-30',
+					faltantes: true
+				})
+			)
+		).toBe(true);
 		expect(matchesFilters(c, false, ctx({ ...NO_FILTERS, zona: uuid(51) }))).toBe(false);
 		expect(matchesFilters(c, false, ctx({ ...NO_FILTERS, hasta: '2026-11-24' }))).toBe(false);
 		expect(matchesFilters({ ...c, badge: null }, false, ctx({ ...NO_FILTERS, faltantes: true }))).toBe(false);
@@ -106,8 +162,17 @@ describe('applyCardEvent', () => {
 	it('keeps a tombstone version so a late event cannot bring a deleted card back', () => {
 		const cards = new Map([[uuid(1), card(1)]]);
 		const seen = new Map([[uuid(1), 1]]);
-		expect(applyCardEvent(cards, seen, { seq: 2, cardId: uuid(1), kind: 'card:deleted', version: 2, card: null, actorId: null }, ctx())).toBe('applied');
-		expect(applyCardEvent(cards, seen, { seq: 3, cardId: uuid(1), kind: 'card:updated', version: 2, card: card(1, { version: 2 }), actorId: null }, ctx())).toBe('stale');
+		expect(
+			applyCardEvent(cards, seen, { seq: 2, cardId: uuid(1), kind: 'card:deleted', version: 2, card: null, actorId: null }, ctx())
+		).toBe('applied');
+		expect(
+			applyCardEvent(
+				cards,
+				seen,
+				{ seq: 3, cardId: uuid(1), kind: 'card:updated', version: 2, card: card(1, { version: 2 }), actorId: null },
+				ctx()
+			)
+		).toBe('stale');
 		expect(cards.size).toBe(0);
 	});
 });
@@ -130,7 +195,9 @@ describe('small rules', () => {
 		expect(moveBlockedReason(card(1), 'agendada', agent)).toBeNull(); // data: the server decides
 		expect(moveBlockedReason(card(1), 'asignada', agent)).toMatch(/Como agente/);
 		expect(moveBlockedReason(card(1), 'cancelada', agent)).toMatch(/motivo de cancelación/);
-		expect(moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'firmada', { id: uuid(900), role: 'technician' })).toBeNull();
+		expect(
+			moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'firmada', { id: uuid(900), role: 'technician' })
+		).toBeNull();
 		expect(roleNeverEnters('technician', 'agendada')).toBe(true);
 		expect(roleNeverEnters('coordinator', 'activa')).toBe(false);
 	});

@@ -6,7 +6,14 @@ import type { BoardCard, CardEvent } from './types';
 /** Pure rules behind the board state: no runes, no sockets, so the specs can drive them directly. */
 
 export const NO_FILTERS: BoardFilters = {
-	zona: null, tecnico: null, plan: null, contrato: null, desde: null, hasta: null, faltantes: false, q: null
+	zona: null,
+	tecnico: null,
+	plan: null,
+	contrato: null,
+	desde: null,
+	hasta: null,
+	faltantes: false,
+	q: null
 };
 
 /** Filters as the URL carries them; an invalid URL shows the whole board rather than nothing. */
@@ -19,8 +26,7 @@ export function activeFilterCount(f: BoardFilters): number {
 	return [f.zona, f.tecnico, f.plan, f.contrato, f.desde || f.hasta, f.faltantes, f.q].filter(Boolean).length;
 }
 
-const fold = (s: string | null | undefined) =>
-	(s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+const fold = (s: string | null | undefined) => (s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 export interface MatchContext {
 	filters: BoardFilters;
@@ -99,7 +105,11 @@ export function shownAfterMove(shown: number, index: number, entered: boolean): 
 }
 
 /** Where the card shows until the server answers; the server's position replaces it. */
-export function optimisticPosition(column: readonly BoardCard[], cardId: string, anchors: { beforeId?: string | null; afterId?: string | null }): number {
+export function optimisticPosition(
+	column: readonly BoardCard[],
+	cardId: string,
+	anchors: { beforeId?: string | null; afterId?: string | null }
+): number {
 	return placeCard(column, cardId, anchors).position;
 }
 
@@ -130,7 +140,13 @@ export function bumpTotal(totals: Totals, stage: Stage | undefined, delta: numbe
 }
 
 /** Applies events in order to a card map and its column totals, in place; true if any was applied. */
-export function applyCardEvents(cards: Map<string, BoardCard>, seen: SeenVersions, totals: Totals, events: CardEvent[], ctx: MatchContext): boolean {
+export function applyCardEvents(
+	cards: Map<string, BoardCard>,
+	seen: SeenVersions,
+	totals: Totals,
+	events: CardEvent[],
+	ctx: MatchContext
+): boolean {
 	let changed = false;
 	for (const e of events) {
 		const prev = cards.get(e.cardId);
@@ -183,8 +199,12 @@ export function roleNeverEnters(role: Role, stage: Stage): boolean {
  */
 export function moveBlockedReason(card: BoardCard, to: Stage, user: { id: string; role: Role }): string | null {
 	const guard: GuardCard = {
-		id: card.id, stage: card.stage, fullName: card.fullName, technicianId: card.technicianId,
-		cancelReason: card.cancelReason, cancelNote: card.cancelNote
+		id: card.id,
+		stage: card.stage,
+		fullName: card.fullName,
+		technicianId: card.technicianId,
+		cancelReason: card.cancelReason,
+		cancelNote: card.cancelNote
 	};
 	const mine = canEnter(guard, to, user.role, { userId: user.id });
 	if (mine.ok) return null;

@@ -9,10 +9,31 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 
 function makeCard(n: number, over: Partial<BoardCard> = {}): BoardCard {
 	return {
-		id: uuid(n), folio: n, stage: 'preinstalacion', position: n * 1000, version: 1, fullName: `Cliente ${n}`,
-		colonia: 'Centro', zoneId: null, zoneName: null, planId: null, planName: null, contractType: null,
-		installationDate: null, installationTime: null, technicianId: null, technicianName: null, technicianColor: null,
-		stageChangedAt: new Date().toISOString(), cancelReason: null, cancelNote: null, sheetSigned: false, contractSigned: false, badge: null, missing: [], ...over
+		id: uuid(n),
+		folio: n,
+		stage: 'preinstalacion',
+		position: n * 1000,
+		version: 1,
+		fullName: `Cliente ${n}`,
+		colonia: 'Centro',
+		zoneId: null,
+		zoneName: null,
+		planId: null,
+		planName: null,
+		contractType: null,
+		installationDate: null,
+		installationTime: null,
+		technicianId: null,
+		technicianName: null,
+		technicianColor: null,
+		stageChangedAt: new Date().toISOString(),
+		cancelReason: null,
+		cancelNote: null,
+		sheetSigned: false,
+		contractSigned: false,
+		badge: null,
+		missing: [],
+		...over
 	};
 }
 
@@ -41,8 +62,11 @@ class FakeServer {
 	}
 	snapshot(): BoardSnapshot {
 		return {
-			cards: [...this.cards.values()], totals: {}, lastSeq: this.seq,
-			settings: { wipLimits: {}, sla: {}, recentDays: 14 }, serverTime: new Date().toISOString()
+			cards: [...this.cards.values()],
+			totals: {},
+			lastSeq: this.seq,
+			settings: { wipLimits: {}, sla: {}, recentDays: 14 },
+			serverTime: new Date().toISOString()
 		};
 	}
 	/** Like the server's catch-up: one event per changed card with its current state. */
@@ -50,7 +74,11 @@ class FakeServer {
 		const rows = this.log.filter((e) => e.seq > lastSeq);
 		if (rows.length > this.keepEvents) return { snapshot: this.snapshot() };
 		const latest = new Map(rows.map((r) => [r.cardId, r]));
-		const events = [...latest.values()].map((r) => ({ ...r, version: this.versions.get(r.cardId)!, card: this.cards.get(r.cardId) ?? null }));
+		const events = [...latest.values()].map((r) => ({
+			...r,
+			version: this.versions.get(r.cardId)!,
+			card: this.cards.get(r.cardId) ?? null
+		}));
 		return { events, lastSeq: this.seq };
 	}
 }
@@ -129,7 +157,11 @@ describe('BoardState', () => {
 
 	it('holds events for the dragged columns and merges them after the drop', async () => {
 		const { server, transport, sut } = setup();
-		transport.answer = (req) => ({ ok: true, card: server.change(req.cardId, { stage: req.toStage, position: 500 }).card!, seq: server.seq });
+		transport.answer = (req) => ({
+			ok: true,
+			card: server.change(req.cardId, { stage: req.toStage, position: 500 }).card!,
+			seq: server.seq
+		});
 		const col = sut.columns.preinstalacion;
 		sut.beginDrag(['preinstalacion'], uuid(1));
 		sut.updateDrag('preinstalacion', [col[1], col[0], col[2], col[3]]);
@@ -162,7 +194,14 @@ describe('BoardState', () => {
 		let seenOptimistic: Stage | undefined;
 		transport.answer = () => {
 			seenOptimistic = sut.cards.get(uuid(2))?.stage;
-			return { ok: false, status: 422, message: 'No se puede mover', reasons: ['Falta el INE frontal: súbelo en Archivos.'], overridable: true, card: server.cards.get(uuid(2))! };
+			return {
+				ok: false,
+				status: 422,
+				message: 'No se puede mover',
+				reasons: ['Falta el INE frontal: súbelo en Archivos.'],
+				overridable: true,
+				card: server.cards.get(uuid(2))!
+			};
 		};
 		const res = await sut.move({ cardId: uuid(2), toStage: 'agendada', version: 1 });
 		expect(res?.ok).toBe(false);
@@ -204,7 +243,12 @@ describe('BoardState', () => {
 			const id = uuid(rand(26) + 1); // ids 21..26 don't exist yet: created on first change
 			const r = rand(10);
 			if (r === 0 && server.cards.has(id)) server.change(id, null, 'card:deleted');
-			else server.change(id, { stage: OPEN_STAGES[rand(7)], position: rand(100_000), fullName: `Cambio ${i}` }, server.cards.has(id) ? 'card:moved' : 'card:created');
+			else
+				server.change(
+					id,
+					{ stage: OPEN_STAGES[rand(7)], position: rand(100_000), fullName: `Cambio ${i}` },
+					server.cards.has(id) ? 'card:moved' : 'card:created'
+				);
 		}
 
 		transport.connected = true;
@@ -223,8 +267,10 @@ describe('BoardState', () => {
 		server.add(makeCard(1, { zoneId: zone }));
 		server.add(makeCard(2));
 		const sut = new BoardState({
-			transport: null, user: { id: uuid(900), role: 'agent' },
-			snapshot: { ...server.snapshot(), cards: [server.cards.get(uuid(1))!] }, filters: { ...NO_FILTERS, zona: zone }
+			transport: null,
+			user: { id: uuid(900), role: 'agent' },
+			snapshot: { ...server.snapshot(), cards: [server.cards.get(uuid(1))!] },
+			filters: { ...NO_FILTERS, zona: zone }
 		});
 		sut.receive(server.change(uuid(1), { zoneId: null }));
 		sut.receive(server.change(uuid(2), { zoneId: zone }));
@@ -253,7 +299,11 @@ describe('BoardState', () => {
 			const { server, transport, sut } = setup(LONG);
 			server.add(makeCard(900, { stage: 'agendada', position: 1 }));
 			sut.applySnapshot(server.snapshot(), true);
-			transport.answer = (req) => ({ ok: true, card: server.change(req.cardId, { stage: req.toStage, position: COLUMN_PAGE * 1000 + 500 }).card!, seq: server.seq });
+			transport.answer = (req) => ({
+				ok: true,
+				card: server.change(req.cardId, { stage: req.toStage, position: COLUMN_PAGE * 1000 + 500 }).card!,
+				seq: server.seq
+			});
 			const window = sut.visibleFor('preinstalacion');
 			const incoming = sut.cards.get(uuid(900))!;
 			// dnd-action: the card leaves «agendada» and lands under the last rendered card of «preinstalación».
@@ -274,7 +324,11 @@ describe('BoardState', () => {
 
 		it('reorders inside the window against the global order', async () => {
 			const { server, transport, sut } = setup(LONG);
-			transport.answer = (req) => ({ ok: true, card: server.change(req.cardId, { position: COLUMN_PAGE * 1000 + 500 }).card!, seq: server.seq });
+			transport.answer = (req) => ({
+				ok: true,
+				card: server.change(req.cardId, { position: COLUMN_PAGE * 1000 + 500 }).card!,
+				seq: server.seq
+			});
 			const [first, ...rest] = sut.visibleFor('preinstalacion');
 			sut.beginDrag(['preinstalacion'], first.id);
 			sut.updateDrag('preinstalacion', [...rest, first]);
@@ -299,7 +353,11 @@ describe('BoardState', () => {
 
 		it('counts live cards beyond the window at once and shows them in place when expanded', () => {
 			const { server, sut } = setup(LONG);
-			const created = server.change(uuid(800), { stage: 'preinstalacion', position: (COLUMN_PAGE + 5) * 1000 + 500, fullName: 'Nueva de otro usuario' }, 'card:created');
+			const created = server.change(
+				uuid(800),
+				{ stage: 'preinstalacion', position: (COLUMN_PAGE + 5) * 1000 + 500, fullName: 'Nueva de otro usuario' },
+				'card:created'
+			);
 			sut.receive(created);
 			expect(sut.columns.preinstalacion).toHaveLength(LONG + 1);
 			expect(sut.visibleFor('preinstalacion').some((c) => c.id === uuid(800))).toBe(false);
@@ -317,7 +375,11 @@ describe('BoardState', () => {
 			const { server, transport, sut } = setup(LONG);
 			server.add(makeCard(900, { stage: 'agendada' }));
 			sut.applySnapshot(server.snapshot(), true);
-			transport.answer = (req) => ({ ok: true, card: server.change(req.cardId, { stage: req.toStage, position: (LONG + 1) * 1000 }).card!, seq: server.seq });
+			transport.answer = (req) => ({
+				ok: true,
+				card: server.change(req.cardId, { stage: req.toStage, position: (LONG + 1) * 1000 }).card!,
+				seq: server.seq
+			});
 			await sut.move({ cardId: uuid(900), toStage: 'preinstalacion', version: 1 });
 			expect(sut.columns.preinstalacion.at(-1)?.id).toBe(uuid(900));
 			expect(sut.visibleFor('preinstalacion').at(-1)?.id).toBe(uuid(900));
@@ -381,7 +443,12 @@ describe('BoardState', () => {
 			const server = new FakeServer();
 			for (let i = 1; i <= 4; i++) server.add(makeCard(i));
 			const transport = new FakeTransport(server);
-			const sut = new BoardState({ transport, user: { id: uuid(900), role: 'coordinator' }, snapshot: server.snapshot(), heartbeatMs: 600_000 });
+			const sut = new BoardState({
+				transport,
+				user: { id: uuid(900), role: 'coordinator' },
+				snapshot: server.snapshot(),
+				heartbeatMs: 600_000
+			});
 			const off = sut.connect();
 			await vi.advanceTimersByTimeAsync(0);
 			transport.latencyMs = 50;

@@ -2,8 +2,20 @@ import { getContext, setContext } from 'svelte';
 import type { Role, Stage } from '$lib/domain/stages';
 import type { BoardFilters } from '$lib/schemas/board';
 import {
-	applyCardEvents, bumpTotal, COLUMN_PAGE, groupColumns, matchesFilters, neighbours, NO_FILTERS, optimisticPosition, shownAfterMove,
-	touchesColumns, withUnrendered, type MatchContext, type SeenVersions, type Totals
+	applyCardEvents,
+	bumpTotal,
+	COLUMN_PAGE,
+	groupColumns,
+	matchesFilters,
+	neighbours,
+	NO_FILTERS,
+	optimisticPosition,
+	shownAfterMove,
+	touchesColumns,
+	withUnrendered,
+	type MatchContext,
+	type SeenVersions,
+	type Totals
 } from './board-logic';
 import type { BoardTransport } from './board-transport';
 import { Retry } from './backoff';
@@ -87,20 +99,44 @@ export class BoardState {
 		this.#loaded = opts.snapshot;
 	}
 
-	get cards(): ReadonlyMap<string, BoardCard> { return this.#cards; }
-	get lastSeq(): number { return this.#lastSeq; }
-	get totals(): Totals { return this.#totals; }
-	get settings(): BoardSettings { return this.#settings; }
-	get filters(): BoardFilters { return this.#filters; }
-	get status(): ConnectionStatus { return this.#status; }
-	get lastUpdateAt(): number | null { return this.#lastUpdateAt; }
-	get user(): BoardUser { return this.#user; }
-	get dragging(): boolean { return this.#drag !== null; }
+	get cards(): ReadonlyMap<string, BoardCard> {
+		return this.#cards;
+	}
+	get lastSeq(): number {
+		return this.#lastSeq;
+	}
+	get totals(): Totals {
+		return this.#totals;
+	}
+	get settings(): BoardSettings {
+		return this.#settings;
+	}
+	get filters(): BoardFilters {
+		return this.#filters;
+	}
+	get status(): ConnectionStatus {
+		return this.#status;
+	}
+	get lastUpdateAt(): number | null {
+		return this.#lastUpdateAt;
+	}
+	get user(): BoardUser {
+		return this.#user;
+	}
+	get dragging(): boolean {
+		return this.#drag !== null;
+	}
 	/** A drop can end in a click on the card's link; that click must not open the card. */
-	get justDropped(): boolean { return Date.now() - this.#dragEndedAt < 400; }
+	get justDropped(): boolean {
+		return Date.now() - this.#dragEndedAt < 400;
+	}
 	/** The server's clock, ticking every 30 s: drives the age of each card. */
-	get now(): number { return this.#clock + this.#clockOffset; }
-	get presence(): PresenceUser[] { return this.#presence; }
+	get now(): number {
+		return this.#clock + this.#clockOffset;
+	}
+	get presence(): PresenceUser[] {
+		return this.#presence;
+	}
 	get viewers(): PresenceUser[] {
 		return [...new Map(this.#presence.map((p) => [p.userId, p])).values()];
 	}
@@ -108,14 +144,20 @@ export class BoardState {
 	editorsOf(cardId: string): PresenceUser[] {
 		return this.#editors.get(cardId) ?? NOBODY;
 	}
-	isPending(cardId: string): boolean { return this.#pending.has(cardId); }
+	isPending(cardId: string): boolean {
+		return this.#pending.has(cardId);
+	}
 
 	// ── progressive rendering: a column renders its first cards; the rest wait for «Mostrar más» ──
 
 	/** How many of a column's cards are rendered (the count in its header is always the whole column). */
-	shownCount(stage: Stage): number { return this.#shown[stage] ?? COLUMN_PAGE; }
+	shownCount(stage: Stage): number {
+		return this.#shown[stage] ?? COLUMN_PAGE;
+	}
 	/** Cards of the column that are not rendered yet. */
-	hiddenCount(stage: Stage): number { return Math.max(0, this.columns[stage].length - this.shownCount(stage)); }
+	hiddenCount(stage: Stage): number {
+		return Math.max(0, this.columns[stage].length - this.shownCount(stage));
+	}
 	/** What a column renders: dnd-action's working list during a drag, else its first shownCount cards in order. */
 	visibleFor(stage: Stage): BoardCard[] {
 		return this.#drag?.[stage] ?? this.columns[stage].slice(0, this.shownCount(stage));
@@ -373,7 +415,13 @@ export class BoardState {
 		} else {
 			this.#rollback(prev, res.card);
 			const mayOverride = res.overridable && (this.#user.role === 'admin' || this.#user.role === 'coordinator');
-			this.notices.push({ kind: 'refused', cardName: prev.fullName, message: res.message, reasons: res.reasons, retry: mayOverride ? req : null });
+			this.notices.push({
+				kind: 'refused',
+				cardName: prev.fullName,
+				message: res.message,
+				reasons: res.reasons,
+				retry: mayOverride ? req : null
+			});
 		}
 		return res;
 	}

@@ -48,11 +48,21 @@ export class DisplayState {
 		this.#load(initial);
 	}
 
-	get settings() { return this.#snapshot!.settings; }
-	get timeZone() { return this.#snapshot!.timeZone; }
-	get orgName() { return this.#snapshot!.orgName; }
-	get cardCount() { return this.#cards.size; }
-	get lastSeq() { return this.#lastSeq; }
+	get settings() {
+		return this.#snapshot!.settings;
+	}
+	get timeZone() {
+		return this.#snapshot!.timeZone;
+	}
+	get orgName() {
+		return this.#snapshot!.orgName;
+	}
+	get cardCount() {
+		return this.#cards.size;
+	}
+	get lastSeq() {
+		return this.#lastSeq;
+	}
 
 	today = $derived(todayIn(this.#snapshot!.timeZone, new Date(Math.floor(this.nowMs / 60_000) * 60_000)));
 	columns = $derived(buildColumns(this.#cards.values(), this.#snapshot!.settings));
@@ -65,8 +75,14 @@ export class DisplayState {
 
 	start(): void {
 		if (this.#socket || this.status === 'revoked') return;
-		const s = (this.#socket = this.#opts.connect?.(this.#token) ??
-			io('/pantalla', { path: '/socket.io', auth: { token: this.#token }, transports: ['websocket', 'polling'], reconnectionDelayMax: 5000 }));
+		const s = (this.#socket =
+			this.#opts.connect?.(this.#token) ??
+			io('/pantalla', {
+				path: '/socket.io',
+				auth: { token: this.#token },
+				transports: ['websocket', 'polling'],
+				reconnectionDelayMax: 5000
+			}));
 		s.on('connect', () => {
 			this.#heard();
 			void this.resync();

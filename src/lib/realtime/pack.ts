@@ -9,9 +9,30 @@ import type { BoardCard, BoardSnapshot } from './types';
  * anything sees the cards.
  */
 const FIELDS = [
-	'id', 'folio', 'stage', 'position', 'version', 'fullName', 'colonia', 'zoneId', 'zoneName', 'planId', 'planName',
-	'contractType', 'installationDate', 'installationTime', 'technicianId', 'technicianName', 'technicianColor',
-	'stageChangedAt', 'cancelReason', 'cancelNote', 'sheetSigned', 'contractSigned', 'badge', 'missing'
+	'id',
+	'folio',
+	'stage',
+	'position',
+	'version',
+	'fullName',
+	'colonia',
+	'zoneId',
+	'zoneName',
+	'planId',
+	'planName',
+	'contractType',
+	'installationDate',
+	'installationTime',
+	'technicianId',
+	'technicianName',
+	'technicianColor',
+	'stageChangedAt',
+	'cancelReason',
+	'cancelNote',
+	'sheetSigned',
+	'contractSigned',
+	'badge',
+	'missing'
 ] as const satisfies readonly (keyof BoardCard)[];
 
 // Fails to compile when BoardCard gains a field that FIELDS doesn't carry.

@@ -104,7 +104,7 @@ export interface ClientToServer {
 	) => void;
 	/** Reports the card this person has open (null when they close it). */
 	'presence:open': (req: { cardId: string | null }) => void;
-	'heartbeat': (ack: (res: { serverTime: string; lastSeq: number }) => void) => void;
+	heartbeat: (ack: (res: { serverTime: string; lastSeq: number }) => void) => void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- conditional types over the event map */

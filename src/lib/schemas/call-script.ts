@@ -5,19 +5,59 @@ import { z } from 'zod';
  * are replaced with the provider's and the signed-in agent's names.
  */
 export const CALL_STEPS = [
-	{ key: 'saludo', title: 'Saludo', say: 'Hola, muy buenos días/tardes. Se comunica a {proveedor}, servicio de internet. Le atiende {asesor}. ¿En qué puedo ayudarle?' },
-	{ key: 'cobertura', title: 'Verificar cobertura', say: 'Pregunte la dirección exacta o pida su ubicación en tiempo real; confirme la cobertura y si será inalámbrico o fibra.' },
-	{ key: 'activar', title: 'Activar preinstalación', say: 'Con cobertura confirmada y el cliente interesado, continúe con los datos y el plan.' },
-	{ key: 'costos', title: 'Costo de instalación y planes', say: 'Explique el costo de instalación más la primera mensualidad y la promoción si aplica.' },
-	{ key: 'plan', title: 'Recomendar plan', say: 'Recomiende según el uso: básico (navegar, redes), intermedio (videollamadas, Netflix), alto rendimiento (4K, juegos).' },
+	{
+		key: 'saludo',
+		title: 'Saludo',
+		say: 'Hola, muy buenos días/tardes. Se comunica a {proveedor}, servicio de internet. Le atiende {asesor}. ¿En qué puedo ayudarle?'
+	},
+	{
+		key: 'cobertura',
+		title: 'Verificar cobertura',
+		say: 'Pregunte la dirección exacta o pida su ubicación en tiempo real; confirme la cobertura y si será inalámbrico o fibra.'
+	},
+	{
+		key: 'activar',
+		title: 'Activar preinstalación',
+		say: 'Con cobertura confirmada y el cliente interesado, continúe con los datos y el plan.'
+	},
+	{
+		key: 'costos',
+		title: 'Costo de instalación y planes',
+		say: 'Explique el costo de instalación más la primera mensualidad y la promoción si aplica.'
+	},
+	{
+		key: 'plan',
+		title: 'Recomendar plan',
+		say: 'Recomiende según el uso: básico (navegar, redes), intermedio (videollamadas, Netflix), alto rendimiento (4K, juegos).'
+	},
 	{ key: 'adicionales', title: 'Servicios adicionales', say: '¿Desea solo internet o también televisión o telefonía?' },
-	{ key: 'contrato', title: 'Contrato a 12 meses', say: '¿Acepta contrato a 12 meses? Si contrata por 12 meses, no podrá cancelar antes de tiempo.' },
+	{
+		key: 'contrato',
+		title: 'Contrato a 12 meses',
+		say: '¿Acepta contrato a 12 meses? Si contrata por 12 meses, no podrá cancelar antes de tiempo.'
+	},
 	{ key: 'objeciones', title: 'Objeciones', say: 'Si tiene dudas de precio, condiciones o instalación, responda con seguridad y empatía.' },
-	{ key: 'documentos', title: 'Documentos y datos', say: 'Pida por WhatsApp: INE por ambos lados, comprobante de domicilio, correo, teléfono adicional, cómo se enteró, ubicación y si la casa es propia o rentada.' },
-	{ key: 'condiciones', title: 'Condiciones especiales', say: 'Edificio: ¿hay acceso a la azotea (llave)? Un cruce de fibra entre edificios tiene costo y se anota en la orden. El módem debe quedar cerca de una toma de corriente.' },
-	{ key: 'deposito', title: 'Depósito en garantía', say: 'Explique lo que paga según el contrato y las condiciones para devolver la garantía.' },
+	{
+		key: 'documentos',
+		title: 'Documentos y datos',
+		say: 'Pida por WhatsApp: INE por ambos lados, comprobante de domicilio, correo, teléfono adicional, cómo se enteró, ubicación y si la casa es propia o rentada.'
+	},
+	{
+		key: 'condiciones',
+		title: 'Condiciones especiales',
+		say: 'Edificio: ¿hay acceso a la azotea (llave)? Un cruce de fibra entre edificios tiene costo y se anota en la orden. El módem debe quedar cerca de una toma de corriente.'
+	},
+	{
+		key: 'deposito',
+		title: 'Depósito en garantía',
+		say: 'Explique lo que paga según el contrato y las condiciones para devolver la garantía.'
+	},
 	{ key: 'anexar', title: 'Anexar servicios', say: 'Verifique plan, adicionales, datos del cliente y documentos.' },
-	{ key: 'resumen', title: 'Repetir plan y servicios', say: 'Repita al cliente el plan, los servicios contratados y la fecha de instalación.' },
+	{
+		key: 'resumen',
+		title: 'Repetir plan y servicios',
+		say: 'Repita al cliente el plan, los servicios contratados y la fecha de instalación.'
+	},
 	{ key: 'cierre', title: 'Cierre', say: 'Gracias por su preferencia, le atendió {asesor}. Que tenga un excelente día.' }
 ] as const;
 

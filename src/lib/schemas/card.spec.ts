@@ -25,8 +25,16 @@ describe('card field schemas (shared by the panel and the server)', () => {
 
 	it('refuses bad values with Spanish messages', () => {
 		const cases: [Parameters<typeof fieldSchema>[0], unknown][] = [
-			['phone', '12345'], ['email', 'ana@'], ['addrCity', 'Mérida'], ['howHeard', 'Radio'], ['houseOwnership', 'prestada'],
-			['contractType', '6_meses'], ['installationDate', '2026-02-29'], ['installationCost', '-5'], ['planId', 'no-uuid'], ['rooftopAccess', 'sí']
+			['phone', '12345'],
+			['email', 'ana@'],
+			['addrCity', 'Mérida'],
+			['howHeard', 'Radio'],
+			['houseOwnership', 'prestada'],
+			['contractType', '6_meses'],
+			['installationDate', '2026-02-29'],
+			['installationCost', '-5'],
+			['planId', 'no-uuid'],
+			['rooftopAccess', 'sí']
 		];
 		for (const [field, v] of cases) {
 			const r = parse(field, v);
@@ -62,7 +70,12 @@ describe('card field schemas (shared by the panel and the server)', () => {
 
 describe('lead schemas', () => {
 	it('needs name and a Mexican phone; email optional', () => {
-		expect(leadSchema.parse({ fullName: 'ana pérez', phone: '998 123 4567', source: 'web' })).toEqual({ fullName: 'Ana Pérez', phone: '9981234567', email: null, source: 'web' });
+		expect(leadSchema.parse({ fullName: 'ana pérez', phone: '998 123 4567', source: 'web' })).toEqual({
+			fullName: 'Ana Pérez',
+			phone: '9981234567',
+			email: null,
+			source: 'web'
+		});
 		expect(leadSchema.safeParse({ fullName: 'Ana', phone: '1', source: 'solicitud' }).success).toBe(false);
 	});
 	it('public form caps long text', () => {
@@ -72,7 +85,9 @@ describe('lead schemas', () => {
 
 describe('call script', () => {
 	it('fills the provider and agent names', () => {
-		expect(fillScript('Se comunica a {proveedor}. Le atiende {asesor}.', { provider: 'Internet Cancún', agent: 'Karen' })).toBe('Se comunica a Internet Cancún. Le atiende Karen.');
+		expect(fillScript('Se comunica a {proveedor}. Le atiende {asesor}.', { provider: 'Internet Cancún', agent: 'Karen' })).toBe(
+			'Se comunica a Internet Cancún. Le atiende Karen.'
+		);
 	});
 	it('lists unticked steps in order', () => {
 		expect(pendingSteps({ saludo: { by: 'u', at: '2026-01-01T00:00:00Z' } })).toEqual(CALL_STEP_KEYS.slice(1));

@@ -68,7 +68,10 @@ export interface FieldContext {
 }
 
 const text = (max: number, label: string) =>
-	z.string({ error: `Escribe ${label}.` }).transform((v) => v.replace(/\s+/g, ' ').trim()).pipe(z.string().max(max, `Es demasiado largo (máximo ${max} caracteres).`));
+	z
+		.string({ error: `Escribe ${label}.` })
+		.transform((v) => v.replace(/\s+/g, ' ').trim())
+		.pipe(z.string().max(max, `Es demasiado largo (máximo ${max} caracteres).`));
 /** Blank means "not captured yet" (null); anything else must pass `inner`. */
 const optional = <T extends z.ZodType>(inner: T) =>
 	z.string({ error: 'Valor no válido.' }).transform((v, ctx): z.output<T> | null => {
@@ -83,7 +86,12 @@ const optional = <T extends z.ZodType>(inner: T) =>
 export const fullNameSchema = z
 	.string({ error: 'Escribe el nombre completo del cliente.' })
 	.transform((v) => normalizeName(v))
-	.pipe(z.string().min(3, 'Escribe el nombre completo del cliente (al menos 3 letras).').max(120, 'El nombre es demasiado largo (máximo 120 caracteres).'));
+	.pipe(
+		z
+			.string()
+			.min(3, 'Escribe el nombre completo del cliente (al menos 3 letras).')
+			.max(120, 'El nombre es demasiado largo (máximo 120 caracteres).')
+	);
 
 export const phoneSchema = z.string({ error: 'Escribe el teléfono.' }).transform((v, ctx) => {
 	const r = parseMxPhone(v);
@@ -94,8 +102,7 @@ export const phoneSchema = z.string({ error: 'Escribe el teléfono.' }).transfor
 	return r.value;
 });
 
-const oneOf = (list: readonly string[], message: string) =>
-	optional(z.string().refine((v) => list.includes(v), message));
+const oneOf = (list: readonly string[], message: string) => optional(z.string().refine((v) => list.includes(v), message));
 
 const pesos = z.string({ error: 'Escribe el costo en pesos.' }).transform((v, ctx) => {
 	if (!v.trim()) return null;
@@ -113,25 +120,43 @@ const uuidOrEmpty = optional(z.uuid('Elige una opción de la lista.'));
 /** wire → database value for one field; lists from settings come in `ctx`. */
 export function fieldSchema(field: CardField, ctx: FieldContext): z.ZodType<unknown> {
 	switch (field) {
-		case 'fullName': return fullNameSchema;
-		case 'phone': return phoneSchema;
-		case 'phoneAlt': return optional(phoneSchema);
-		case 'email': return optional(emailSchema);
-		case 'addrCity': return oneOf(ctx.cities, 'Elige la ciudad o municipio de la lista.');
-		case 'howHeard': return oneOf(ctx.howHeard, 'Elige cómo se enteró de la lista.');
-		case 'houseOwnership': return oneOf(['propia', 'rentada'], 'Elige casa propia o rentada.');
-		case 'contractType': return oneOf(['12_meses', 'indefinido'], 'Elige contrato a 12 meses o indefinido.');
-		case 'planId': return uuidOrEmpty;
+		case 'fullName':
+			return fullNameSchema;
+		case 'phone':
+			return phoneSchema;
+		case 'phoneAlt':
+			return optional(phoneSchema);
+		case 'email':
+			return optional(emailSchema);
+		case 'addrCity':
+			return oneOf(ctx.cities, 'Elige la ciudad o municipio de la lista.');
+		case 'howHeard':
+			return oneOf(ctx.howHeard, 'Elige cómo se enteró de la lista.');
+		case 'houseOwnership':
+			return oneOf(['propia', 'rentada'], 'Elige casa propia o rentada.');
+		case 'contractType':
+			return oneOf(['12_meses', 'indefinido'], 'Elige contrato a 12 meses o indefinido.');
+		case 'planId':
+			return uuidOrEmpty;
 		case 'installationDate':
 			return optional(z.string().refine(isCivilDate, 'Escribe una fecha válida (AAAA-MM-DD), por ejemplo 2026-12-05.'));
-		case 'installationCost': return pesos;
-		case 'comments': return optional(text(2000, 'los comentarios'));
-		case 'signalNotes': return optional(text(1000, 'las notas'));
+		case 'installationCost':
+			return pesos;
+		case 'comments':
+			return optional(text(2000, 'los comentarios'));
+		case 'signalNotes':
+			return optional(text(1000, 'las notas'));
 		case 'addonPlanIds':
-			return z.array(z.uuid('Servicio adicional no válido.'), { error: 'Elige los servicios de la lista.' }).max(10).transform((l) => [...new Set(l)].sort());
+			return z
+				.array(z.uuid('Servicio adicional no válido.'), { error: 'Elige los servicios de la lista.' })
+				.max(10)
+				.transform((l) => [...new Set(l)].sort());
 		case 'cpeMac':
 			return optional(
-				z.string().transform((v) => v.toUpperCase().replace(/-/g, ':')).pipe(z.string().regex(/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/, 'Escribe la MAC como AA:BB:CC:DD:EE:FF.'))
+				z
+					.string()
+					.transform((v) => v.toUpperCase().replace(/-/g, ':'))
+					.pipe(z.string().regex(/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/, 'Escribe la MAC como AA:BB:CC:DD:EE:FF.'))
 			);
 		default: {
 			const kind = CARD_FIELDS[field].kind;
@@ -153,7 +178,8 @@ export function toWire(field: CardField, db: unknown): FieldValue {
 }
 
 export function sameValue(a: FieldValue | null | undefined, b: FieldValue | null | undefined): boolean {
-	if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify([...((a as string[]) ?? [])].sort()) === JSON.stringify([...((b as string[]) ?? [])].sort());
+	if (Array.isArray(a) || Array.isArray(b))
+		return JSON.stringify([...((a as string[]) ?? [])].sort()) === JSON.stringify([...((b as string[]) ?? [])].sort());
 	return (a ?? '') === (b ?? '');
 }
 

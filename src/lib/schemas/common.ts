@@ -10,7 +10,8 @@ z.config(z.locales.es());
  * surrogate cannot be encoded as UTF-8, so they are refused here with a sentence instead.
  */
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export const UNSAFE_TEXT_MESSAGE = 'El texto tiene caracteres no válidos (de control o mal codificados): escríbelo de nuevo sin pegarlo de otro programa.';
+export const UNSAFE_TEXT_MESSAGE =
+	'El texto tiene caracteres no válidos (de control o mal codificados): escríbelo de nuevo sin pegarlo de otro programa.';
 export const TOO_DEEP_MESSAGE = 'Los datos enviados tienen una forma que no esperamos: recarga la página e inténtalo de nuevo.';
 const MAX_DEPTH = 16;
 

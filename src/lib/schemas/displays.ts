@@ -4,7 +4,11 @@ import type { Stage } from '$lib/domain/stages';
 
 /** Admin form: a name that says where the screen hangs ("TV oficina"). */
 export const createDisplaySchema = z.object({
-	name: z.string().trim().min(2, 'Escribe un nombre para la pantalla, por ejemplo «TV oficina».').max(60, 'El nombre es demasiado largo (máximo 60 letras).')
+	name: z
+		.string()
+		.trim()
+		.min(2, 'Escribe un nombre para la pantalla, por ejemplo «TV oficina».')
+		.max(60, 'El nombre es demasiado largo (máximo 60 letras).')
 });
 
 export const revokeDisplaySchema = z.object({ id: uuidSchema });

@@ -9,7 +9,10 @@ const optionalDate = z
 	.trim()
 	.optional()
 	.transform((v) => (v ? v : null))
-	.refine((v) => v === null || isCivilDate(v), { message: 'Escribe la fecha como AAAA-MM-DD, una que exista en el calendario.', abort: true });
+	.refine((v) => v === null || isCivilDate(v), {
+		message: 'Escribe la fecha como AAAA-MM-DD, una que exista en el calendario.',
+		abort: true
+	});
 
 /** Contract data on the card (process 4 step 9.2): optional start and end dates. */
 export const contractDataSchema = z
@@ -48,5 +51,8 @@ export const templateSchema = z.object({
 
 export const regenerateSchema = z.object({
 	kind: documentKindSchema,
-	confirm: z.union([z.literal('on'), z.literal('true'), z.boolean()]).optional().transform((v) => v === true || v === 'on' || v === 'true')
+	confirm: z
+		.union([z.literal('on'), z.literal('true'), z.boolean()])
+		.optional()
+		.transform((v) => v === true || v === 'on' || v === 'true')
 });

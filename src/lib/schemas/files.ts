@@ -24,7 +24,14 @@ export const CATEGORY_NAMES: Record<string, string> = {
 };
 
 /** Categories that hold one current file; a new upload replaces (and keeps) the previous one. */
-export const SINGLE_CATEGORIES = new Set(['ine_frontal', 'ine_atras', 'comprobante_domicilio', 'confirmacion_12_meses', 'contrato_pdf', 'hoja_instalacion_pdf']);
+export const SINGLE_CATEGORIES = new Set([
+	'ine_frontal',
+	'ine_atras',
+	'comprobante_domicilio',
+	'confirmacion_12_meses',
+	'contrato_pdf',
+	'hoja_instalacion_pdf'
+]);
 
 export const uploadMetaSchema = z
 	.object({

@@ -19,7 +19,11 @@ export const orgFormSchema = z.object({
 	installationCost: pesos('el costo de instalación'),
 	deposit: pesos('el depósito en garantía'),
 	promotionFreeInstallation: checkboxSchema,
-	wifiSuffix: z.string().trim().max(20, 'El sufijo es demasiado largo (máximo 20 caracteres).').regex(/^[A-Za-z0-9]*$/, 'Usa solo letras y números en el sufijo.'),
+	wifiSuffix: z
+		.string()
+		.trim()
+		.max(20, 'El sufijo es demasiado largo (máximo 20 caracteres).')
+		.regex(/^[A-Za-z0-9]*$/, 'Usa solo letras y números en el sufijo.'),
 	activeVisibleDays: z.coerce
 		.number({ error: 'Escribe un número de días.' })
 		.int('Escribe un número entero de días.')

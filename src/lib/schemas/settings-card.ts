@@ -4,7 +4,14 @@ import { OPEN_STAGES } from '$lib/domain/stages';
 const lines = (label: string, max: number) =>
 	z
 		.string({ error: `Escribe ${label}.` })
-		.transform((v) => [...new Set(v.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean))])
+		.transform((v) => [
+			...new Set(
+				v
+					.split(/\r?\n/)
+					.map((l) => l.replace(/\s+/g, ' ').trim())
+					.filter(Boolean)
+			)
+		])
 		.pipe(
 			z
 				.array(z.string().max(60, 'Cada opción debe tener como máximo 60 caracteres.'))
@@ -22,24 +29,41 @@ export const callSettingsSchema = z
 			const title = String(rec[`objTitle_${i}`] ?? '').trim();
 			const text = String(rec[`objText_${i}`] ?? '').trim();
 			if (!title && !text) continue;
-			if (!title || title.length > 80) ctx.addIssue({ code: 'custom', path: [`objTitle_${i}`], message: 'Escribe un título de hasta 80 caracteres.' });
-			if (!text || text.length > 600) ctx.addIssue({ code: 'custom', path: [`objText_${i}`], message: 'Escribe la respuesta (hasta 600 caracteres).' });
+			if (!title || title.length > 80)
+				ctx.addIssue({ code: 'custom', path: [`objTitle_${i}`], message: 'Escribe un título de hasta 80 caracteres.' });
+			if (!text || text.length > 600)
+				ctx.addIssue({ code: 'custom', path: [`objText_${i}`], message: 'Escribe la respuesta (hasta 600 caracteres).' });
 			snippets.push({ title, text });
 		}
 		return { cities: raw.cities, howHeard: raw.howHeard, objectionSnippets: snippets };
 	});
 
-const hours = z.coerce.number({ error: 'Escribe un número de horas.' }).int('Escribe horas enteras.').min(1, 'Al menos 1 hora.').max(24 * 180, 'Como máximo 4320 horas.');
+const hours = z.coerce
+	.number({ error: 'Escribe un número de horas.' })
+	.int('Escribe horas enteras.')
+	.min(1, 'Al menos 1 hora.')
+	.max(24 * 180, 'Como máximo 4320 horas.');
 const wip = z
 	.string()
 	.optional()
 	.transform((v) => (v ?? '').trim())
-	.pipe(z.union([z.literal('').transform(() => null), z.coerce.number<string>({ error: 'Escribe un número.' }).int('Escribe un número entero.').min(1, 'Al menos 1.').max(10_000)]));
+	.pipe(
+		z.union([
+			z.literal('').transform(() => null),
+			z.coerce.number<string>({ error: 'Escribe un número.' }).int('Escribe un número entero.').min(1, 'Al menos 1.').max(10_000)
+		])
+	);
 
 /** Ajustes → Etapas: fields sla_<stage>_warn, sla_<stage>_late, wip_<stage>. */
 export const stageSettingsSchema = z
 	.object(
-		Object.fromEntries(OPEN_STAGES.flatMap((s) => [[`sla_${s}_warn`, hours], [`sla_${s}_late`, hours], [`wip_${s}`, wip]])) as Record<string, z.ZodType>
+		Object.fromEntries(
+			OPEN_STAGES.flatMap((s) => [
+				[`sla_${s}_warn`, hours],
+				[`sla_${s}_late`, hours],
+				[`wip_${s}`, wip]
+			])
+		) as Record<string, z.ZodType>
 	)
 	.superRefine((v, ctx) => {
 		for (const s of OPEN_STAGES) {
@@ -49,6 +73,8 @@ export const stageSettingsSchema = z
 		}
 	})
 	.transform((v) => ({
-		sla: Object.fromEntries(OPEN_STAGES.map((s) => [s, { warnHours: v[`sla_${s}_warn`] as number, lateHours: v[`sla_${s}_late`] as number }])),
+		sla: Object.fromEntries(
+			OPEN_STAGES.map((s) => [s, { warnHours: v[`sla_${s}_warn`] as number, lateHours: v[`sla_${s}_late`] as number }])
+		),
 		wipLimits: Object.fromEntries(OPEN_STAGES.map((s) => [s, v[`wip_${s}`] as number | null]))
 	}));

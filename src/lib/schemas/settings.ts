@@ -13,8 +13,16 @@ const OPEN_STAGES = [
 const cents = z.number().int('Usa centavos enteros.').min(0, 'El monto no puede ser negativo.').max(100_000_000);
 
 const slaSchema = z.object({
-	warnHours: z.number().int().min(1).max(24 * 90),
-	lateHours: z.number().int().min(1).max(24 * 180)
+	warnHours: z
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 90),
+	lateHours: z
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 180)
 });
 
 const stageRecord = <T extends z.ZodType>(item: T) =>

@@ -6,7 +6,8 @@ const MAX_PNG = 400_000;
 /** What the signature pad sends: a PNG data URL, the signer's name and the consent tick. */
 export const signSchema = z.object({
 	signerName: z.string().trim().min(2, 'Escribe el nombre de quien firma.').max(120, 'El nombre es demasiado largo.'),
-	consent: z.union([z.literal('on'), z.literal('true'), z.boolean()], { error: 'Marca la casilla para aceptar el documento.' })
+	consent: z
+		.union([z.literal('on'), z.literal('true'), z.boolean()], { error: 'Marca la casilla para aceptar el documento.' })
 		.transform((v) => v === true || v === 'on' || v === 'true')
 		.refine((v) => v, 'Marca la casilla para aceptar el documento.'),
 	signature: z

@@ -7,7 +7,10 @@ const optionalText = (max: number, what: string) =>
 
 /** "aa-bb-cc-dd-ee-ff", "aabb.ccdd.eeff", "aabbccddeeff" → "AA:BB:CC:DD:EE:FF". */
 export function normalizeMac(raw: string): string | null {
-	const hex = raw.trim().toUpperCase().replace(/[\s:.-]/g, '');
+	const hex = raw
+		.trim()
+		.toUpperCase()
+		.replace(/[\s:.-]/g, '');
 	if (!/^[0-9A-F]{12}$/.test(hex)) return null;
 	return hex.match(/../g)!.join(':');
 }
@@ -19,7 +22,10 @@ const macSchema = z.preprocess(
 		.transform((v, ctx) => {
 			const mac = normalizeMac(v);
 			if (!mac) {
-				ctx.addIssue({ code: 'custom', message: 'La MAC debe tener 12 caracteres hexadecimales, por ejemplo AA:BB:CC:DD:EE:FF (la encuentras en la etiqueta del equipo).' });
+				ctx.addIssue({
+					code: 'custom',
+					message: 'La MAC debe tener 12 caracteres hexadecimales, por ejemplo AA:BB:CC:DD:EE:FF (la encuentras en la etiqueta del equipo).'
+				});
 				return z.NEVER;
 			}
 			return mac;
@@ -32,12 +38,21 @@ const macSchema = z.preprocess(
 export const jobFieldsSchema = z.object({
 	dni: z.preprocess(
 		blankToNull,
-		z.string().trim().regex(/^[A-Za-z0-9-]{3,40}$/, 'El DNI solo lleva letras, números o guiones (de 3 a 40).').nullable().optional()
+		z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z0-9-]{3,40}$/, 'El DNI solo lleva letras, números o guiones (de 3 a 40).')
+			.nullable()
+			.optional()
 	),
 	cpeMac: macSchema,
 	onuSerial: z.preprocess(
 		(v) => (typeof v === 'string' ? blankToNull(v.replace(/\s/g, '').toUpperCase()) : v),
-		z.string().regex(/^[A-Z0-9-]{4,32}$/, 'La serie de la ONU lleva de 4 a 32 letras o números, por ejemplo ZTEGC1234567.').nullable().optional()
+		z
+			.string()
+			.regex(/^[A-Z0-9-]{4,32}$/, 'La serie de la ONU lleva de 4 a 32 letras o números, por ejemplo ZTEGC1234567.')
+			.nullable()
+			.optional()
 	),
 	routerModel: optionalText(60, 'El modelo del router'),
 	signalNotes: optionalText(1000, 'El texto de señal y notas')
@@ -83,7 +98,17 @@ export interface JobDetail {
 	phone: string | null;
 	phoneAlt: string | null;
 	address: string;
-	addressParts: { sm: string | null; mz: string | null; lt: string | null; ext: string | null; int: string | null; building: string | null; street: string | null; colonia: string | null; city: string | null };
+	addressParts: {
+		sm: string | null;
+		mz: string | null;
+		lt: string | null;
+		ext: string | null;
+		int: string | null;
+		building: string | null;
+		street: string | null;
+		colonia: string | null;
+		city: string | null;
+	};
 	lat: number | null;
 	lng: number | null;
 	zoneName: string | null;
@@ -97,7 +122,14 @@ export interface JobDetail {
 	ip: string | null;
 	externalId: string | null;
 	addons: JobAddon[];
-	special: { rooftopAccess: boolean | null; rooftopKey: string | null; fiberCrossing: boolean | null; fiberCrossingNote: string | null; modemNearOutlet: boolean | null; comments: string | null };
+	special: {
+		rooftopAccess: boolean | null;
+		rooftopKey: string | null;
+		fiberCrossing: boolean | null;
+		fiberCrossingNote: string | null;
+		modemNearOutlet: boolean | null;
+		comments: string | null;
+	};
 	fields: { dni: string | null; cpeMac: string | null; onuSerial: string | null; routerModel: string | null; signalNotes: string | null };
 	completedAt: string | null;
 	sheetSignedAt: string | null;
@@ -107,4 +139,3 @@ export interface JobDetail {
 }
 
 export type CompleteResult = { ok: true; stage: Stage; reasons: string[] } | { ok: false; message: string; reasons: string[] };
-

@@ -20,12 +20,22 @@ export const coverageAreaSchema = z.object({
 export const zoneSchema = z
 	.object({
 		id: uuidSchema.optional(),
-		name: z.string({ error: 'Escribe el nombre de la zona.' }).trim().min(2, 'Escribe el nombre de la zona, por ejemplo «RB3 ZONA SUR DÍA 28».').max(120),
+		name: z
+			.string({ error: 'Escribe el nombre de la zona.' })
+			.trim()
+			.min(2, 'Escribe el nombre de la zona, por ejemplo «RB3 ZONA SUR DÍA 28».')
+			.max(120),
 		routerName: z.string().trim().max(80).optional().default(''),
 		routerHost: z.string().trim().max(120).optional().default(''),
 		paymentDay: day('Día de pago'),
 		cutoffDay: optionalNumber(day('Día de corte')),
-		graceDays: optionalNumber(z.coerce.number().int('Días de gracia: escribe un número entero.').min(0, 'Los días de gracia no pueden ser negativos.').max(60, 'Como máximo 60 días de gracia.')),
+		graceDays: optionalNumber(
+			z.coerce
+				.number()
+				.int('Días de gracia: escribe un número entero.')
+				.min(0, 'Los días de gracia no pueden ser negativos.')
+				.max(60, 'Como máximo 60 días de gracia.')
+		),
 		invoiceDay: optionalNumber(day('Día de factura')),
 		billingMode: z.enum(['prepago', 'pospago'], { error: 'Elige prepago o pospago.' }),
 		pools: z.array(z.string().trim().min(1)).max(50),
@@ -40,7 +50,11 @@ export const zoneSchema = z
 
 export type ZoneInput = z.infer<typeof zoneSchema>;
 
-const lines = (text: string | undefined) => (text ?? '').split(/[\n,;\s]+/).map((s) => s.trim()).filter(Boolean);
+const lines = (text: string | undefined) =>
+	(text ?? '')
+		.split(/[\n,;\s]+/)
+		.map((s) => s.trim())
+		.filter(Boolean);
 
 /** Turns the flat form (textareas, tech_<id> checkboxes, area_<n>_* groups) into zoneSchema's shape. */
 export function zoneFromForm(values: Record<string, string>) {
@@ -64,7 +78,9 @@ export function zoneFromForm(values: Record<string, string>) {
 		billingMode: values.billingMode,
 		pools: lines(values.pools),
 		reserved: lines(values.reserved),
-		technicianIds: Object.keys(values).filter((k) => k.startsWith('tech_') && values[k]).map((k) => k.slice(5)),
+		technicianIds: Object.keys(values)
+			.filter((k) => k.startsWith('tech_') && values[k])
+			.map((k) => k.slice(5)),
 		areas
 	};
 }

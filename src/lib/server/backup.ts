@@ -111,10 +111,12 @@ export async function restore(db: Database, dir: string, filesDir?: string): Pro
 				await tx.exec(statement);
 				continue;
 			}
-			const cols = (await tx.query<{ column_name: string }>(
-				`select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 order by ordinal_position`,
-				[table]
-			)).map((c) => c.column_name);
+			const cols = (
+				await tx.query<{ column_name: string }>(
+					`select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 order by ordinal_position`,
+					[table]
+				)
+			).map((c) => c.column_name);
 			const select = cols.map((c) => (info.selfRefs.includes(c) ? `null` : `"${c}"`)).join(', ');
 			const src = statement.replace(/^insert into "[^"]+" select \* from /, '').replace(/;$/, '');
 			await tx.exec(`insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) select ${select} from ${src} as r`);

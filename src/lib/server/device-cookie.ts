@@ -28,8 +28,7 @@ function secretOf(db: Database): Promise<Buffer> {
 	return secret;
 }
 
-const mac = (key: Buffer, email: string, nonce: string) =>
-	createHmac('sha256', key).update(`device:${email}:${nonce}`).digest('base64url');
+const mac = (key: Buffer, email: string, nonce: string) => createHmac('sha256', key).update(`device:${email}:${nonce}`).digest('base64url');
 
 function entries(cookie: string | null | undefined): { email: string; nonce: string; mac: string }[] {
 	if (!cookie || cookie.length > 2000) return [];

@@ -25,7 +25,9 @@ export function faultHandlers(exit: (code: number) => void) {
 		rejection(reason: unknown): void {
 			if (isConnectionError(reason)) {
 				outage.markDown();
-				console.error(`Promesa rechazada sin manejar (se perdió la conexión con la base de datos; el servidor sigue): ${describeFault(reason)}`);
+				console.error(
+					`Promesa rechazada sin manejar (se perdió la conexión con la base de datos; el servidor sigue): ${describeFault(reason)}`
+				);
 				return;
 			}
 			console.error(`Promesa rechazada sin manejar; el proceso termina para reiniciarse: ${describeFault(reason)}`);

@@ -12,7 +12,11 @@ const OVERHEAD = 64 * 1024; // multipart boundaries and the small text fields
 export async function readUpload(db: Database, actor: SessionUser, request: Request) {
 	const { uploadMaxMb } = await orgSettings(db, actor.orgId);
 	const max = uploadMaxMb * 1024 * 1024 + OVERHEAD;
-	const tooBig = () => new ServiceError(413, `El archivo pesa más de ${uploadMaxMb} MB, el máximo permitido. Toma la foto con menos resolución o comprime el PDF.`);
+	const tooBig = () =>
+		new ServiceError(
+			413,
+			`El archivo pesa más de ${uploadMaxMb} MB, el máximo permitido. Toma la foto con menos resolución o comprime el PDF.`
+		);
 	if (Number(request.headers.get('content-length') ?? 0) > max) throw tooBig();
 	if (!request.body) throw new ServiceError(400, 'No recibimos ningún archivo. Elige uno e inténtalo de nuevo.');
 	let seen = 0;
@@ -27,7 +31,12 @@ export async function readUpload(db: Database, actor: SessionUser, request: Requ
 	);
 	let form: FormData;
 	try {
-		form = await new Request(request.url, { method: 'POST', headers: request.headers, body: limited, duplex: 'half' } as RequestInit).formData();
+		form = await new Request(request.url, {
+			method: 'POST',
+			headers: request.headers,
+			body: limited,
+			duplex: 'half'
+		} as RequestInit).formData();
 	} catch (err) {
 		if (seen > max) throw tooBig();
 		throw new ServiceError(400, 'No pudimos leer el archivo enviado. Inténtalo de nuevo.');

@@ -26,12 +26,17 @@ describe('parseInput', () => {
 		['a surrogate at the end', 'fin\ud83d']
 	])('refuses %s anywhere in the input, unknown keys included, in Spanish', (_what, bad) => {
 		expect(refusal(() => parseInput(schema, { name: bad })).message).toBe(UNSAFE_TEXT_MESSAGE);
-		expect(refusal(() => parseInput(schema, { name: 'Ana', extra: [{ deep: bad }] })).fieldErrors).toEqual({ 'extra.0.deep': [UNSAFE_TEXT_MESSAGE] });
+		expect(refusal(() => parseInput(schema, { name: 'Ana', extra: [{ deep: bad }] })).fieldErrors).toEqual({
+			'extra.0.deep': [UNSAFE_TEXT_MESSAGE]
+		});
 		expect(refusal(() => parseInput(schema, { name: 'Ana', [bad]: 'x' })).message).toBe(UNSAFE_TEXT_MESSAGE);
 	});
 
 	it('keeps text people type: accents, emoji (a whole surrogate pair), tabs and line breaks', () => {
-		expect(parseInput(schema, { name: 'Ñandú 🐦', note: 'línea 1\r\nlínea\t2' })).toEqual({ name: 'Ñandú 🐦', note: 'línea 1\r\nlínea\t2' });
+		expect(parseInput(schema, { name: 'Ñandú 🐦', note: 'línea 1\r\nlínea\t2' })).toEqual({
+			name: 'Ñandú 🐦',
+			note: 'línea 1\r\nlínea\t2'
+		});
 	});
 
 	it('refuses 2000-deep JSON with a sentence instead of walking it', () => {
@@ -40,12 +45,15 @@ describe('parseInput', () => {
 		expect(refusal(() => parseInput(schema, { name: 'Ana', deep })).message).toBe(TOO_DEEP_MESSAGE);
 	});
 
-	it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('reports a bad value under the key «%s» without tripping on Object.prototype', (key) => {
-		const err = refusal(() => parseInput(schema, { name: 'Ana', ...own(key, 'a\u0000b') }));
-		expect(err.status).toBe(400);
-		expect(Object.getPrototypeOf(err.fieldErrors)).toBe(Object.prototype);
-		expect(Object.values(err.fieldErrors).flat()).toEqual([UNSAFE_TEXT_MESSAGE]);
-	});
+	it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])(
+		'reports a bad value under the key «%s» without tripping on Object.prototype',
+		(key) => {
+			const err = refusal(() => parseInput(schema, { name: 'Ana', ...own(key, 'a\u0000b') }));
+			expect(err.status).toBe(400);
+			expect(Object.getPrototypeOf(err.fieldErrors)).toBe(Object.prototype);
+			expect(Object.values(err.fieldErrors).flat()).toEqual([UNSAFE_TEXT_MESSAGE]);
+		}
+	);
 
 	it('refuses an impossible date before an object-level check can do arithmetic with it', () => {
 		const range = z

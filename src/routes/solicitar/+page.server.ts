@@ -9,7 +9,10 @@ export const actions = {
 		// Read the raw body first so an oversized post is refused without parsing it.
 		const body = await event.request.arrayBuffer();
 		const type = event.request.headers.get('content-type') ?? '';
-		const values = body.byteLength <= PUBLIC_REQUEST_MAX_BYTES ? formToObject(await new Response(body, { headers: { 'content-type': type } }).formData()) : {};
+		const values =
+			body.byteLength <= PUBLIC_REQUEST_MAX_BYTES
+				? formToObject(await new Response(body, { headers: { 'content-type': type } }).formData())
+				: {};
 		try {
 			const ctx = { orgSlug: event.url.searchParams.get('p'), ip: clientIp(event), bodyBytes: body.byteLength };
 			await submitPublicRequest(await getDb(), ctx, values);

@@ -8,7 +8,18 @@ export async function makeCatalog(db: Database, orgId: string) {
 		`insert into zones (org_id, name, payment_day) values ($1, 'RB1 ZONA CENTRO DÍA 5', 5) returning id`,
 		[orgId]
 	);
-	const box = { type: 'Polygon', coordinates: [[[-86.835, 21.152], [-86.818, 21.152], [-86.818, 21.168], [-86.835, 21.168], [-86.835, 21.152]]] };
+	const box = {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[-86.835, 21.152],
+				[-86.818, 21.152],
+				[-86.818, 21.168],
+				[-86.835, 21.168],
+				[-86.835, 21.152]
+			]
+		]
+	};
 	await db.query(
 		`insert into zone_coverage_areas (org_id, zone_id, name, service_type, geojson) values ($1, $2, 'Centro', 'fibra', $3::text::jsonb)`,
 		[orgId, zone.id, JSON.stringify(box)]

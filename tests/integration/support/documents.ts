@@ -39,7 +39,11 @@ export async function jpegWithGps(width = 2600, height = 1200): Promise<Uint8Arr
 }
 
 export async function pngBytes(): Promise<Uint8Array> {
-	return new Uint8Array(await sharp({ create: { width: 40, height: 20, channels: 4, background: '#123456' } }).png().toBuffer());
+	return new Uint8Array(
+		await sharp({ create: { width: 40, height: 20, channels: 4, background: '#123456' } })
+			.png()
+			.toBuffer()
+	);
 }
 
 /** A tiny valid PDF. */

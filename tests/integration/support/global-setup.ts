@@ -18,7 +18,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), 'tablero-pglite-'));
 	const pg = new PGlite();
-	await pg.exec(`create table schema_migrations (version text primary key, name text not null, applied_at timestamptz not null default now())`);
+	await pg.exec(
+		`create table schema_migrations (version text primary key, name text not null, applied_at timestamptz not null default now())`
+	);
 	for (const m of loadMigrations()) {
 		await pg.exec(m.sql);
 		await pg.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);

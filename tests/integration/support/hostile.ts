@@ -39,7 +39,8 @@ export async function discoverTargets(): Promise<Target[]> {
 			}
 			if (name === '+server.ts') {
 				const mod = await import(/* @vite-ignore */ full);
-				for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) if (m in mod) found.push({ kind: 'endpoint', route, method: m, file: full });
+				for (const m of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const)
+					if (m in mod) found.push({ kind: 'endpoint', route, method: m, file: full });
 			}
 		}
 	};
@@ -91,7 +92,10 @@ export function fillRoute(route: string, ids: Ids, hostile?: string): string {
 		const owner = Object.keys(PARAM_FILLERS)
 			.filter((p) => route.startsWith(p) && p.endsWith(whole))
 			.sort((a, b) => b.length - a.length)[0];
-		if (!owner) throw new Error(`La ruta ${route} tiene el parámetro ${whole} sin valor de prueba: agrégalo a PARAM_FILLERS en tests/integration/support/hostile.ts.`);
+		if (!owner)
+			throw new Error(
+				`La ruta ${route} tiene el parámetro ${whole} sin valor de prueba: agrégalo a PARAM_FILLERS en tests/integration/support/hostile.ts.`
+			);
 		out = out.replace(whole, hostile ?? PARAM_FILLERS[owner](ids));
 	}
 	return out;
@@ -156,7 +160,8 @@ function collectKeys(schema: ZodLike, into: Map<string, Hint>, depth = 0) {
 			collectKeys(v, into, depth + 1);
 		}
 	}
-	for (const inner of ['in', 'out', 'innerType', 'element', 'left', 'right', 'schema']) if (def[inner]) collectKeys(def[inner] as ZodLike, into, depth + 1);
+	for (const inner of ['in', 'out', 'innerType', 'element', 'left', 'right', 'schema'])
+		if (def[inner]) collectKeys(def[inner] as ZodLike, into, depth + 1);
 	if (Array.isArray(def.options)) for (const o of def.options) collectKeys(o as ZodLike, into, depth + 1);
 }
 
@@ -164,7 +169,9 @@ function collectKeys(schema: ZodLike, into: Map<string, Hint>, depth = 0) {
 export async function schemaKeys(): Promise<Map<string, Hint>> {
 	const keys = new Map<string, Hint>();
 	const dir = join(SRC, 'lib', 'schemas');
-	for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts')).sort()) {
+	for (const name of readdirSync(dir)
+		.filter((n) => n.endsWith('.ts') && !n.endsWith('.spec.ts'))
+		.sort()) {
 		const mod = await import(/* @vite-ignore */ join(dir, name));
 		for (const value of Object.values(mod)) if (value && typeof value === 'object' && '_zod' in value) collectKeys(value as ZodLike, keys);
 	}
@@ -176,7 +183,17 @@ function localKeys(source: string): Map<string, Hint> {
 	const keys = new Map<string, Hint>();
 	for (const m of source.matchAll(/(?:^|[{,\s])([A-Za-z_]\w*)\s*:\s*(z\.[\w.]+|\w*[Ss]chema\b|civilDateSchema|checkboxSchema)/g)) {
 		const [, key, expr] = m;
-		const type = /uuid/i.test(expr) ? 'uuid' : /date/i.test(expr) ? 'date' : /boolean|checkbox/.test(expr) ? 'bool' : /number|int/.test(expr) ? 'number' : /array/.test(expr) ? 'array' : 'string';
+		const type = /uuid/i.test(expr)
+			? 'uuid'
+			: /date/i.test(expr)
+				? 'date'
+				: /boolean|checkbox/.test(expr)
+					? 'bool'
+					: /number|int/.test(expr)
+						? 'number'
+						: /array/.test(expr)
+							? 'array'
+							: 'string';
 		keys.set(key, { type } as Hint);
 	}
 	return keys;
@@ -185,7 +202,8 @@ function localKeys(source: string): Map<string, Hint> {
 function resolveImport(from: string, spec: string): string | null {
 	const base = spec.startsWith('$lib/') ? join(SRC, 'lib', spec.slice(5)) : spec.startsWith('.') ? join(dirname(from), spec) : null;
 	if (!base) return null;
-	for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+	for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')])
+		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
 	return null;
 }
 
@@ -218,13 +236,16 @@ export function keysFor(target: Target, universe: Map<string, Hint>): Map<string
 export function actionNames(target: Target): string[] {
 	const text = readFileSync(target.file, 'utf8');
 	const names = new Set<string>();
-	for (const m of text.matchAll(/(?:action\s*===\s*'([a-z_-]+)')|(?:^\s*'?([a-z][a-z_-]*)'?\s*:\s*(?:async\s*)?\()/gm)) names.add(m[1] ?? m[2]);
+	for (const m of text.matchAll(/(?:action\s*===\s*'([a-z_-]+)')|(?:^\s*'?([a-z][a-z_-]*)'?\s*:\s*(?:async\s*)?\()/gm))
+		names.add(m[1] ?? m[2]);
 	return [...names].filter((n) => n !== 'default');
 }
 
 /** Query parameters a route reads by name. */
 export function queryNames(target: Target): string[] {
-	const text = routeSources(target.file).map((f) => readFileSync(f, 'utf8')).join('\n');
+	const text = routeSources(target.file)
+		.map((f) => readFileSync(f, 'utf8'))
+		.join('\n');
 	return [...new Set([...text.matchAll(/searchParams\.(?:get|has)\('([^']+)'\)/g)].map((m) => m[1]))];
 }
 
@@ -304,4 +325,5 @@ export function plausible(key: string, hint: Hint, ids: Ids): unknown {
 	return 'Prueba';
 }
 
-export const asFormValue = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 'on' : '') : JSON.stringify(v) ?? '');
+export const asFormValue = (v: unknown): string =>
+	typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? 'on' : '') : (JSON.stringify(v) ?? '');

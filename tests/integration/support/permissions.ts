@@ -39,7 +39,10 @@ const OFFICE_ANY_ORG: Audience[] = ['admin', 'coordinator', 'agent', 'otherOrg']
 const ADMINS: Audience[] = ['admin', 'otherOrg'];
 const COORD: Audience[] = ['admin', 'coordinator'];
 const EVERYONE: Audience[] = ['admin', 'coordinator', 'agent', 'technician', 'otherOrg', 'anon', 'display'];
-const card = (sub = '') => (ids: Ids) => `/api/instalaciones/${ids.card}${sub}`;
+const card =
+	(sub = '') =>
+	(ids: Ids) =>
+		`/api/instalaciones/${ids.card}${sub}`;
 
 export const MATRIX: Entry[] = [
 	// pages
@@ -85,7 +88,13 @@ export const MATRIX: Entry[] = [
 	{ kind: 'action', route: '/(app)/ajustes/zonas/[id]', action: 'default', url: (i) => `/ajustes/zonas/${i.zone}`, allow: ['admin'] },
 	{ kind: 'action', route: '/(app)/ajustes/catalogo', action: 'plan', url: () => '/ajustes/catalogo', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/catalogo', action: 'product', url: () => '/ajustes/catalogo', allow: ADMINS },
-	{ kind: 'action', route: '/(app)/calendario', action: 'reschedule', url: () => '/calendario', allow: ['admin', 'coordinator', 'otherOrg'] },
+	{
+		kind: 'action',
+		route: '/(app)/calendario',
+		action: 'reschedule',
+		url: () => '/calendario',
+		allow: ['admin', 'coordinator', 'otherOrg']
+	},
 	{ kind: 'action', route: '/(app)/instalaciones/nueva', action: 'default', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'campos', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'completar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
@@ -94,8 +103,20 @@ export const MATRIX: Entry[] = [
 	// endpoints
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', url: () => '/healthz', allow: EVERYONE },
 	{ kind: 'endpoint', route: '/archivos/[fileId]', method: 'GET', url: (i) => `/archivos/${i.file}`, allow: OFFICE_OWN },
-	{ kind: 'endpoint', route: '/api/exportar/csv', method: 'GET', url: () => '/api/exportar/csv?desde=2026-01-01&hasta=2026-12-31', allow: ['admin', 'coordinator', 'otherOrg'] },
-	{ kind: 'endpoint', route: '/api/exportar/routeros', method: 'GET', url: (i) => `/api/exportar/routeros?instalacion=${i.card}`, allow: COORD },
+	{
+		kind: 'endpoint',
+		route: '/api/exportar/csv',
+		method: 'GET',
+		url: () => '/api/exportar/csv?desde=2026-01-01&hasta=2026-12-31',
+		allow: ['admin', 'coordinator', 'otherOrg']
+	},
+	{
+		kind: 'endpoint',
+		route: '/api/exportar/routeros',
+		method: 'GET',
+		url: (i) => `/api/exportar/routeros?instalacion=${i.card}`,
+		allow: COORD
+	},
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/tarjeta', method: 'GET', url: card('/tarjeta'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/campo', method: 'PATCH', url: card('/campo'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/guion', method: 'POST', url: card('/guion'), allow: OFFICE_OWN },
@@ -114,11 +135,41 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/servicios', method: 'GET', url: card('/servicios'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/servicios', method: 'POST', url: card('/servicios'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos', method: 'GET', url: card('/documentos'), allow: OFFICE_OWN },
-	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/contenido', method: 'GET', url: card('/documentos/contenido?tipo=hoja_instalacion'), allow: OFFICE_OWN },
-	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/contrato', method: 'POST', url: card('/documentos/contrato'), allow: OFFICE_OWN },
-	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/enlace', method: 'POST', url: card('/documentos/enlace'), allow: OFFICE_OWN },
-	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/enlace', method: 'DELETE', url: card('/documentos/enlace'), allow: OFFICE_OWN },
-	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/firmar', method: 'POST', url: card('/documentos/firmar'), allow: OFFICE_OWN },
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/documentos/contenido',
+		method: 'GET',
+		url: card('/documentos/contenido?tipo=hoja_instalacion'),
+		allow: OFFICE_OWN
+	},
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/documentos/contrato',
+		method: 'POST',
+		url: card('/documentos/contrato'),
+		allow: OFFICE_OWN
+	},
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/documentos/enlace',
+		method: 'POST',
+		url: card('/documentos/enlace'),
+		allow: OFFICE_OWN
+	},
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/documentos/enlace',
+		method: 'DELETE',
+		url: card('/documentos/enlace'),
+		allow: OFFICE_OWN
+	},
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/documentos/firmar',
+		method: 'POST',
+		url: card('/documentos/firmar'),
+		allow: OFFICE_OWN
+	},
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos/pdf', method: 'POST', url: card('/documentos/pdf'), allow: OFFICE_OWN },
 
 	{ kind: 'endpoint', route: '/(app)/intentos-fallidos', method: 'POST', url: () => '/intentos-fallidos', allow: SIGNED },

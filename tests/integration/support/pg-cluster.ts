@@ -16,7 +16,8 @@ const isRoot = process.getuid?.() === 0;
 /** Why a private cluster can't be started here, or null when it can. */
 export function clusterUnavailable(): string | null {
 	if (!existsSync(join(pgBin, 'initdb')) || !existsSync(join(pgBin, 'pg_ctl'))) return `no están initdb/pg_ctl en ${pgBin} (define PG_BIN)`;
-	if (isRoot && !existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser')) return 'como root hace falta runuser para correr PostgreSQL con otro usuario';
+	if (isRoot && !existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser'))
+		return 'como root hace falta runuser para correr PostgreSQL con otro usuario';
 	return null;
 }
 
@@ -67,7 +68,11 @@ export class PgCluster {
 	}
 
 	/** One short-lived connection (node-postgres: this test's own driver is not the one under test). */
-	async query<T extends pg.QueryResultRow = Record<string, unknown>>(text: string, params: unknown[] = [], database = 'postgres'): Promise<T[]> {
+	async query<T extends pg.QueryResultRow = Record<string, unknown>>(
+		text: string,
+		params: unknown[] = [],
+		database = 'postgres'
+	): Promise<T[]> {
 		const client = new pg.Client({ connectionString: this.urlFor(database) });
 		client.on('error', () => {});
 		await client.connect();

@@ -10,10 +10,21 @@ import type { Ids } from './permissions';
  * technician, a zone, a stored file, a signing link and a display token. Used by the tests that
  * walk every route (the permissions matrix and the hostile-input walk).
  */
-export async function demoRouteIds(db: Pick<RawRunner, 'query'>, orgId: string, dataDir: string, fileName: string): Promise<Ids & { technicianId: string }> {
+export async function demoRouteIds(
+	db: Pick<RawRunner, 'query'>,
+	orgId: string,
+	dataDir: string,
+	fileName: string
+): Promise<Ids & { technicianId: string }> {
 	const [tech] = await db.query<{ id: string }>(`select id from users where email = 'tecnico1@demo.invalid'`);
-	const [c] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and stage = 'documentos_pendientes' and technician_id is null limit 1`, [orgId]);
-	const [tc] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and technician_id = $2 limit 1`, [orgId, tech.id]);
+	const [c] = await db.query<{ id: string }>(
+		`select id from installations where org_id = $1 and stage = 'documentos_pendientes' and technician_id is null limit 1`,
+		[orgId]
+	);
+	const [tc] = await db.query<{ id: string }>(`select id from installations where org_id = $1 and technician_id = $2 limit 1`, [
+		orgId,
+		tech.id
+	]);
 	const [z] = await db.query<{ id: string }>(`select id from zones where org_id = $1 limit 1`, [orgId]);
 	const key = `${orgId}/${c.id}/${fileName}`;
 	await localStorage(join(dataDir, 'files')).put(key, new TextEncoder().encode('%PDF-1.4 prueba'), 'application/pdf');

@@ -36,7 +36,15 @@ export async function makePlan(db: Database, orgId: string, priceCents = 45_000,
 export async function makeCard(
 	db: Database,
 	orgId: string,
-	fields: { fullName?: string; phone?: string; zoneId?: string | null; stage?: string; installationDate?: string | null; planId?: string | null; registeredOn?: string } = {}
+	fields: {
+		fullName?: string;
+		phone?: string;
+		zoneId?: string | null;
+		stage?: string;
+		installationDate?: string | null;
+		planId?: string | null;
+		registeredOn?: string;
+	} = {}
 ): Promise<string> {
 	n++;
 	const row = await firstOf<{ id: string }>(

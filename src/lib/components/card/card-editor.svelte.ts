@@ -60,7 +60,10 @@ export class CardEditor {
 			return;
 		}
 		this.errors[field] = undefined;
-		this.#timers.set(field, setTimeout(() => void this.save(field), delay));
+		this.#timers.set(
+			field,
+			setTimeout(() => void this.save(field), delay)
+		);
 	}
 
 	async save(field: CardField, force = false) {

@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { costsAtCall } from './money-at-call';
 import { formatPesosForInput } from '$lib/domain/money';
 
-const data = { plans: [{ id: 'p1', name: 'Básico 60 Mbps', priceCents: 35_000 }], settings: { installationCostCents: 120_000, depositCents: 50_000 } };
+const data = {
+	plans: [{ id: 'p1', name: 'Básico 60 Mbps', priceCents: 35_000 }],
+	settings: { installationCostCents: 120_000, depositCents: 50_000 }
+};
 
 describe('costsAtCall', () => {
 	it('uses the settings default until the card has its own cost', () => {

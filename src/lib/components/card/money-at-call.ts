@@ -28,6 +28,10 @@ export function costsAtCall(values: Record<string, FieldValue | undefined>, data
 		installationCents,
 		monthCents: plan?.priceCents ?? null,
 		planName: plan?.name ?? null,
-		deposit: depositBreakdown({ contractType: contract, installationCostCents: installationCents, depositCents: data.settings.depositCents })
+		deposit: depositBreakdown({
+			contractType: contract,
+			installationCostCents: installationCents,
+			depositCents: data.settings.depositCents
+		})
 	};
 }

@@ -4,23 +4,45 @@ import { applyDisplayEvent, buildColumns, dayTotals, isMove, todayByTechnician }
 import type { DisplayCard } from '$lib/schemas/displays';
 
 const card = (over: Partial<DisplayCard> = {}): DisplayCard => ({
-	id: 'a', folio: 1, stage: 'preinstalacion', position: 1, version: 1, firstName: 'Ana', colonia: 'Centro', zoneName: null,
-	planName: null, technicianId: null, technicianName: null, technicianColor: null, installationDate: null, installationTime: null,
-	stageChangedAt: '2026-11-21T15:00:00.000Z', badge: null, ...over
+	id: 'a',
+	folio: 1,
+	stage: 'preinstalacion',
+	position: 1,
+	version: 1,
+	firstName: 'Ana',
+	colonia: 'Centro',
+	zoneName: null,
+	planName: null,
+	technicianId: null,
+	technicianName: null,
+	technicianColor: null,
+	installationDate: null,
+	installationTime: null,
+	stageChangedAt: '2026-11-21T15:00:00.000Z',
+	badge: null,
+	...over
 });
 
 describe('display logic', () => {
 	it('applies only newer versions and never grows past the cards it is told about', () => {
 		fc.assert(
-			fc.property(fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c'), version: fc.integer({ min: 1, max: 20 }), gone: fc.boolean() })), (evs) => {
-				let cards: ReadonlyMap<string, DisplayCard> = new Map();
-				for (const e of evs) {
-					const next = applyDisplayEvent(cards, { seq: 1, cardId: e.id, version: e.version, card: e.gone ? null : card({ id: e.id, version: e.version }) });
-					if (next) cards = next;
+			fc.property(
+				fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c'), version: fc.integer({ min: 1, max: 20 }), gone: fc.boolean() })),
+				(evs) => {
+					let cards: ReadonlyMap<string, DisplayCard> = new Map();
+					for (const e of evs) {
+						const next = applyDisplayEvent(cards, {
+							seq: 1,
+							cardId: e.id,
+							version: e.version,
+							card: e.gone ? null : card({ id: e.id, version: e.version })
+						});
+						if (next) cards = next;
+					}
+					expect(cards.size).toBeLessThanOrEqual(3);
+					for (const c of cards.values()) expect(c.version).toBeGreaterThan(0);
 				}
-				expect(cards.size).toBeLessThanOrEqual(3);
-				for (const c of cards.values()) expect(c.version).toBeGreaterThan(0);
-			})
+			)
 		);
 		const held = new Map([['a', card({ version: 5 })]]);
 		expect(applyDisplayEvent(held, { seq: 2, cardId: 'a', version: 4, card: card({ version: 4, stage: 'activa' }) })).toBeNull();
@@ -28,7 +50,10 @@ describe('display logic', () => {
 	});
 
 	it('counts columns with their soft limits and flags moves', () => {
-		const cols = buildColumns([card({ id: 'x', stage: 'asignada' }), card({ id: 'y', stage: 'asignada' })], { wipLimits: { asignada: 1 }, sla: {} });
+		const cols = buildColumns([card({ id: 'x', stage: 'asignada' }), card({ id: 'y', stage: 'asignada' })], {
+			wipLimits: { asignada: 1 },
+			sla: {}
+		});
 		expect(cols.find((c) => c.stage === 'asignada')).toMatchObject({ count: 2, limit: 1, wip: 'over' });
 		expect(isMove(card(), card({ stage: 'agendada' }))).toBe(true);
 		expect(isMove(card(), card({ firstName: 'Otra' }))).toBe(false);
@@ -37,7 +62,14 @@ describe('display logic', () => {
 	it('totals the day in the provider time zone and groups today by technician', () => {
 		const today = '2026-11-21';
 		const cards = [
-			card({ id: '1', stage: 'activa', stageChangedAt: '2026-11-21T16:00:00.000Z', installationDate: today, technicianId: 't', technicianName: 'Pedro' }),
+			card({
+				id: '1',
+				stage: 'activa',
+				stageChangedAt: '2026-11-21T16:00:00.000Z',
+				installationDate: today,
+				technicianId: 't',
+				technicianName: 'Pedro'
+			}),
 			// 03:00 UTC on the 22nd is still the 21st in Cancún (UTC−5)
 			card({ id: '2', stage: 'activa', stageChangedAt: '2026-11-22T03:00:00.000Z' }),
 			card({ id: '3', stage: 'activa', stageChangedAt: '2026-11-20T12:00:00.000Z' }),

@@ -62,7 +62,13 @@ export interface TechnicianDay {
 }
 
 const jobState = (c: DisplayCard): JobState =>
-	c.stage === 'activa' ? 'instalada' : c.stage === 'firmada' ? 'firmada' : c.technicianId && c.stage === 'asignada' ? 'pendiente' : 'sin_asignar';
+	c.stage === 'activa'
+		? 'instalada'
+		: c.stage === 'firmada'
+			? 'firmada'
+			: c.technicianId && c.stage === 'asignada'
+				? 'pendiente'
+				: 'sin_asignar';
 
 /** Today's installations grouped by technician, in time order; unassigned ones last. */
 export function todayByTechnician(cards: Iterable<DisplayCard>, today: string): TechnicianDay[] {
@@ -75,7 +81,9 @@ export function todayByTechnician(cards: Iterable<DisplayCard>, today: string): 
 		g.jobs.push({ id: c.id, firstName: c.firstName, colonia: c.colonia, time: c.installationTime, state: jobState(c) });
 	}
 	for (const g of groups.values()) g.jobs.sort((a, b) => (a.time ?? '99').localeCompare(b.time ?? '99'));
-	return [...groups.values()].sort((a, b) => (a.technicianId ? 0 : 1) - (b.technicianId ? 0 : 1) || (a.name ?? '').localeCompare(b.name ?? ''));
+	return [...groups.values()].sort(
+		(a, b) => (a.technicianId ? 0 : 1) - (b.technicianId ? 0 : 1) || (a.name ?? '').localeCompare(b.name ?? '')
+	);
 }
 
 export interface DayTotals {

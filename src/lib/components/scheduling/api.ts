@@ -30,5 +30,8 @@ async function read<T>(res: Response): Promise<ApiResult<T>> {
 	}
 	if (res.ok) return { ok: true, data: data as T };
 	const body = (data ?? {}) as { message?: string; errors?: Record<string, string[]> };
-	return { ok: false, error: { status: res.status, message: body.message ?? 'No se pudo completar; inténtalo de nuevo.', errors: body.errors } };
+	return {
+		ok: false,
+		error: { status: res.status, message: body.message ?? 'No se pudo completar; inténtalo de nuevo.', errors: body.errors }
+	};
 }

@@ -28,4 +28,3 @@ export async function oldestSeq(db: Pick<Database, 'query'>, orgId: string): Pro
 	const [row] = await db.query<{ seq: number | null }>('select min(seq)::int as seq from board_events where org_id = $1', [orgId]);
 	return row?.seq ?? null;
 }
-

@@ -3,14 +3,28 @@ import { CardCache } from './card-cache';
 import type { CardRow } from './cards';
 
 const row = (over: Partial<CardRow> = {}): CardRow =>
-	({ id: 'c1', orgId: 'o1', stage: 'preinstalacion', position: 65536, version: 3, stageChangedAt: '2026-11-21T10:00:00.000Z', ip: '10.0.0.5', ...over }) as CardRow;
+	({
+		id: 'c1',
+		orgId: 'o1',
+		stage: 'preinstalacion',
+		position: 65536,
+		version: 3,
+		stageChangedAt: '2026-11-21T10:00:00.000Z',
+		ip: '10.0.0.5',
+		...over
+	}) as CardRow;
 
 describe('CardCache', () => {
 	it('advances a row only from the version right before the event', () => {
 		const cache = new CardCache();
 		cache.remember(row());
 		expect(cache.advance('c1', 5, { version: 5, position: 1 })).toBeNull(); // gap: v4 is unknown
-		const next = cache.advance('c1', 4, { version: 4, stage: 'agendada', position: 10, stage_changed_at: '2026-11-21T12:00:00.123456+00:00' });
+		const next = cache.advance('c1', 4, {
+			version: 4,
+			stage: 'agendada',
+			position: 10,
+			stage_changed_at: '2026-11-21T12:00:00.123456+00:00'
+		});
 		expect(next).toMatchObject({ version: 4, stage: 'agendada', position: 10, stageChangedAt: '2026-11-21T12:00:00.123Z' });
 		expect(cache.advance('c1', 4, null)).toBe(next); // already there
 	});

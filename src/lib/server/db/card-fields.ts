@@ -51,7 +51,10 @@ export function wireValues(card: LockedCard): Record<CardField, FieldValue> {
 export async function writeCardField(db: RawRunner, card: LockedCard, field: CardField, value: unknown): Promise<void> {
 	const def = CARD_FIELDS[field];
 	if (def.kind === 'list') {
-		await db.query(`update installations set extra = jsonb_set(extra, '{${field}}', $1::text::jsonb) where id = $2`, [JSON.stringify(value), card.id]);
+		await db.query(`update installations set extra = jsonb_set(extra, '{${field}}', $1::text::jsonb) where id = $2`, [
+			JSON.stringify(value),
+			card.id
+		]);
 		return;
 	}
 	if (def.kind === 'stamp') {
@@ -61,6 +64,15 @@ export async function writeCardField(db: RawRunner, card: LockedCard, field: Car
 		);
 		return;
 	}
-	const cast = def.kind === 'date' ? '::date' : def.kind === 'cents' ? '::int' : def.kind === 'bool' ? '::boolean' : field === 'planId' ? '::uuid' : '';
+	const cast =
+		def.kind === 'date'
+			? '::date'
+			: def.kind === 'cents'
+				? '::int'
+				: def.kind === 'bool'
+					? '::boolean'
+					: field === 'planId'
+						? '::uuid'
+						: '';
 	await db.query(`update installations set ${def.column} = $1${cast} where id = $2`, [value, card.id]);
 }

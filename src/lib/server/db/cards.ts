@@ -153,7 +153,12 @@ export async function boardFreshness(db: Pick<Database, 'query'>, orgId: string)
  * hold. Open stages are probed by index; closed ones through the recent-closed index.
  */
 export async function boardState(db: Pick<Database, 'query'>, orgId: string, recentDays: number): Promise<BoardState> {
-	const [row] = await db.query<{ versions: string | null; totals: Record<Stage, number> | null; lastSeq: number | null; stamp: string | null }>(
+	const [row] = await db.query<{
+		versions: string | null;
+		totals: Record<Stage, number> | null;
+		lastSeq: number | null;
+		stamp: string | null;
+	}>(
 		`with visible as (
 			select i.stage, i.id, i.version from installations i where i.org_id = $1 and i.stage = any(${OPEN_STAGES_SQL})
 			union all

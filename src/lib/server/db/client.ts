@@ -162,7 +162,12 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 		...runner(sql),
 		begin: (fn) => sql.begin((tx) => fn(runner(tx))) as Promise<never>,
 		async listen(channel, onMessage, onListen) {
-			listenSql ??= postgres(withoutPoolerFlag(opts.listenUrl ?? url), { max: 1, onnotice: () => {}, connect_timeout: 10, backoff: reconnectBackoff });
+			listenSql ??= postgres(withoutPoolerFlag(opts.listenUrl ?? url), {
+				max: 1,
+				onnotice: () => {},
+				connect_timeout: 10,
+				backoff: reconnectBackoff
+			});
 			const sub = await listenSql.listen(channel, onMessage, onListen);
 			return () => sub.unlisten();
 		},

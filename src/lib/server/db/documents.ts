@@ -14,8 +14,15 @@ export interface DocumentSource {
 	email: string | null;
 	phone: string | null;
 	phoneAlt: string | null;
-	addrSm: string | null; addrMz: string | null; addrLt: string | null; addrExt: string | null; addrInt: string | null;
-	addrBuilding: string | null; addrStreet: string | null; addrColonia: string | null; addrCity: string | null;
+	addrSm: string | null;
+	addrMz: string | null;
+	addrLt: string | null;
+	addrExt: string | null;
+	addrInt: string | null;
+	addrBuilding: string | null;
+	addrStreet: string | null;
+	addrColonia: string | null;
+	addrCity: string | null;
 	lat: number | null;
 	lng: number | null;
 	zoneName: string | null;
@@ -42,7 +49,14 @@ export interface DocumentSource {
 	comments: string | null;
 	contractSignedAt: string | null;
 	sheetSignedAt: string | null;
-	addons: { kind: string; planName: string | null; ip: string | null; username: string | null; phoneNumber: string | null; tvType: string | null }[];
+	addons: {
+		kind: string;
+		planName: string | null;
+		ip: string | null;
+		username: string | null;
+		phoneNumber: string | null;
+		tvType: string | null;
+	}[];
 }
 
 export async function source(db: Pick<RawRunner, 'query'>, orgId: string, id: string): Promise<DocumentSource | null> {

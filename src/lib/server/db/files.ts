@@ -62,7 +62,10 @@ export async function currentOf(db: Executor, orgId: string, installationId: str
 export async function insert(db: Executor, row: typeof files.$inferInsert, replaces: string[]): Promise<void> {
 	await db.insert(files).values(row);
 	for (const old of replaces) {
-		await db.update(files).set({ supersededAt: sql`now()`, supersededBy: row.id! }).where(eq(files.id, old));
+		await db
+			.update(files)
+			.set({ supersededAt: sql`now()`, supersededBy: row.id! })
+			.where(eq(files.id, old));
 	}
 	await db.insert(cardHistory).values({
 		orgId: row.orgId,
@@ -75,5 +78,8 @@ export async function insert(db: Executor, row: typeof files.$inferInsert, repla
 		source: 'tarjeta'
 	});
 	// Touching the card bumps its version, so open boards and panels refresh their badges live.
-	await db.update(installations).set({ updatedAt: sql`now()` }).where(eq(installations.id, row.installationId));
+	await db
+		.update(installations)
+		.set({ updatedAt: sql`now()` })
+		.where(eq(installations.id, row.installationId));
 }

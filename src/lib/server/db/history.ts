@@ -56,8 +56,9 @@ export interface HistoryQuery {
 
 /** Field changes and stage moves of one card, newest first, as one list. */
 export async function listHistory(db: RawRunner, orgId: string, installationId: string, q: HistoryQuery): Promise<HistoryEntry[]> {
-	return db.query<HistoryEntry>(
-		`select * from (
+	return db
+		.query<HistoryEntry>(
+			`select * from (
 			select 'c' || h.id as id, h.kind, h.field, h.old_value as "oldValue", h.new_value as "newValue", h.source,
 				h.user_id as "userId", u.name as "userName", null::text as "overrideReason", h.created_at
 			from card_history h left join users u on u.id = h.user_id
@@ -74,11 +75,12 @@ export async function listHistory(db: RawRunner, orgId: string, installationId: 
 			and ($6::date is null or h.created_at < $6::date + 1)
 		order by h.created_at desc, h.id desc
 		limit $7`,
-		[orgId, installationId, q.kind ?? null, q.userId ?? null, q.from ?? null, q.to ?? null, q.limit]
-	).then((rows) =>
-		rows.map((r) => {
-			const at = (r as unknown as { created_at: Date | string }).created_at;
-			return { ...r, at: at instanceof Date ? at.toISOString() : new Date(at).toISOString() };
-		})
-	);
+			[orgId, installationId, q.kind ?? null, q.userId ?? null, q.from ?? null, q.to ?? null, q.limit]
+		)
+		.then((rows) =>
+			rows.map((r) => {
+				const at = (r as unknown as { created_at: Date | string }).created_at;
+				return { ...r, at: at instanceof Date ? at.toISOString() : new Date(at).toISOString() };
+			})
+		);
 }

@@ -37,24 +37,18 @@ export async function migrate(db: Database, migrations = loadMigrations()): Prom
 			name text not null,
 			applied_at timestamptz not null default now()
 		)`);
-		const applied = new Set(
-			(await tx.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version)
-		);
+		const applied = new Set((await tx.query<{ version: string }>('select version from schema_migrations')).map((r) => r.version));
 		for (const m of migrations) {
 			if (applied.has(m.version)) continue;
 			await tx.exec(m.sql);
 			await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
 		}
-		const [last] = await tx.query<{ version: string }>(
-			'select version from schema_migrations order by version desc limit 1'
-		);
+		const [last] = await tx.query<{ version: string }>('select version from schema_migrations order by version desc limit 1');
 		return last?.version ?? null;
 	});
 }
 
 export async function currentVersion(db: Database): Promise<string | null> {
-	const [row] = await db.query<{ version: string }>(
-		'select version from schema_migrations order by version desc limit 1'
-	);
+	const [row] = await db.query<{ version: string }>('select version from schema_migrations order by version desc limit 1');
 	return row?.version ?? null;
 }

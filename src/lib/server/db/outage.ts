@@ -56,10 +56,7 @@ export class OutageGate {
 		this.#probing ??= (async () => {
 			this.#lastProbe = Date.now();
 			try {
-				await Promise.race([
-					db.query('select 1'),
-					new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500))
-				]);
+				await Promise.race([db.query('select 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500))]);
 				this.#since = null;
 				return true;
 			} catch {

@@ -19,7 +19,13 @@ export async function queryInOneExchange<T>(pg: PGlite, text: string, params: un
 		else if (typeof p === 'number' || typeof p === 'bigint' || typeof p === 'boolean') values.push(String(p));
 		else return null;
 	}
-	const parts = [serialize.parse({ text }), serialize.bind({ values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()];
+	const parts = [
+		serialize.parse({ text }),
+		serialize.bind({ values }),
+		serialize.describe({ type: 'P' }),
+		serialize.execute({}),
+		serialize.sync()
+	];
 	const message = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
 	let offset = 0;
 	for (const part of parts) {

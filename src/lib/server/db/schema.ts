@@ -51,15 +51,7 @@ export const leadSources = ['ventas', 'web', 'cambaceo', 'solicitud', 'otro'] as
 export const houseOwnerships = ['propia', 'rentada'] as const;
 export const contractTypes = ['12_meses', 'indefinido'] as const;
 export const cancelReasons = ['sin_cobertura', 'declino', 'no_localizable', 'duplicado', 'otro'] as const;
-export const cardHistoryKinds = [
-	'field',
-	'stage',
-	'file',
-	'signature',
-	'checklist',
-	'document',
-	'service'
-] as const;
+export const cardHistoryKinds = ['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service'] as const;
 export const fileCategories = [
 	'ine_frontal',
 	'ine_atras',
@@ -91,8 +83,7 @@ type Json = Record<string, unknown>;
 
 // ───────────────────────────── column helpers ─────────────────────────────
 
-const timestamptz = <TName extends string>(name: TName) =>
-	timestamp(name, { withTimezone: true, mode: 'date' });
+const timestamptz = <TName extends string>(name: TName) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => timestamptz('created_at').notNull().defaultNow();
 const updatedAt = () => timestamptz('updated_at').notNull().defaultNow();
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -100,19 +91,16 @@ const orgId = () =>
 	uuid('org_id')
 		.notNull()
 		.references(() => organizations.id, { onDelete: 'cascade' });
-const userRef = <TName extends string>(name: TName) =>
-	uuid(name).references(() => users.id, { onDelete: 'set null' });
+const userRef = <TName extends string>(name: TName) => uuid(name).references(() => users.id, { onDelete: 'set null' });
 const installationRef = () =>
 	uuid('installation_id')
 		.notNull()
 		.references(() => installations.id, { onDelete: 'cascade' });
 
 /** `column in ('a', 'b')` for CHECK constraints; values are the constants above, never input. */
-const oneOf = (column: SQLWrapper, values: readonly string[]) =>
-	sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+const oneOf = (column: SQLWrapper, values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 /** A single address, not a network: '10.0.0.5' and '10.0.0.5/24' would otherwise both be unique. */
-const hostAddress = (column: SQLWrapper) =>
-	sql`masklen(${column}) = case family(${column}) when 4 then 32 else 128 end`;
+const hostAddress = (column: SQLWrapper) => sql`masklen(${column}) = case family(${column}) when 4 then 32 else 128 end`;
 
 // ───────────────────────────── tenants and people ─────────────────────────────
 
@@ -171,10 +159,7 @@ export const sessions = pgTable(
 		ip: text('ip'),
 		userAgent: text('user_agent')
 	},
-	(t) => [
-		index('sessions_user_idx').on(t.userId),
-		index('sessions_org_idx').on(t.orgId, t.expiresAt)
-	]
+	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_org_idx').on(t.orgId, t.expiresAt)]
 );
 
 export const displayTokens = pgTable(
@@ -230,13 +215,13 @@ export const zoneIpPools = pgTable(
 			.notNull()
 			.references(() => zones.id, { onDelete: 'cascade' }),
 		cidr: cidr('cidr').notNull(),
-		reserved: inet('reserved').array().notNull().default(sql`'{}'`),
+		reserved: inet('reserved')
+			.array()
+			.notNull()
+			.default(sql`'{}'`),
 		createdAt: createdAt()
 	},
-	(t) => [
-		unique('zone_ip_pools_org_id_cidr_key').on(t.orgId, t.cidr),
-		index('zone_ip_pools_zone_idx').on(t.orgId, t.zoneId)
-	]
+	(t) => [unique('zone_ip_pools_org_id_cidr_key').on(t.orgId, t.cidr), index('zone_ip_pools_zone_idx').on(t.orgId, t.zoneId)]
 );
 
 export const zoneCoverageAreas = pgTable(
@@ -348,7 +333,9 @@ export const installations = pgTable(
 		version: integer('version').notNull().default(1),
 		/** Set by trigger when the stage changes, unless the UPDATE set it. */
 		stageChangedAt: timestamptz('stage_changed_at').notNull().defaultNow(),
-		registeredOn: date('registered_on').notNull().default(sql`current_date`),
+		registeredOn: date('registered_on')
+			.notNull()
+			.default(sql`current_date`),
 
 		// customer
 		fullName: text('full_name').notNull(),
@@ -444,7 +431,7 @@ export const installations = pgTable(
 			.where(sql`${t.pppoeUser} is not null`),
 		index('installations_board_idx').on(t.orgId, t.stage, t.position),
 		index('installations_route_idx').on(t.orgId, t.technicianId, t.installationDate),
-		index('installations_phone_idx').on(t.orgId, t.phone),
+		index('installations_phone_idx').on(t.orgId, t.phone)
 		// The value rules of stage, phones, source, house_ownership, lat/lng, service_type,
 		// contract_type, installation_cost_cents, ip and cancel_reason are enforced by the
 		// installations_before_write trigger (same error and constraint names as CHECKs; see the
@@ -615,10 +602,7 @@ export const documents = pgTable(
 			.where(sql`${t.supersededAt} is null`),
 		check('documents_kind_check', oneOf(t.kind, documentKinds)),
 		check('documents_status_check', oneOf(t.status, documentStatuses)),
-		check(
-			'documents_dates_check',
-			sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`
-		)
+		check('documents_dates_check', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`)
 	]
 );
 

@@ -78,15 +78,21 @@ export function registerDisplay(io: Server, db: Database, limits: SocketLimits):
 			}
 		};
 
-		socket.on('display:snapshot', answer(async () => {
-			void touchDisplay(db, viewer.tokenId).catch(() => {});
-			return { snapshot: await displaySnapshot(db, viewer) };
-		}));
-		socket.on('display:since', answer(async (raw) => {
-			const parsed = displaySinceSchema.safeParse(raw);
-			if (!parsed.success) return { error: 'Datos no válidos.' };
-			return displayEventsSince(db, viewer, parsed.data.lastSeq);
-		}));
+		socket.on(
+			'display:snapshot',
+			answer(async () => {
+				void touchDisplay(db, viewer.tokenId).catch(() => {});
+				return { snapshot: await displaySnapshot(db, viewer) };
+			})
+		);
+		socket.on(
+			'display:since',
+			answer(async (raw) => {
+				const parsed = displaySinceSchema.safeParse(raw);
+				if (!parsed.success) return { error: 'Datos no válidos.' };
+				return displayEventsSince(db, viewer, parsed.data.lastSeq);
+			})
+		);
 		socket.on('heartbeat', (maybeAck?: unknown) => {
 			const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => {};
 			if (!limits.allowEvent(socket, limiter)) return ack({ error: 'Demasiadas solicitudes.' });

@@ -141,7 +141,10 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 		try {
 			const batch = queue.splice(0, 500);
 			const projected = await projectEvents(db, batch);
-			emitCardEvents(io, projected.map((p, i) => ({ orgId: batch[i].org, p })));
+			emitCardEvents(
+				io,
+				projected.map((p, i) => ({ orgId: batch[i].org, p }))
+			);
 			realtimeStatus.lastEventSeq = Math.max(realtimeStatus.lastEventSeq, ...batch.map((n) => Number(n.seq)));
 			realtimeStatus.lastEventAt = new Date().toISOString();
 		} catch (err) {

@@ -59,30 +59,50 @@ export function registerHandlers(io: Server, db: Database, limits: SocketLimits)
 
 		socket.on(
 			'card:move',
-			guarded(socket, limits, (raw) => moveSchema.parse(raw), async (req, ack) => {
-				const res: MoveResult = await moveCard(db, user, req);
-				ack(res);
-			})
+			guarded(
+				socket,
+				limits,
+				(raw) => moveSchema.parse(raw),
+				async (req, ack) => {
+					const res: MoveResult = await moveCard(db, user, req);
+					ack(res);
+				}
+			)
 		);
 		socket.on(
 			'board:since',
-			guarded(socket, limits, (raw) => sinceSchema.parse(raw), async ({ lastSeq: since }, ack) => {
-				ack(await eventsSince(db, user, since));
-			})
+			guarded(
+				socket,
+				limits,
+				(raw) => sinceSchema.parse(raw),
+				async ({ lastSeq: since }, ack) => {
+					ack(await eventsSince(db, user, since));
+				}
+			)
 		);
 		socket.on(
 			'presence:open',
-			guarded(socket, limits, (raw) => presenceSchema.parse(raw), async ({ cardId }, ack) => {
-				(socket.data as SocketData).cardId = cardId;
-				ack({ ok: true });
-				await publishPresence(io, user.orgId);
-			})
+			guarded(
+				socket,
+				limits,
+				(raw) => presenceSchema.parse(raw),
+				async ({ cardId }, ack) => {
+					(socket.data as SocketData).cardId = cardId;
+					ack({ ok: true });
+					await publishPresence(io, user.orgId);
+				}
+			)
 		);
 		socket.on(
 			'heartbeat',
-			guarded(socket, limits, () => null, async (_none, ack) => {
-				ack({ serverTime: new Date().toISOString(), lastSeq: await lastSeq(db, user.orgId) });
-			})
+			guarded(
+				socket,
+				limits,
+				() => null,
+				async (_none, ack) => {
+					ack({ serverTime: new Date().toISOString(), lastSeq: await lastSeq(db, user.orgId) });
+				}
+			)
 		);
 		socket.on('disconnect', () => void publishPresence(io, user.orgId));
 	});

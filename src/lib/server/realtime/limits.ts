@@ -41,7 +41,9 @@ function positiveInteger(name: string, raw: string | undefined, fallback: number
 	if (raw === undefined || raw.trim() === '') return fallback;
 	const value = Number(raw.trim());
 	if (!Number.isSafeInteger(value) || value < 1) {
-		throw new Error(`La variable ${name} debe ser un número entero mayor que cero (vale "${raw}"); corrígela o quítala para usar ${fallback}.`);
+		throw new Error(
+			`La variable ${name} debe ser un número entero mayor que cero (vale "${raw}"); corrígela o quítala para usar ${fallback}.`
+		);
 	}
 	return value;
 }

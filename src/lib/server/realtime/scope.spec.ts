@@ -6,8 +6,13 @@ const ME = 'tecnico-1';
 const OTHER = 'tecnico-2';
 let seq = 0;
 const ev = (kind: string, technician?: string | null): LoggedEvent => ({
-	seq: ++seq, cardId: 'c', kind, actorId: 'coordinador', version: seq,
-	setsTechnician: technician !== undefined, technicianId: technician ?? null
+	seq: ++seq,
+	cardId: 'c',
+	kind,
+	actorId: 'coordinador',
+	version: seq,
+	setsTechnician: technician !== undefined,
+	technicianId: technician ?? null
 });
 
 describe('owesRemoval', () => {
@@ -29,7 +34,12 @@ describe('leftScope', () => {
 	it('keeps only what places the removal: the id, seq and version', () => {
 		const card = { id: 'c' } as never;
 		expect(leftScope({ seq: 7, cardId: 'c', kind: 'card:updated', version: 4, card, actorId: 'coordinador' } as never)).toEqual({
-			seq: 7, cardId: 'c', kind: 'card:removed', version: 4, card: null, actorId: null
+			seq: 7,
+			cardId: 'c',
+			kind: 'card:removed',
+			version: 4,
+			card: null,
+			actorId: null
 		});
 	});
 });

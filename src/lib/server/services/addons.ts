@@ -86,7 +86,13 @@ export async function addAddon(db: Database, actor: SessionUser, raw: unknown) {
 				returning id`
 		);
 		await addHistory(tx, actor.orgId, card.id, actor.id, [
-			{ kind: 'service', field: input.kind, oldValue: null, newValue: isPhone ? 'Telefonía agregada' : 'Televisión agregada', source: 'tarjeta' }
+			{
+				kind: 'service',
+				field: input.kind,
+				oldValue: null,
+				newValue: isPhone ? 'Telefonía agregada' : 'Televisión agregada',
+				source: 'tarjeta'
+			}
 		]);
 		return { id: row!.id };
 	});
@@ -102,8 +108,13 @@ export async function updateAddon(db: Database, actor: SessionUser, raw: unknown
 				where org_id = ${actor.orgId} and id = ${input.id} for update`
 		);
 		if (!current) throw notFound('Ese servicio adicional no existe.');
-		const assigning = current.kind === 'telefonia' && input.phoneNumber !== undefined && input.phoneNumber !== PLACEHOLDER_NUMBER && input.phoneNumber !== current.phoneNumber;
-		await run(tx, 
+		const assigning =
+			current.kind === 'telefonia' &&
+			input.phoneNumber !== undefined &&
+			input.phoneNumber !== PLACEHOLDER_NUMBER &&
+			input.phoneNumber !== current.phoneNumber;
+		await run(
+			tx,
 			sql`update addon_services set
 				plan_id = coalesce(${input.planId ?? null}, plan_id),
 				username = coalesce(${input.username ?? null}, username),

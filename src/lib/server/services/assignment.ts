@@ -32,7 +32,12 @@ async function defaultCapacity(exec: Executor, orgId: string): Promise<number> {
 }
 
 /** Every active technician with their jobs on `date`, for the assignment picker. */
-export async function techniciansForDay(exec: Executor, orgId: string, date: string | null, zoneId: string | null): Promise<TechnicianDay[]> {
+export async function techniciansForDay(
+	exec: Executor,
+	orgId: string,
+	date: string | null,
+	zoneId: string | null
+): Promise<TechnicianDay[]> {
 	const fallback = await defaultCapacity(exec, orgId);
 	const techs = await rowsOf<{ id: string; name: string; color: string | null; capacity: number | null; servesZone: boolean }>(
 		exec,

@@ -122,7 +122,8 @@ export async function recomputeBilling(tx: Executor, orgId: string, installation
 	const snapshot = computeSnapshot(row, readSettings(org?.settings));
 	const json = snapshot ? JSON.stringify(snapshot) : null;
 	// computedAt alone changing is not a change: it would bump the card's version for nothing.
-	await run(tx, 
+	await run(
+		tx,
 		sql`update installations set billing = ${json}::jsonb
 			where org_id = ${orgId} and id = ${installationId}
 			  and (billing - 'computedAt') is distinct from (${json}::jsonb - 'computedAt')`
@@ -161,9 +162,10 @@ export async function billingView(db: Database, actor: SessionUser, rawId: unkno
 		const start = p.startDate ?? firstPayment;
 		return {
 			...p,
-			schedule: p.paymentType === 'mensualidades' && start
-				? installmentSchedule({ priceCents: p.priceCents, installments: p.installments, startDate: start })
-				: []
+			schedule:
+				p.paymentType === 'mensualidades' && start
+					? installmentSchedule({ priceCents: p.priceCents, installments: p.installments, startDate: start })
+					: []
 		};
 	});
 	const stored = await firstOf<{ billing: unknown }>(db.orm, sql`select billing from installations where id = ${id}`);

@@ -234,7 +234,9 @@ async function visibleRows(db: Database, orgId: string, state: BoardState): Prom
 			rows.push(row);
 		}
 	}
-	return rows.sort((a, b) => (a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+	return rows.sort((a, b) =>
+		a.stage < b.stage ? -1 : a.stage > b.stage ? 1 : a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+	);
 }
 
 /** The board filters of listBoard, on rows in memory. */

@@ -125,9 +125,7 @@ export async function updateScheduling(db: Database, actor: SessionUser, raw: un
 		track('installation_date', current.date, next.date);
 		track('installation_time', current.time, next.time);
 		track('technician_id', current.technicianId, next.technicianId);
-		const warnings = next.technicianId
-			? await assignmentWarnings(tx, actor.orgId, next.technicianId, next.date, next.zoneId, card.id)
-			: [];
+		const warnings = next.technicianId ? await assignmentWarnings(tx, actor.orgId, next.technicianId, next.date, next.zoneId, card.id) : [];
 		if (!history.length) {
 			// Nothing changed, but the plan or cost may have been edited elsewhere: refresh the snapshot.
 			await setActor(tx, actor);
@@ -140,7 +138,8 @@ export async function updateScheduling(db: Database, actor: SessionUser, raw: un
 			const released = await releaseIp(tx, actor.orgId, card.id);
 			if (released) history.push({ kind: 'field', field: 'ip', oldValue: released, newValue: null, source });
 		}
-		await run(tx, 
+		await run(
+			tx,
 			sql`update installations set zone_id = ${next.zoneId}, installation_date = ${next.date}::date,
 				installation_time = ${next.time}, technician_id = ${next.technicianId} where id = ${card.id}`
 		);

@@ -28,8 +28,14 @@ export async function tickScriptStep(db: Database, actor: SessionUser, rawId: un
 			return;
 		}
 		await insertCardHistory(tx, {
-			orgId: actor.orgId, installationId: id, userId: actor.id, kind: 'checklist', field: `guion:${step}`,
-			oldValue: !done, newValue: done, source: 'tarjeta'
+			orgId: actor.orgId,
+			installationId: id,
+			userId: actor.id,
+			kind: 'checklist',
+			field: `guion:${step}`,
+			oldValue: !done,
+			newValue: done,
+			source: 'tarjeta'
 		});
 	});
 }

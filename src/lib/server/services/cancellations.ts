@@ -27,7 +27,13 @@ export function alreadyCancelled(by: string | null, reason?: string | null, note
  * once the second waits, sees the first cancellation and gets a 409 naming it; nothing of theirs
  * is written. With `expectedVersion`, any change since the person looked at the card is a 409 too.
  */
-export async function cancelCard(db: Database, actor: SessionUser, rawId: unknown, raw: unknown, refusal = 'Solo la oficina puede cancelar una instalación.') {
+export async function cancelCard(
+	db: Database,
+	actor: SessionUser,
+	rawId: unknown,
+	raw: unknown,
+	refusal = 'Solo la oficina puede cancelar una instalación.'
+) {
 	if (!OFFICE.includes(actor.role)) throw forbidden(refusal);
 	const id = parseInput(uuidSchema, rawId);
 	const input = parseInput(cancelSchema, raw);
@@ -41,13 +47,23 @@ export async function cancelCard(db: Database, actor: SessionUser, rawId: unknow
 			throw alreadyCancelled(await cancellations.lastCanceller(tx, actor.orgId, id), locked.cancelReason, locked.cancelNote);
 		}
 		if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version) {
-			throw new ServiceError(409, 'Alguien cambió esta tarjeta mientras la veías. Revisa los cambios y vuelve a cancelarla si todavía hace falta.');
+			throw new ServiceError(
+				409,
+				'Alguien cambió esta tarjeta mientras la veías. Revisa los cambios y vuelve a cancelarla si todavía hace falta.'
+			);
 		}
 		const guard = canEnter({ ...card, cancelReason: input.reason, cancelNote: note }, 'cancelada', actor.role, { userId: actor.id });
 		// Office roles may always cancel, so what's left to refuse is missing data (the «Otro» text).
 		if (!guard.ok) throw new ServiceError(422, guard.reasons[0]);
 		const version = await cancellations.cancel(tx, { orgId: actor.orgId, id, reason: input.reason, note, gap: POSITION_GAP });
-		await insertStageHistory(tx, { orgId: actor.orgId, installationId: id, from: locked.stage, to: 'cancelada', userId: actor.id, overrideReason: null });
+		await insertStageHistory(tx, {
+			orgId: actor.orgId,
+			installationId: id,
+			from: locked.stage,
+			to: 'cancelada',
+			userId: actor.id,
+			overrideReason: null
+		});
 		return { version };
 	});
 }

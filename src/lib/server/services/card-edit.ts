@@ -41,7 +41,10 @@ export async function actAs(tx: RawRunner, actor: Pick<SessionUser, 'id'>) {
 async function checkCatalog(db: Database, orgId: string, field: CardField, value: unknown) {
 	if (field === 'planId' && value) {
 		const [p] = await db.query(`select 1 from plans where org_id = $1 and id = $2 and kind = 'internet' and active`, [orgId, value]);
-		if (!p) throw new ServiceError(400, 'Ese plan no existe en el catálogo: elige otro.', { value: ['Ese plan no existe en el catálogo: elige otro.'] });
+		if (!p)
+			throw new ServiceError(400, 'Ese plan no existe en el catálogo: elige otro.', {
+				value: ['Ese plan no existe en el catálogo: elige otro.']
+			});
 	}
 	if (field === 'addonPlanIds' && Array.isArray(value) && value.length) {
 		const rows = await db.query(
@@ -49,7 +52,9 @@ async function checkCatalog(db: Database, orgId: string, field: CardField, value
 			[orgId, value]
 		);
 		if (rows.length !== value.length) {
-			throw new ServiceError(400, 'Algún servicio adicional no existe en el catálogo.', { value: ['Algún servicio adicional no existe en el catálogo.'] });
+			throw new ServiceError(400, 'Algún servicio adicional no existe en el catálogo.', {
+				value: ['Algún servicio adicional no existe en el catálogo.']
+			});
 		}
 	}
 }

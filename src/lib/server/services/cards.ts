@@ -58,7 +58,12 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 	const card = await cardDetail(db, actor, rawId);
 	const settings = await orgSettings(db, actor.orgId);
 	const fields = (await readCardFields(db, actor.orgId, card.id))!;
-	const [extra] = await db.query<{ callScript: CallScriptState; coordinatesRaw: string | null; coverageConfirmedAt: string | null; source: string | null }>(
+	const [extra] = await db.query<{
+		callScript: CallScriptState;
+		coordinatesRaw: string | null;
+		coverageConfirmedAt: string | null;
+		source: string | null;
+	}>(
 		`select call_script as "callScript", coordinates_raw as "coordinatesRaw", coverage_confirmed_at::text as "coverageConfirmedAt", source
 		 from installations where id = $1`,
 		[card.id]

@@ -86,16 +86,30 @@ export async function toggleChecklistItem(db: Database, actor: SessionUser, rawI
 			[actor.orgId, id, input.templateId, input.done, input.done ? actor.id : null]
 		);
 		await insertCardHistory(tx, {
-			orgId: actor.orgId, installationId: id, userId: actor.id, kind: 'checklist', field: t.label,
-			oldValue: !input.done, newValue: input.done, source: 'tarjeta'
+			orgId: actor.orgId,
+			installationId: id,
+			userId: actor.id,
+			kind: 'checklist',
+			field: t.label,
+			oldValue: !input.done,
+			newValue: input.done,
+			source: 'tarjeta'
 		});
 	});
 }
 
 const templateSchema = z.object({
-	id: z.string().optional().transform((v) => v || null).pipe(uuidSchema.nullable()),
+	id: z
+		.string()
+		.optional()
+		.transform((v) => v || null)
+		.pipe(uuidSchema.nullable()),
 	stage: z.enum(STAGES, { error: 'Elige la etapa.' }),
-	label: z.string({ error: 'Escribe el texto del punto.' }).trim().min(3, 'Escribe el texto del punto (al menos 3 letras).').max(200, 'El texto es demasiado largo (máximo 200 caracteres).'),
+	label: z
+		.string({ error: 'Escribe el texto del punto.' })
+		.trim()
+		.min(3, 'Escribe el texto del punto (al menos 3 letras).')
+		.max(200, 'El texto es demasiado largo (máximo 200 caracteres).'),
 	autoRule: z
 		.string()
 		.optional()

@@ -90,7 +90,10 @@ export async function saveConnection(db: Database, actor: SessionUser, raw: unkn
 			);
 			if (other) throw pppoeTaken(input.pppoeUser, other);
 			if (input.planId) {
-				const plan = await firstOf(tx, sql`select 1 from plans where org_id = ${actor.orgId} and id = ${input.planId} and kind = 'internet'`);
+				const plan = await firstOf(
+					tx,
+					sql`select 1 from plans where org_id = ${actor.orgId} and id = ${input.planId} and kind = 'internet'`
+				);
 				if (!plan) throw new ServiceError(422, 'Ese plan no existe; elige uno de la lista.', { planId: ['Elige un plan de la lista.'] });
 			}
 			const before = (await firstOf<Record<string, string | null>>(
@@ -116,7 +119,8 @@ export async function saveConnection(db: Database, actor: SessionUser, raw: unkn
 				}));
 			if (!history.length) return { changed: false };
 			await setActor(tx, actor);
-			await run(tx, 
+			await run(
+				tx,
 				sql`update installations set pppoe_user = ${after.pppoe_user}, pppoe_password = ${after.pppoe_password},
 					wifi_password = ${after.wifi_password}, external_id = ${after.external_id}, plan_id = ${after.plan_id}
 					where id = ${card.id}`

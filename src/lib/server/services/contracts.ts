@@ -26,7 +26,12 @@ export async function listTemplates(db: Database, actor: SessionUser) {
 	const out = [];
 	for (const type of ['12_meses', 'indefinido'] as const) {
 		const t = await templateFor(db, actor.orgId, type);
-		out.push({ contractType: type, title: t?.title ?? DEFAULT_CONTRACT[type].title, body: t?.body ?? DEFAULT_CONTRACT[type].body, custom: !!t });
+		out.push({
+			contractType: type,
+			title: t?.title ?? DEFAULT_CONTRACT[type].title,
+			body: t?.body ?? DEFAULT_CONTRACT[type].body,
+			custom: !!t
+		});
 	}
 	return out;
 }
@@ -41,7 +46,10 @@ export async function saveTemplate(db: Database, actor: SessionUser, raw: unknow
 		);
 		if (cur)
 			await tx.query('update document_templates set title = $1, body = $2, updated_at = now(), updated_by = $3 where id = $4', [
-				input.title, input.body, actor.id, cur.id
+				input.title,
+				input.body,
+				actor.id,
+				cur.id
 			]);
 		else
 			await tx.query(
@@ -59,13 +67,20 @@ export async function saveTemplate(db: Database, actor: SessionUser, raw: unknow
  * PDF's file category): a request that finds a PDF stored meanwhile and did not confirm gets the
  * same 409 as if it had come later, and its file is discarded.
  */
-export async function generatePdf(db: Database, actor: SessionUser, installationId: unknown, raw: unknown, storage: Storage = getStorage()) {
+export async function generatePdf(
+	db: Database,
+	actor: SessionUser,
+	installationId: unknown,
+	raw: unknown,
+	storage: Storage = getStorage()
+) {
 	const card = await cardInScope(db, actor, installationId);
 	const { kind, confirm } = parseInput(regenerateSchema, raw);
 	const p = await prepareDocument(db, actor.orgId, card.id, kind);
 	if (!p.current || p.current.status !== 'firmado' || !p.signature)
 		throw new ServiceError(422, `Aún no se puede generar el PDF: primero hay que firmar ${KIND_LABEL[kind]}.`);
-	const exists = () => new ServiceError(409, `Ya existe un PDF de ${KIND_LABEL[kind]}. Confirma para generar uno nuevo; el anterior queda en el historial.`);
+	const exists = () =>
+		new ServiceError(409, `Ya existe un PDF de ${KIND_LABEL[kind]}. Confirma para generar uno nuevo; el anterior queda en el historial.`);
 	if (p.current.fileId && !confirm) throw exists();
 	const { html, footer } = documentHtml(p.doc, p.signature, p.timeZone);
 	const pdf = await getPdfEngine().render(html, { footer: footer ?? undefined });
@@ -85,9 +100,19 @@ export async function generatePdf(db: Database, actor: SessionUser, installation
 		},
 		storage,
 		async (tx, id) => {
-			const outcome = await docsDb.attachPdf(tx, { installationId: card.id, kind, fileId: id, contentSha256: p.current!.contentSha256, replace: !!confirm });
+			const outcome = await docsDb.attachPdf(tx, {
+				installationId: card.id,
+				kind,
+				fileId: id,
+				contentSha256: p.current!.contentSha256,
+				replace: !!confirm
+			});
 			if (outcome === 'exists') throw exists();
-			if (outcome === 'changed') throw new ServiceError(409, `${KIND_LABEL[kind][0].toUpperCase()}${KIND_LABEL[kind].slice(1)} cambió mientras se generaba el PDF. Vuelve a generarlo.`);
+			if (outcome === 'changed')
+				throw new ServiceError(
+					409,
+					`${KIND_LABEL[kind][0].toUpperCase()}${KIND_LABEL[kind].slice(1)} cambió mientras se generaba el PDF. Vuelve a generarlo.`
+				);
 			replaced = outcome === 'replaced';
 		},
 		actor.id

@@ -82,7 +82,12 @@ export async function confirmCoverage(db: Database, actor: SessionUser, rawId: u
 		// The zone sets the payment day, so the billing snapshot changes with it.
 		await recomputeBilling(tx, actor.orgId, id);
 		await insertCardHistory(tx, {
-			orgId: actor.orgId, installationId: id, userId: actor.id, kind: 'field', field: 'coverage', source: 'tarjeta',
+			orgId: actor.orgId,
+			installationId: id,
+			userId: actor.id,
+			kind: 'field',
+			field: 'coverage',
+			source: 'tarjeta',
 			oldValue: { zoneId: old.zone_id, serviceType: old.service_type, lat: old.lat, lng: old.lng },
 			newValue: { zoneId: input.zoneId, serviceType: input.serviceType, lat: loc.lat, lng: loc.lng }
 		});
@@ -93,5 +98,11 @@ export async function confirmCoverage(db: Database, actor: SessionUser, rawId: u
 /** "Sin cobertura": the card goes to the end of Cancelada with that reason, and any IP is released. */
 export async function markNoCoverage(db: Database, actor: SessionUser, rawId: unknown, raw: unknown) {
 	const { note, expectedVersion } = (raw ?? {}) as { note?: unknown; expectedVersion?: unknown };
-	return cancelCard(db, actor, rawId, { reason: 'sin_cobertura', note, expectedVersion }, 'Solo la oficina puede marcar una tarjeta «Sin cobertura».');
+	return cancelCard(
+		db,
+		actor,
+		rawId,
+		{ reason: 'sin_cobertura', note, expectedVersion },
+		'Solo la oficina puede marcar una tarjeta «Sin cobertura».'
+	);
 }

@@ -177,12 +177,66 @@ interface PlanSpec {
 }
 
 const PLANS: PlanSpec[] = [
-	{ key: 'basico', kind: 'internet', name: 'Básico 60 Mbps', speedMbps: 60, priceCents: 35_000, routerosProfile: '60M', usageTier: 'basico', description: 'Navegación y redes sociales.' },
-	{ key: 'intermedio', kind: 'internet', name: 'Intermedio 120 Mbps', speedMbps: 120, priceCents: 45_000, routerosProfile: '120M', usageTier: 'intermedio', description: 'Videollamadas y Netflix.' },
-	{ key: 'alto', kind: 'internet', name: 'Alto rendimiento 300 Mbps', speedMbps: 300, priceCents: 65_000, routerosProfile: '300M', usageTier: 'alto', description: '4K y gaming.' },
-	{ key: 'triple', kind: 'internet', name: 'Triple Play 120 Mbps + TV + Telefonía', speedMbps: 120, priceCents: 79_900, routerosProfile: 'TP120M', usageTier: 'intermedio', description: 'Internet de 120 Mbps, televisión y línea telefónica.' },
-	{ key: 'telefonia', kind: 'telefonia', name: 'Renta telefónica 300 minutos', speedMbps: null, priceCents: 14_900, routerosProfile: null, usageTier: null, description: 'Línea fija con 300 minutos al mes.' },
-	{ key: 'television', kind: 'television', name: 'Paquete hasta 60 canales', speedMbps: null, priceCents: 19_900, routerosProfile: null, usageTier: null, description: 'Televisión CATV o IPTV, hasta 60 canales.' }
+	{
+		key: 'basico',
+		kind: 'internet',
+		name: 'Básico 60 Mbps',
+		speedMbps: 60,
+		priceCents: 35_000,
+		routerosProfile: '60M',
+		usageTier: 'basico',
+		description: 'Navegación y redes sociales.'
+	},
+	{
+		key: 'intermedio',
+		kind: 'internet',
+		name: 'Intermedio 120 Mbps',
+		speedMbps: 120,
+		priceCents: 45_000,
+		routerosProfile: '120M',
+		usageTier: 'intermedio',
+		description: 'Videollamadas y Netflix.'
+	},
+	{
+		key: 'alto',
+		kind: 'internet',
+		name: 'Alto rendimiento 300 Mbps',
+		speedMbps: 300,
+		priceCents: 65_000,
+		routerosProfile: '300M',
+		usageTier: 'alto',
+		description: '4K y gaming.'
+	},
+	{
+		key: 'triple',
+		kind: 'internet',
+		name: 'Triple Play 120 Mbps + TV + Telefonía',
+		speedMbps: 120,
+		priceCents: 79_900,
+		routerosProfile: 'TP120M',
+		usageTier: 'intermedio',
+		description: 'Internet de 120 Mbps, televisión y línea telefónica.'
+	},
+	{
+		key: 'telefonia',
+		kind: 'telefonia',
+		name: 'Renta telefónica 300 minutos',
+		speedMbps: null,
+		priceCents: 14_900,
+		routerosProfile: null,
+		usageTier: null,
+		description: 'Línea fija con 300 minutos al mes.'
+	},
+	{
+		key: 'television',
+		kind: 'television',
+		name: 'Paquete hasta 60 canales',
+		speedMbps: null,
+		priceCents: 19_900,
+		routerosProfile: null,
+		usageTier: null,
+		description: 'Televisión CATV o IPTV, hasta 60 canales.'
+	}
 ];
 
 const PRODUCTS = [
@@ -203,26 +257,39 @@ interface StaffSpec {
 }
 
 const STAFF: StaffSpec[] = [
-	{ key: 't1', role: 'technician', name: 'Pedro Canché Dzib', local: 'tecnico1', color: '#2563eb', dailyCapacity: 4, zones: ['rb1', 'rb2'] },
-	{ key: 't2', role: 'technician', name: 'Luis Enrique Chan May', local: 'tecnico2', color: '#059669', dailyCapacity: 4, zones: ['rb2', 'rb1'] },
+	{
+		key: 't1',
+		role: 'technician',
+		name: 'Pedro Canché Dzib',
+		local: 'tecnico1',
+		color: '#2563eb',
+		dailyCapacity: 4,
+		zones: ['rb1', 'rb2']
+	},
+	{
+		key: 't2',
+		role: 'technician',
+		name: 'Luis Enrique Chan May',
+		local: 'tecnico2',
+		color: '#059669',
+		dailyCapacity: 4,
+		zones: ['rb2', 'rb1']
+	},
 	{ key: 't3', role: 'technician', name: 'Marco Antonio Pech Euán', local: 'tecnico3', color: '#d97706', dailyCapacity: 4, zones: ['rb3'] },
 	{ key: 't4', role: 'technician', name: 'Jesús Ek Tamay', local: 'tecnico4', color: '#dc2626', dailyCapacity: 4, zones: ['rb3', 'rb4'] },
-	{ key: 'coord', role: 'coordinator', name: 'Laura Méndez Ortega', local: 'coordinador', color: '#7c3aed', dailyCapacity: null, zones: [] },
+	{
+		key: 'coord',
+		role: 'coordinator',
+		name: 'Laura Méndez Ortega',
+		local: 'coordinador',
+		color: '#7c3aed',
+		dailyCapacity: null,
+		zones: []
+	},
 	{ key: 'agent', role: 'agent', name: 'Karen Sánchez Pool', local: 'agente', color: '#0891b2', dailyCapacity: null, zones: [] }
 ];
 
-type PlaceKey =
-	| 'centro'
-	| 'sm64'
-	| 'region94'
-	| 'otoch'
-	| 'kabah'
-	| 'huayacan'
-	| 'cumbres'
-	| 'jardines'
-	| 'pmorelos'
-	| 'zetina'
-	| 'bonfil';
+type PlaceKey = 'centro' | 'sm64' | 'region94' | 'otoch' | 'kabah' | 'huayacan' | 'cumbres' | 'jardines' | 'pmorelos' | 'zetina' | 'bonfil';
 
 interface PlaceSpec {
 	/** Null: outside every coverage area (the "sin cobertura" lead). */
@@ -238,17 +305,72 @@ interface PlaceSpec {
 // Puerto Morelos was part of Benito Juárez until 2015 and the default city list (settings) only
 // has Cancún and Benito Juárez; using it keeps those cards' addresses complete for the guard.
 const PLACES: Record<PlaceKey, PlaceSpec> = {
-	centro: { zone: 'rb1', area: 0, colonia: 'Centro', sm: ['22', '23', '24', '25', '28'], streets: ['Av. Tulum', 'Calle Margaritas', 'Calle Gladiolas', 'Av. Uxmal', 'Calle Claveles'] },
+	centro: {
+		zone: 'rb1',
+		area: 0,
+		colonia: 'Centro',
+		sm: ['22', '23', '24', '25', '28'],
+		streets: ['Av. Tulum', 'Calle Margaritas', 'Calle Gladiolas', 'Av. Uxmal', 'Calle Claveles']
+	},
 	sm64: { zone: 'rb1', area: 1, colonia: 'SM 64', sm: ['64'], streets: ['Calle 10', 'Calle 16', 'Calle 22'] },
 	region94: { zone: 'rb1', area: 1, colonia: 'Región 94', sm: null, streets: ['Calle 27', 'Calle 31', 'Calle 37'] },
-	otoch: { zone: 'rb2', area: 0, colonia: 'Villas Otoch Paraíso', sm: ['259', '260'], streets: ['Calle Paraíso Maya', 'Calle Flamboyán', 'Calle Zacil-Ha'] },
-	kabah: { zone: 'rb2', area: 1, colonia: 'Fracc. Paseos Kabah', sm: ['248'], streets: ['Privada Ciricote', 'Privada Chechén', 'Privada Ramón'] },
-	huayacan: { zone: 'rb3', area: 0, colonia: 'Av. Huayacán', sm: ['313', '314'], streets: ['Calle Alcatraces', 'Calle Orquídeas', 'Calle Tulipanes'] },
-	cumbres: { zone: 'rb3', area: 0, colonia: 'Residencial Cumbres', sm: ['310'], streets: ['Av. Cumbres', 'Calle Cumbre Alta', 'Circuito Cumbres'] },
-	jardines: { zone: 'rb3', area: 1, colonia: 'Jardines del Sur', sm: ['50'], streets: ['Calle Almendros', 'Calle Framboyán', 'Calle Ceiba'] },
-	pmorelos: { zone: 'rb4', area: 0, colonia: 'Puerto Morelos Centro', sm: null, streets: ['Av. Javier Rojo Gómez', 'Calle Tulum', 'Av. Niños Héroes'] },
-	zetina: { zone: 'rb4', area: 1, colonia: 'Col. Joaquín Zetina Gasca', sm: null, streets: ['Calle Cedro', 'Calle Chechén', 'Av. Andrés Quintana Roo'] },
-	bonfil: { zone: null, area: 0, colonia: 'Alfredo V. Bonfil', sm: ['1'], streets: ['Calle Camarón', 'Av. Cancún'], box: { lat: [21.078, 21.09], lng: [-86.85, -86.835] } }
+	otoch: {
+		zone: 'rb2',
+		area: 0,
+		colonia: 'Villas Otoch Paraíso',
+		sm: ['259', '260'],
+		streets: ['Calle Paraíso Maya', 'Calle Flamboyán', 'Calle Zacil-Ha']
+	},
+	kabah: {
+		zone: 'rb2',
+		area: 1,
+		colonia: 'Fracc. Paseos Kabah',
+		sm: ['248'],
+		streets: ['Privada Ciricote', 'Privada Chechén', 'Privada Ramón']
+	},
+	huayacan: {
+		zone: 'rb3',
+		area: 0,
+		colonia: 'Av. Huayacán',
+		sm: ['313', '314'],
+		streets: ['Calle Alcatraces', 'Calle Orquídeas', 'Calle Tulipanes']
+	},
+	cumbres: {
+		zone: 'rb3',
+		area: 0,
+		colonia: 'Residencial Cumbres',
+		sm: ['310'],
+		streets: ['Av. Cumbres', 'Calle Cumbre Alta', 'Circuito Cumbres']
+	},
+	jardines: {
+		zone: 'rb3',
+		area: 1,
+		colonia: 'Jardines del Sur',
+		sm: ['50'],
+		streets: ['Calle Almendros', 'Calle Framboyán', 'Calle Ceiba']
+	},
+	pmorelos: {
+		zone: 'rb4',
+		area: 0,
+		colonia: 'Puerto Morelos Centro',
+		sm: null,
+		streets: ['Av. Javier Rojo Gómez', 'Calle Tulum', 'Av. Niños Héroes']
+	},
+	zetina: {
+		zone: 'rb4',
+		area: 1,
+		colonia: 'Col. Joaquín Zetina Gasca',
+		sm: null,
+		streets: ['Calle Cedro', 'Calle Chechén', 'Av. Andrés Quintana Roo']
+	},
+	bonfil: {
+		zone: null,
+		area: 0,
+		colonia: 'Alfredo V. Bonfil',
+		sm: ['1'],
+		streets: ['Calle Camarón', 'Av. Cancún'],
+		box: { lat: [21.078, 21.09], lng: [-86.85, -86.835] }
+	}
 };
 
 type LeadSource = 'ventas' | 'web' | 'cambaceo' | 'solicitud' | 'otro';
@@ -287,20 +409,52 @@ const CARDS: CardSpec[] = [
 	{ name: 'José Luis Cocom Pech', stage: 'preinstalacion', place: 'region94', source: 'web', howHeard: 'Facebook', hours: 2 },
 	{ name: 'Daniela Ortiz Peña', stage: 'preinstalacion', place: 'otoch', source: 'cambaceo', howHeard: 'Cambaceo', hours: 5 },
 	{ name: 'Alondra Montiel Itzá', stage: 'preinstalacion', place: 'cumbres', source: 'web', howHeard: 'Página web', hours: 20 },
-	{ name: 'Emilio Sosa Puc', stage: 'preinstalacion', place: 'pmorelos', source: 'ventas', howHeard: 'Recomendación de un conocido', hours: 30 },
+	{
+		name: 'Emilio Sosa Puc',
+		stage: 'preinstalacion',
+		place: 'pmorelos',
+		source: 'ventas',
+		howHeard: 'Recomendación de un conocido',
+		hours: 30
+	},
 	{ name: 'Silvia Orozco Koh', stage: 'preinstalacion', place: 'jardines', source: 'solicitud', howHeard: 'Volante', hours: 52 },
 	{ name: 'Andrés Bautista Cupul', stage: 'preinstalacion', place: 'kabah', source: 'ventas', howHeard: 'Facebook', hours: 75 },
 
 	// cobertura_confirmada
 	{ name: 'María Fernanda López Ñeco', stage: 'cobertura_confirmada', place: 'centro', source: 'web', howHeard: 'Página web', hours: 3 },
 	{ name: 'Luis Ángel Gómez Poot', stage: 'cobertura_confirmada', place: 'otoch', source: 'cambaceo', howHeard: 'Cambaceo', hours: 12 },
-	{ name: 'Fátima Aguilar Noh', stage: 'cobertura_confirmada', place: 'huayacan', source: 'ventas', howHeard: 'Recomendación de un conocido', hours: 26 },
+	{
+		name: 'Fátima Aguilar Noh',
+		stage: 'cobertura_confirmada',
+		place: 'huayacan',
+		source: 'ventas',
+		howHeard: 'Recomendación de un conocido',
+		hours: 26
+	},
 	{ name: 'Víctor Hugo Zapata Cab', stage: 'cobertura_confirmada', place: 'zetina', source: 'solicitud', howHeard: 'Volante', hours: 40 },
 	{ name: 'Lucía Carrillo Xiu', stage: 'cobertura_confirmada', place: 'sm64', source: 'web', howHeard: 'Facebook', hours: 80 },
 
 	// documentos_pendientes
-	{ name: 'Juan Carlos Hernández Chan', stage: 'documentos_pendientes', place: 'kabah', source: 'ventas', howHeard: 'Facebook', hours: 4, plan: 'intermedio', contract: '12_meses' },
-	{ name: 'Rosa María Pérez Uc', stage: 'documentos_pendientes', place: 'jardines', source: 'cambaceo', howHeard: 'Cambaceo', hours: 18, plan: 'basico', contract: 'indefinido' },
+	{
+		name: 'Juan Carlos Hernández Chan',
+		stage: 'documentos_pendientes',
+		place: 'kabah',
+		source: 'ventas',
+		howHeard: 'Facebook',
+		hours: 4,
+		plan: 'intermedio',
+		contract: '12_meses'
+	},
+	{
+		name: 'Rosa María Pérez Uc',
+		stage: 'documentos_pendientes',
+		place: 'jardines',
+		source: 'cambaceo',
+		howHeard: 'Cambaceo',
+		hours: 18,
+		plan: 'basico',
+		contract: 'indefinido'
+	},
 	{
 		name: 'Karla Patricia Medina Dzul',
 		stage: 'documentos_pendientes',
@@ -310,14 +464,57 @@ const CARDS: CardSpec[] = [
 		hours: 36,
 		plan: 'alto',
 		contract: '12_meses',
-		extras: { addrBuilding: 'Edificio Palmas', addrInt: '3B', rooftopAccess: true, rooftopKey: 'La llave de la azotea la tiene el administrador, Sr. Jiménez.' }
+		extras: {
+			addrBuilding: 'Edificio Palmas',
+			addrInt: '3B',
+			rooftopAccess: true,
+			rooftopKey: 'La llave de la azotea la tiene el administrador, Sr. Jiménez.'
+		}
 	},
-	{ name: 'Jorge Armando Domínguez Pool', stage: 'documentos_pendientes', place: 'cumbres', source: 'ventas', howHeard: 'Recomendación de un conocido', hours: 50, plan: 'triple', contract: '12_meses' },
-	{ name: 'Yesenia Salazar Ucán', stage: 'documentos_pendientes', place: 'region94', source: 'solicitud', howHeard: 'Volante', hours: 96, plan: 'basico', contract: 'indefinido' },
-	{ name: 'Sergio Iván Cetina Kantún', stage: 'documentos_pendientes', place: 'pmorelos', source: 'web', howHeard: 'Facebook', hours: 130, plan: 'intermedio', contract: 'indefinido' },
+	{
+		name: 'Jorge Armando Domínguez Pool',
+		stage: 'documentos_pendientes',
+		place: 'cumbres',
+		source: 'ventas',
+		howHeard: 'Recomendación de un conocido',
+		hours: 50,
+		plan: 'triple',
+		contract: '12_meses'
+	},
+	{
+		name: 'Yesenia Salazar Ucán',
+		stage: 'documentos_pendientes',
+		place: 'region94',
+		source: 'solicitud',
+		howHeard: 'Volante',
+		hours: 96,
+		plan: 'basico',
+		contract: 'indefinido'
+	},
+	{
+		name: 'Sergio Iván Cetina Kantún',
+		stage: 'documentos_pendientes',
+		place: 'pmorelos',
+		source: 'web',
+		howHeard: 'Facebook',
+		hours: 130,
+		plan: 'intermedio',
+		contract: 'indefinido'
+	},
 
 	// agendada
-	{ name: 'Guadalupe Martínez Canul', stage: 'agendada', place: 'otoch', source: 'cambaceo', howHeard: 'Cambaceo', hours: 6, plan: 'basico', contract: 'indefinido', day: 3, extras: { promotionFreeInstallation: true } },
+	{
+		name: 'Guadalupe Martínez Canul',
+		stage: 'agendada',
+		place: 'otoch',
+		source: 'cambaceo',
+		howHeard: 'Cambaceo',
+		hours: 6,
+		plan: 'basico',
+		contract: 'indefinido',
+		day: 3,
+		extras: { promotionFreeInstallation: true }
+	},
 	{
 		name: 'Ana Sofía Ramírez Díaz',
 		stage: 'agendada',
@@ -336,31 +533,216 @@ const CARDS: CardSpec[] = [
 			fiberCrossingNote: 'Cruce de fibra entre la torre A y la B: tiene costo extra y va anotado en la orden de trabajo.'
 		}
 	},
-	{ name: 'Miguel Ángel Torres Cauich', stage: 'agendada', place: 'huayacan', source: 'ventas', howHeard: 'Recomendación de un conocido', hours: 30, plan: 'alto', contract: '12_meses', day: 5 },
-	{ name: 'Paola Jiménez Muñoz', stage: 'agendada', place: 'kabah', source: 'web', howHeard: 'Facebook', hours: 70, plan: 'intermedio', contract: 'indefinido', day: 7, extras: { comments: 'Prefiere que le llamen después de las 4 de la tarde.' } },
-	{ name: 'Héctor Manuel Ríos Moo', stage: 'agendada', place: 'pmorelos', source: 'solicitud', howHeard: 'Volante', hours: 90, plan: 'basico', contract: '12_meses', day: 10 },
-	{ name: 'Diana Laura Peñaloza Can', stage: 'agendada', place: 'sm64', source: 'ventas', howHeard: 'Facebook', hours: 180, plan: 'triple', contract: '12_meses', day: 1 },
+	{
+		name: 'Miguel Ángel Torres Cauich',
+		stage: 'agendada',
+		place: 'huayacan',
+		source: 'ventas',
+		howHeard: 'Recomendación de un conocido',
+		hours: 30,
+		plan: 'alto',
+		contract: '12_meses',
+		day: 5
+	},
+	{
+		name: 'Paola Jiménez Muñoz',
+		stage: 'agendada',
+		place: 'kabah',
+		source: 'web',
+		howHeard: 'Facebook',
+		hours: 70,
+		plan: 'intermedio',
+		contract: 'indefinido',
+		day: 7,
+		extras: { comments: 'Prefiere que le llamen después de las 4 de la tarde.' }
+	},
+	{
+		name: 'Héctor Manuel Ríos Moo',
+		stage: 'agendada',
+		place: 'pmorelos',
+		source: 'solicitud',
+		howHeard: 'Volante',
+		hours: 90,
+		plan: 'basico',
+		contract: '12_meses',
+		day: 10
+	},
+	{
+		name: 'Diana Laura Peñaloza Can',
+		stage: 'agendada',
+		place: 'sm64',
+		source: 'ventas',
+		howHeard: 'Facebook',
+		hours: 180,
+		plan: 'triple',
+		contract: '12_meses',
+		day: 1
+	},
 
 	// asignada
-	{ name: 'Jesús Alberto Sánchez May', stage: 'asignada', place: 'sm64', source: 'ventas', howHeard: 'Recomendación de un conocido', hours: 2, plan: 'intermedio', contract: '12_meses', day: 0 },
-	{ name: 'Verónica Castillo Ek', stage: 'asignada', place: 'jardines', source: 'cambaceo', howHeard: 'Cambaceo', hours: 8, plan: 'basico', contract: 'indefinido', day: 0, extras: { promotionFreeInstallation: true, comments: 'Hay un perro en el patio; llamar antes de llegar.' } },
-	{ name: 'Francisco Javier Ruiz Tun', stage: 'asignada', place: 'otoch', source: 'web', howHeard: 'Página web', hours: 15, plan: 'alto', contract: '12_meses', day: 1, promo: true },
-	{ name: 'Itzel Morales Yam', stage: 'asignada', place: 'cumbres', source: 'ventas', howHeard: 'Facebook', hours: 26, plan: 'triple', contract: '12_meses', day: 1 },
-	{ name: 'Raúl Castañeda Chuc', stage: 'asignada', place: 'pmorelos', source: 'solicitud', howHeard: 'Volante', hours: 40, plan: 'intermedio', contract: 'indefinido', day: 2 },
-	{ name: 'Adriana Mejía Tuz', stage: 'asignada', place: 'centro', source: 'web', howHeard: 'Página web', hours: 75, plan: 'intermedio', contract: '12_meses', day: 4 },
+	{
+		name: 'Jesús Alberto Sánchez May',
+		stage: 'asignada',
+		place: 'sm64',
+		source: 'ventas',
+		howHeard: 'Recomendación de un conocido',
+		hours: 2,
+		plan: 'intermedio',
+		contract: '12_meses',
+		day: 0
+	},
+	{
+		name: 'Verónica Castillo Ek',
+		stage: 'asignada',
+		place: 'jardines',
+		source: 'cambaceo',
+		howHeard: 'Cambaceo',
+		hours: 8,
+		plan: 'basico',
+		contract: 'indefinido',
+		day: 0,
+		extras: { promotionFreeInstallation: true, comments: 'Hay un perro en el patio; llamar antes de llegar.' }
+	},
+	{
+		name: 'Francisco Javier Ruiz Tun',
+		stage: 'asignada',
+		place: 'otoch',
+		source: 'web',
+		howHeard: 'Página web',
+		hours: 15,
+		plan: 'alto',
+		contract: '12_meses',
+		day: 1,
+		promo: true
+	},
+	{
+		name: 'Itzel Morales Yam',
+		stage: 'asignada',
+		place: 'cumbres',
+		source: 'ventas',
+		howHeard: 'Facebook',
+		hours: 26,
+		plan: 'triple',
+		contract: '12_meses',
+		day: 1
+	},
+	{
+		name: 'Raúl Castañeda Chuc',
+		stage: 'asignada',
+		place: 'pmorelos',
+		source: 'solicitud',
+		howHeard: 'Volante',
+		hours: 40,
+		plan: 'intermedio',
+		contract: 'indefinido',
+		day: 2
+	},
+	{
+		name: 'Adriana Mejía Tuz',
+		stage: 'asignada',
+		place: 'centro',
+		source: 'web',
+		howHeard: 'Página web',
+		hours: 75,
+		plan: 'intermedio',
+		contract: '12_meses',
+		day: 4
+	},
 
 	// firmada: installed and signed today or yesterday, waiting to be activated
-	{ name: 'Ricardo Núñez Balam', stage: 'firmada', place: 'kabah', source: 'ventas', howHeard: 'Recomendación de un conocido', hours: 1, plan: 'intermedio', contract: '12_meses' },
-	{ name: 'Mariana Gutiérrez Tzuc', stage: 'firmada', place: 'huayacan', source: 'web', howHeard: 'Facebook', hours: 5, plan: 'alto', contract: 'indefinido' },
-	{ name: 'Óscar Iván Herrera Couoh', stage: 'firmada', place: 'centro', source: 'cambaceo', howHeard: 'Cambaceo', hours: 20, plan: 'basico', contract: '12_meses' },
-	{ name: 'Claudia Estrada Catzín', stage: 'firmada', place: 'otoch', source: 'solicitud', howHeard: 'Volante', hours: 30, plan: 'intermedio', contract: 'indefinido' },
+	{
+		name: 'Ricardo Núñez Balam',
+		stage: 'firmada',
+		place: 'kabah',
+		source: 'ventas',
+		howHeard: 'Recomendación de un conocido',
+		hours: 1,
+		plan: 'intermedio',
+		contract: '12_meses'
+	},
+	{
+		name: 'Mariana Gutiérrez Tzuc',
+		stage: 'firmada',
+		place: 'huayacan',
+		source: 'web',
+		howHeard: 'Facebook',
+		hours: 5,
+		plan: 'alto',
+		contract: 'indefinido'
+	},
+	{
+		name: 'Óscar Iván Herrera Couoh',
+		stage: 'firmada',
+		place: 'centro',
+		source: 'cambaceo',
+		howHeard: 'Cambaceo',
+		hours: 20,
+		plan: 'basico',
+		contract: '12_meses'
+	},
+	{
+		name: 'Claudia Estrada Catzín',
+		stage: 'firmada',
+		place: 'otoch',
+		source: 'solicitud',
+		howHeard: 'Volante',
+		hours: 30,
+		plan: 'intermedio',
+		contract: 'indefinido'
+	},
 
 	// activa: live within the last two weeks
-	{ name: 'Brenda Yazmín Cruz Caamal', stage: 'activa', place: 'region94', source: 'web', howHeard: 'Página web', hours: 10, plan: 'intermedio', contract: '12_meses', promo: true },
-	{ name: 'Eduardo Flores Chi', stage: 'activa', place: 'jardines', source: 'ventas', howHeard: 'Recomendación de un conocido', hours: 50, plan: 'basico', contract: 'indefinido' },
-	{ name: 'Carlos Eduardo Reyes Cen', stage: 'activa', place: 'cumbres', source: 'web', howHeard: 'Facebook', hours: 120, plan: 'alto', contract: '12_meses' },
-	{ name: 'Gabriela de la Cruz Pat', stage: 'activa', place: 'zetina', source: 'cambaceo', howHeard: 'Cambaceo', hours: 200, plan: 'intermedio', contract: '12_meses' },
-	{ name: 'Manuel Antonio Rosado Chablé', stage: 'activa', place: 'kabah', source: 'ventas', howHeard: 'Facebook', hours: 310, plan: 'triple', contract: '12_meses' },
+	{
+		name: 'Brenda Yazmín Cruz Caamal',
+		stage: 'activa',
+		place: 'region94',
+		source: 'web',
+		howHeard: 'Página web',
+		hours: 10,
+		plan: 'intermedio',
+		contract: '12_meses',
+		promo: true
+	},
+	{
+		name: 'Eduardo Flores Chi',
+		stage: 'activa',
+		place: 'jardines',
+		source: 'ventas',
+		howHeard: 'Recomendación de un conocido',
+		hours: 50,
+		plan: 'basico',
+		contract: 'indefinido'
+	},
+	{
+		name: 'Carlos Eduardo Reyes Cen',
+		stage: 'activa',
+		place: 'cumbres',
+		source: 'web',
+		howHeard: 'Facebook',
+		hours: 120,
+		plan: 'alto',
+		contract: '12_meses'
+	},
+	{
+		name: 'Gabriela de la Cruz Pat',
+		stage: 'activa',
+		place: 'zetina',
+		source: 'cambaceo',
+		howHeard: 'Cambaceo',
+		hours: 200,
+		plan: 'intermedio',
+		contract: '12_meses'
+	},
+	{
+		name: 'Manuel Antonio Rosado Chablé',
+		stage: 'activa',
+		place: 'kabah',
+		source: 'ventas',
+		howHeard: 'Facebook',
+		hours: 310,
+		plan: 'triple',
+		contract: '12_meses'
+	},
 
 	// cancelada, each from the stage where it was lost
 	{
@@ -370,7 +752,11 @@ const CARDS: CardSpec[] = [
 		source: 'web',
 		howHeard: 'Facebook',
 		hours: 100,
-		cancel: { reason: 'sin_cobertura', from: 'preinstalacion', note: 'La ubicación en Alfredo V. Bonfil queda fuera de las zonas con cobertura.' }
+		cancel: {
+			reason: 'sin_cobertura',
+			from: 'preinstalacion',
+			note: 'La ubicación en Alfredo V. Bonfil queda fuera de las zonas con cobertura.'
+		}
 	},
 	{
 		name: 'Leticia Ibáñez Cimé',
@@ -430,7 +816,9 @@ function stripAccents(s: string): string {
 
 /** Process 4 step 5: surname, lower-case, no accents or spaces, + the organization's suffix. */
 function wifiPasswordFor(fullName: string, suffix: string): string {
-	const base = stripAccents(surname(fullName) || fullName).toLowerCase().replace(/[^a-z0-9]/g, '');
+	const base = stripAccents(surname(fullName) || fullName)
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
 	return `${base}${suffix}`;
 }
 
@@ -477,8 +865,14 @@ function boxPolygon(box: Box): Record<string, unknown> {
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 
 function emailLocal(fullName: string): string {
-	const words = stripAccents(fullName).toLowerCase().replace(/[^a-z\s]/g, '').split(/\s+/).filter(Boolean);
-	const sur = stripAccents(surname(fullName)).toLowerCase().replace(/[^a-z]/g, '');
+	const words = stripAccents(fullName)
+		.toLowerCase()
+		.replace(/[^a-z\s]/g, '')
+		.split(/\s+/)
+		.filter(Boolean);
+	const sur = stripAccents(surname(fullName))
+		.toLowerCase()
+		.replace(/[^a-z]/g, '');
 	return `${words[0]}.${sur || words[words.length - 1]}`;
 }
 
@@ -523,11 +917,24 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 		const taken = await tx
 			.select({ name: zones.name })
 			.from(zones)
-			.where(and(eq(zones.orgId, orgId), inArray(zones.name, ZONES.map((z) => z.name))));
+			.where(
+				and(
+					eq(zones.orgId, orgId),
+					inArray(
+						zones.name,
+						ZONES.map((z) => z.name)
+					)
+				)
+			);
 		const takenPools = await tx
 			.select({ cidr: zoneIpPools.cidr })
 			.from(zoneIpPools)
-			.where(and(eq(zoneIpPools.orgId, orgId), sql`${zoneIpPools.cidr} && any(${sql.raw(`array[${ZONES.map((z) => `'${z.cidr}'::cidr`).join(', ')}]`)})`));
+			.where(
+				and(
+					eq(zoneIpPools.orgId, orgId),
+					sql`${zoneIpPools.cidr} && any(${sql.raw(`array[${ZONES.map((z) => `'${z.cidr}'::cidr`).join(', ')}]`)})`
+				)
+			);
 		if (taken.length || takenPools.length) {
 			const what = taken.length ? `la zona «${taken[0].name}»` : `el segmento ${takenPools[0].cidr}`;
 			throw new ServiceError(
@@ -565,11 +972,13 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			.returning({ id: zones.id, name: zones.name });
 		const zoneId = new Map<ZoneKey, string>(ZONES.map((z) => [z.key, zoneRows.find((r) => r.name === z.name)!.id]));
 		await tx.insert(zoneIpPools).values(ZONES.map((z) => ({ orgId, zoneId: zoneId.get(z.key)!, cidr: z.cidr, reserved: [z.gateway] })));
-		await tx.insert(zoneCoverageAreas).values(
-			ZONES.flatMap((z) =>
-				z.areas.map((a) => ({ orgId, zoneId: zoneId.get(z.key)!, name: a.name, serviceType: a.serviceType, geojson: boxPolygon(a.box) }))
-			)
-		);
+		await tx
+			.insert(zoneCoverageAreas)
+			.values(
+				ZONES.flatMap((z) =>
+					z.areas.map((a) => ({ orgId, zoneId: zoneId.get(z.key)!, name: a.name, serviceType: a.serviceType, geojson: boxPolygon(a.box) }))
+				)
+			);
 		const freeIps = new Map<ZoneKey, string[]>(ZONES.map((z) => [z.key, usableHosts(z.cidr, [z.gateway])]));
 
 		// ── catalog ──
@@ -603,13 +1012,21 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 		// Login is by email alone, so emails are unique across providers: the short demo domain
 		// goes to the first provider that loads the demo, later ones get their slug in it.
 		const plainEmails = STAFF.map((s) => `${s.local}@demo.invalid`);
-		const clash = await tx.select({ id: users.id }).from(users).where(inArray(sql`lower(${users.email})`, plainEmails));
+		const clash = await tx
+			.select({ id: users.id })
+			.from(users)
+			.where(inArray(sql`lower(${users.email})`, plainEmails));
 		let domain = clash.length ? `${org.slug}.demo.invalid` : 'demo.invalid';
 		if (clash.length) {
 			const slugClash = await tx
 				.select({ id: users.id })
 				.from(users)
-				.where(inArray(sql`lower(${users.email})`, STAFF.map((s) => `${s.local}@${domain}`)));
+				.where(
+					inArray(
+						sql`lower(${users.email})`,
+						STAFF.map((s) => `${s.local}@${domain}`)
+					)
+				);
 			if (slugClash.length) domain = `${org.slug}-${Date.now().toString(36)}.demo.invalid`;
 		}
 		const userRows = await tx
@@ -628,9 +1045,9 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			.returning({ id: users.id, email: users.email });
 		const userId = new Map<StaffKey, string>(STAFF.map((s) => [s.key, userRows.find((r) => r.email === `${s.local}@${domain}`)!.id]));
 		const technicians = STAFF.filter((s) => s.role === 'technician');
-		await tx.insert(zoneTechnicians).values(
-			technicians.flatMap((t) => t.zones.map((z) => ({ orgId, zoneId: zoneId.get(z)!, userId: userId.get(t.key)! })))
-		);
+		await tx
+			.insert(zoneTechnicians)
+			.values(technicians.flatMap((t) => t.zones.map((z) => ({ orgId, zoneId: zoneId.get(z)!, userId: userId.get(t.key)! }))));
 
 		// ── cards ──
 		const usedPhones = new Set<string>();
@@ -681,9 +1098,7 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 				addrCity: place.zone === 'rb4' ? 'Benito Juárez' : 'Cancún',
 				createdAt,
 				createdBy: spec.source === 'web' || spec.source === 'solicitud' ? null : userId.get('agent')!,
-				...(spec.cancel
-					? { cancelReason: spec.cancel.reason, cancelNote: spec.cancel.note, cancelledAt: stageChangedAt }
-					: {})
+				...(spec.cancel ? { cancelReason: spec.cancel.reason, cancelNote: spec.cancel.note, cancelledAt: stageChangedAt } : {})
 			};
 
 			// Coordinates: inside the zone's area; for the "sin cobertura" lead, where the customer is.
@@ -762,14 +1177,31 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			}
 			if (reached >= 6 && zoneSpec && technician) {
 				const fibre = row.serviceType === 'fibra';
-				const mac = ['DC', '2C', '6E', ...Array.from({ length: 3 }, () => Math.floor(rand() * 256).toString(16).padStart(2, '0').toUpperCase())];
+				const mac = [
+					'DC',
+					'2C',
+					'6E',
+					...Array.from({ length: 3 }, () =>
+						Math.floor(rand() * 256)
+							.toString(16)
+							.padStart(2, '0')
+							.toUpperCase()
+					)
+				];
 				Object.assign(row, {
 					completedAt: entered[6],
 					completedBy: userId.get(technician)!,
 					cpeMac: mac.join(':'),
 					routerModel: fibre ? pick(FIBER_ONUS) : pick(WIRELESS_RADIOS),
-					onuSerial: fibre ? `HWTC${Math.floor(rand() * 0xffffffff).toString(16).toUpperCase().padStart(8, '0')}` : null,
-					signalNotes: fibre ? `Potencia óptica -${(18 + rand() * 6).toFixed(1)} dBm` : `Señal -${Math.floor(between(52, 64))} dBm, CCQ ${Math.floor(between(85, 99))} %`
+					onuSerial: fibre
+						? `HWTC${Math.floor(rand() * 0xffffffff)
+								.toString(16)
+								.toUpperCase()
+								.padStart(8, '0')}`
+						: null,
+					signalNotes: fibre
+						? `Potencia óptica -${(18 + rand() * 6).toFixed(1)} dBm`
+						: `Señal -${Math.floor(between(52, 64))} dBm, CCQ ${Math.floor(between(85, 99))} %`
 				});
 			}
 			if (spec.extras) Object.assign(row, spec.extras);
@@ -820,7 +1252,13 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 		const withIp = cards.filter((c) => c.row.ip && c.zone);
 		if (withIp.length) {
 			await tx.insert(ipAllocations).values(
-				withIp.map((c) => ({ orgId, zoneId: zoneId.get(c.zone!)!, installationId: idOf(c), ip: c.row.ip!, createdAt: c.row.stageChangedAt! }))
+				withIp.map((c) => ({
+					orgId,
+					zoneId: zoneId.get(c.zone!)!,
+					installationId: idOf(c),
+					ip: c.row.ip!,
+					createdAt: c.row.stageChangedAt!
+				}))
 			);
 		}
 
@@ -855,10 +1293,26 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			const start = c.row.installationDate ?? null;
 			const out = [];
 			if (c.row.contractType === '12_meses' && c.row.installationDate) {
-				out.push({ orgId, installationId: idOf(c), productId: deposit.id, paymentType: deposit.spec.paymentType, installments: deposit.spec.installments, priceCents: deposit.spec.priceCents, startDate: start });
+				out.push({
+					orgId,
+					installationId: idOf(c),
+					productId: deposit.id,
+					paymentType: deposit.spec.paymentType,
+					installments: deposit.spec.installments,
+					priceCents: deposit.spec.priceCents,
+					startDate: start
+				});
 			}
 			if (c.spec.promo) {
-				out.push({ orgId, installationId: idOf(c), productId: promo.id, paymentType: promo.spec.paymentType, installments: promo.spec.installments, priceCents: promo.spec.priceCents, startDate: start });
+				out.push({
+					orgId,
+					installationId: idOf(c),
+					productId: promo.id,
+					paymentType: promo.spec.paymentType,
+					installments: promo.spec.installments,
+					priceCents: promo.spec.priceCents,
+					startDate: start
+				});
 			}
 			return out;
 		});

@@ -67,7 +67,11 @@ export async function listDisplays(db: Database, actor: SessionUser): Promise<Di
 }
 
 /** Returns the raw token once; only its SHA-256 is stored. */
-export async function createDisplay(db: Database, actor: SessionUser, raw: unknown): Promise<{ id: string; name: string; token: string; path: string }> {
+export async function createDisplay(
+	db: Database,
+	actor: SessionUser,
+	raw: unknown
+): Promise<{ id: string; name: string; token: string; path: string }> {
 	adminOnly(actor);
 	const { name } = parseInput(createDisplaySchema, raw);
 	const token = generateToken();
@@ -142,7 +146,9 @@ export async function displayEventsSince(db: Database, viewer: DisplayViewer, si
 		`select seq::int as seq, card_id as "cardId" from board_events where org_id = $1 and seq > $2 order by seq limit $3`,
 		[viewer.orgId, since, MAX_REPLAY + 1]
 	);
-	const [oldest] = await db.query<{ seq: number | null }>('select min(seq)::int as seq from board_events where org_id = $1', [viewer.orgId]);
+	const [oldest] = await db.query<{ seq: number | null }>('select min(seq)::int as seq from board_events where org_id = $1', [
+		viewer.orgId
+	]);
 	if (rows.length > MAX_REPLAY || (oldest?.seq != null && since > 0 && oldest.seq > since + 1)) {
 		return { snapshot: await displaySnapshot(db, viewer) };
 	}

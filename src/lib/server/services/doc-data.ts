@@ -56,8 +56,15 @@ export function buildDocData(
 ): DocData {
 	const settings = readSettings(src.orgSettings);
 	const address = composeAddress({
-		sm: src.addrSm, mz: src.addrMz, lt: src.addrLt, ext: src.addrExt, int: src.addrInt,
-		building: src.addrBuilding, street: src.addrStreet, colonia: src.addrColonia, city: src.addrCity
+		sm: src.addrSm,
+		mz: src.addrMz,
+		lt: src.addrLt,
+		ext: src.addrExt,
+		int: src.addrInt,
+		building: src.addrBuilding,
+		street: src.addrStreet,
+		colonia: src.addrColonia,
+		city: src.addrCity
 	});
 	const price = src.planPriceCents === null ? '—' : formatMXN(src.planPriceCents);
 	const contractLabel = src.contractType === '12_meses' ? '12 meses' : src.contractType === 'indefinido' ? 'Indefinido' : '—';
@@ -91,14 +98,21 @@ export function buildDocData(
 			fecha: date(opts.today)
 		};
 		return {
-			kind, title: tpl.title, provider: src.orgName, folio: src.folio, customer: src.fullName,
+			kind,
+			title: tpl.title,
+			provider: src.orgName,
+			folio: src.folio,
+			customer: src.fullName,
 			body: fillTemplate(tpl.body, values),
 			sections: [{ title: 'Datos del cliente', fields: customer.slice(0, 5) }]
 		};
 	}
 	const addons: Field[] = src.addons.flatMap((a): Field[] => {
 		const label = a.kind === 'telefonia' ? 'Telefonía' : 'Televisión';
-		const shown: Field = [label, [a.planName, a.tvType, a.kind === 'telefonia' && a.phoneNumber && `Número ${a.phoneNumber}`].filter(Boolean).join(' · ') || '—'];
+		const shown: Field = [
+			label,
+			[a.planName, a.tvType, a.kind === 'telefonia' && a.phoneNumber && `Número ${a.phoneNumber}`].filter(Boolean).join(' · ') || '—'
+		];
 		return a.ip ? [shown, [`${label} · IP`, a.ip, 'office']] : [shown];
 	});
 	const special: Field[] = [
@@ -108,7 +122,12 @@ export function buildDocData(
 		['Comentarios', src.comments || '—']
 	];
 	return {
-		kind, title: 'Hoja de instalación', provider: src.orgName, folio: src.folio, customer: src.fullName, body: null,
+		kind,
+		title: 'Hoja de instalación',
+		provider: src.orgName,
+		folio: src.folio,
+		customer: src.fullName,
+		body: null,
 		sections: [
 			{ title: 'Cliente', fields: customer },
 			{

@@ -25,7 +25,12 @@ export interface Prepared {
 }
 
 /** The document as it stands: the signed snapshot once signed, otherwise built from the card now. */
-export async function prepareDocument(db: Pick<RawRunner, 'query'>, orgId: string, installationId: string, kind: DocumentKind): Promise<Prepared> {
+export async function prepareDocument(
+	db: Pick<RawRunner, 'query'>,
+	orgId: string,
+	installationId: string,
+	kind: DocumentKind
+): Promise<Prepared> {
 	const src = await docsDb.source(db, orgId, installationId);
 	if (!src) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
 	const [org] = await db.query<{ timeZone: string }>('select time_zone as "timeZone" from organizations where id = $1', [orgId]);
@@ -56,7 +61,19 @@ async function signatureOf(db: Pick<RawRunner, 'query'>, documentId: string): Pr
 /** What the card's Documents section shows. */
 export async function documentsState(db: Database, actor: SessionUser, installationId: unknown) {
 	const card = await cardInScope(db, actor, installationId);
-	const out = {} as Record<DocumentKind, { status: 'borrador' | 'firmado'; startDate: string | null; endDate: string | null; signedAt: string | null; signerName: string | null; fileId: string | null; versions: number; activeLink: { expiresAt: string } | null }>;
+	const out = {} as Record<
+		DocumentKind,
+		{
+			status: 'borrador' | 'firmado';
+			startDate: string | null;
+			endDate: string | null;
+			signedAt: string | null;
+			signerName: string | null;
+			fileId: string | null;
+			versions: number;
+			activeLink: { expiresAt: string } | null;
+		}
+	>;
 	const all = await docsDb.history(db, actor.orgId, card.id);
 	for (const kind of ['contrato', 'hoja_instalacion'] as const) {
 		const cur = all.find((d) => d.kind === kind && !d.supersededAt) ?? null;
@@ -78,7 +95,12 @@ export async function documentsState(db: Database, actor: SessionUser, installat
 		};
 	}
 	const { uploadMaxMb } = await orgSettings(db, actor.orgId);
-	return { card: { id: card.id, fullName: card.fullName, phone: card.phone ?? null, contractType: card.contractType ?? null }, provider: actor.orgName, uploadMaxMb, ...out };
+	return {
+		card: { id: card.id, fullName: card.fullName, phone: card.phone ?? null, contractType: card.contractType ?? null },
+		provider: actor.orgName,
+		uploadMaxMb,
+		...out
+	};
 }
 
 /** Contract data on the card (optional start/end dates); frozen once signed. */
@@ -93,10 +115,12 @@ export async function saveContractData(db: Database, actor: SessionUser, install
 		if (cur?.status === 'firmado') throw new ServiceError(409, 'El contrato ya está firmado; sus datos ya no se pueden cambiar.');
 		if (cur) await tx.query('update documents set start_date = $1, end_date = $2 where id = $3', [input.startDate, input.endDate, cur.id]);
 		else
-			await tx.query(
-				`insert into documents (org_id, installation_id, kind, start_date, end_date) values ($1, $2, 'contrato', $3, $4)`,
-				[actor.orgId, card.id, input.startDate, input.endDate]
-			);
+			await tx.query(`insert into documents (org_id, installation_id, kind, start_date, end_date) values ($1, $2, 'contrato', $3, $4)`, [
+				actor.orgId,
+				card.id,
+				input.startDate,
+				input.endDate
+			]);
 		await tx.query(
 			`insert into card_history (org_id, installation_id, user_id, kind, field, new_value, source)
 			 values ($1, $2, $3, 'document', 'contrato', $4::jsonb, 'tarjeta')`,

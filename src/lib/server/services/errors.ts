@@ -12,18 +12,21 @@ export class ServiceError extends Error {
 	}
 }
 
-export const forbidden = (msg = 'No tienes permiso para hacer esto. Pide ayuda a un administrador.') =>
-	new ServiceError(403, msg);
+export const forbidden = (msg = 'No tienes permiso para hacer esto. Pide ayuda a un administrador.') => new ServiceError(403, msg);
 
-export const notFound = (msg = 'No encontramos lo que buscas. Puede que se haya eliminado.') =>
-	new ServiceError(404, msg);
+export const notFound = (msg = 'No encontramos lo que buscas. Puede que se haya eliminado.') => new ServiceError(404, msg);
 
-export const DATA_EXCEPTION_MESSAGE = 'Algún dato tiene un valor que no se puede guardar (caracteres o fecha no válidos): revísalo e inténtalo de nuevo.';
+export const DATA_EXCEPTION_MESSAGE =
+	'Algún dato tiene un valor que no se puede guardar (caracteres o fecha no válidos): revísalo e inténtalo de nuevo.';
 
 /** SQLSTATE class 22 ("data exception"): bad encoding, a NUL byte, a value out of range, an impossible date. */
 function isDataException(err: unknown): boolean {
 	// Drizzle wraps the driver's error in `cause`.
-	for (let e = err as { code?: unknown; cause?: unknown } | null, depth = 0; e && typeof e === 'object' && depth < 5; e = e.cause as typeof e, depth++) {
+	for (
+		let e = err as { code?: unknown; cause?: unknown } | null, depth = 0;
+		e && typeof e === 'object' && depth < 5;
+		e = e.cause as typeof e, depth++
+	) {
 		if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
 	}
 	return false;

@@ -46,7 +46,12 @@ function toSecret(r: SecretRow): PppSecret {
 }
 
 function safeName(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+	return text
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/[^A-Za-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.toLowerCase();
 }
 
 function script(rows: SecretRow[], title: string, actor: SessionUser): string {

@@ -27,7 +27,10 @@ export async function prepareUpload(bytes: Uint8Array, fileName: string, maxMb: 
 	const shown = fileName || 'el archivo';
 	if (bytes.byteLength === 0) throw new ServiceError(400, `«${shown}» está vacío (0 bytes). Vuelve a tomar la foto o elige otro archivo.`);
 	if (bytes.byteLength > maxMb * 1024 * 1024)
-		throw new ServiceError(413, `«${shown}» pesa más de ${maxMb} MB, el máximo permitido. Toma la foto con menos resolución o comprime el PDF.`);
+		throw new ServiceError(
+			413,
+			`«${shown}» pesa más de ${maxMb} MB, el máximo permitido. Toma la foto con menos resolución o comprime el PDF.`
+		);
 	const detected = await fileTypeFromBuffer(bytes);
 	const accepted = detected && ACCEPTED[detected.mime];
 	if (!detected || !accepted) {

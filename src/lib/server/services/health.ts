@@ -6,10 +6,7 @@ import { getPdfEngine } from '../pdf/engine';
 const TIMEOUT_MS = 2000;
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
-	return Promise.race([
-		p,
-		new Promise<T>((_, reject) => setTimeout(() => reject(new Error('tiempo de espera agotado')), TIMEOUT_MS))
-	]);
+	return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('tiempo de espera agotado')), TIMEOUT_MS))]);
 }
 
 export async function health() {

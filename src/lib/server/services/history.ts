@@ -8,10 +8,15 @@ import { parseInput } from '../validation';
 import { notFound } from './errors';
 import { inScope } from './board';
 
-const blankToNull = z.string().optional().transform((v) => v?.trim() || null);
+const blankToNull = z
+	.string()
+	.optional()
+	.transform((v) => v?.trim() || null);
 
 export const historyFilterSchema = z.object({
-	kind: blankToNull.pipe(z.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service'], { error: 'Tipo de cambio no válido.' }).nullable()),
+	kind: blankToNull.pipe(
+		z.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service'], { error: 'Tipo de cambio no válido.' }).nullable()
+	),
 	user: blankToNull.pipe(z.uuid('Persona no válida.').nullable()),
 	desde: blankToNull.pipe(z.iso.date('Escribe la fecha como AAAA-MM-DD.').nullable()),
 	hasta: blankToNull.pipe(z.iso.date('Escribe la fecha como AAAA-MM-DD.').nullable())

@@ -28,7 +28,10 @@ export async function zonePools(exec: Executor, orgId: string, zoneId: string): 
 function toArray(value: string[] | string | null): string[] {
 	if (Array.isArray(value)) return value;
 	if (!value || value === '{}') return [];
-	return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+	return value
+		.replace(/^\{|\}$/g, '')
+		.split(',')
+		.filter(Boolean);
 }
 
 export async function usedIps(exec: Executor, orgId: string): Promise<Set<string>> {
@@ -102,7 +105,10 @@ export async function claimIp(
 	let ip: string | null = null;
 	if (requested) {
 		if (!pools.some((p) => isAssignable(p, requested))) {
-			throw new ServiceError(422, `La IP ${requested} no está disponible en los rangos de la zona ${zone?.name ?? ''} (o está reservada); elige una de la lista.`);
+			throw new ServiceError(
+				422,
+				`La IP ${requested} no está disponible en los rangos de la zona ${zone?.name ?? ''} (o está reservada); elige una de la lista.`
+			);
 		}
 		if (!(await tryClaim(tx, actor.orgId, card.zoneId, installationId, requested))) {
 			throw new ServiceError(409, `La IP ${requested} ya está asignada a ${await ownerOf(tx, actor.orgId, requested)}; elige otra.`);
@@ -128,9 +134,7 @@ export async function claimIp(
 		}
 	}
 	await run(tx, sql`update installations set ip = ${ip}::inet where id = ${installationId}`);
-	await addHistory(tx, actor.orgId, installationId, actor.id, [
-		{ kind: 'field', field: 'ip', oldValue: previous, newValue: ip, source }
-	]);
+	await addHistory(tx, actor.orgId, installationId, actor.id, [{ kind: 'field', field: 'ip', oldValue: previous, newValue: ip, source }]);
 	return ip;
 }
 

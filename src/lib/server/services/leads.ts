@@ -33,7 +33,18 @@ async function insertLead(tx: RawRunner, orgId: string, userId: string | null, c
 		`insert into installations (org_id, stage, position, full_name, phone, email, source, addr_colonia, comments,
 			installation_cost_cents, created_by)
 		 values ($1, 'preinstalacion', $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id, folio::int as folio`,
-		[orgId, (max ?? 0) + POSITION_GAP, card.fullName, card.phone, card.email, card.source, card.addrColonia ?? null, card.comments ?? null, costCents, userId]
+		[
+			orgId,
+			(max ?? 0) + POSITION_GAP,
+			card.fullName,
+			card.phone,
+			card.email,
+			card.source,
+			card.addrColonia ?? null,
+			card.comments ?? null,
+			costCents,
+			userId
+		]
 	);
 	await insertStageHistory(tx, { orgId, installationId: row.id, from: null, to: 'preinstalacion', userId });
 	await insertCardHistory(tx, { orgId, installationId: row.id, userId, kind: 'field', field: 'created', newValue: card.fullName, source });
@@ -73,7 +84,9 @@ export async function submitPublicRequest(db: Database, ctx: PublicRequestContex
 	const input = parseInput(publicRequestSchema, raw);
 	if (input.website && input.website.trim()) return { saved: false };
 	const [org] = await db.query<{ id: string; settings: unknown }>(
-		ctx.orgSlug ? 'select id, settings from organizations where slug = $1' : 'select id, settings from organizations order by created_at limit 1',
+		ctx.orgSlug
+			? 'select id, settings from organizations where slug = $1'
+			: 'select id, settings from organizations order by created_at limit 1',
 		ctx.orgSlug ? [ctx.orgSlug] : []
 	);
 	if (!org) throw new ServiceError(404, 'Este proveedor no recibe solicitudes en línea por ahora.');

@@ -40,7 +40,14 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 		};
 		if (!card || card.orgId !== actor.orgId || !inScope(actor, card)) {
 			if (card && card.orgId === actor.orgId && (await recheck())) continue;
-			return { ok: false, status: 404, message: 'Esa tarjeta ya no existe o no tienes acceso.', reasons: [], overridable: false, card: null };
+			return {
+				ok: false,
+				status: 404,
+				message: 'Esa tarjeta ya no existe o no tienes acceso.',
+				reasons: [],
+				overridable: false,
+				card: null
+			};
 		}
 		// A move that brings a cancellation reason is a cancel: if someone cancelled first, say who and
 		// why instead of dropping this reason and reordering the column.
@@ -76,9 +83,18 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 					changed_at as "stageChangedAt", cancelled as "cancelledAt"
 				 from board_move($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 				[
-					actor.orgId, card.id, card.version, req.toStage, req.beforeId ?? null, req.afterId ?? null, actor.id,
-					verdict.overridden ? req.overrideReason : null, candidate.cancelReason ?? null, candidate.cancelNote ?? null,
-					POSITION_GAP, MIN_POSITION_GAP
+					actor.orgId,
+					card.id,
+					card.version,
+					req.toStage,
+					req.beforeId ?? null,
+					req.afterId ?? null,
+					actor.id,
+					verdict.overridden ? req.overrideReason : null,
+					candidate.cancelReason ?? null,
+					candidate.cancelNote ?? null,
+					POSITION_GAP,
+					MIN_POSITION_GAP
 				]
 			);
 		} catch (err) {
@@ -92,7 +108,14 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 		}
 		if (result.outcome === 'gone') {
 			cache.forget(card.id);
-			return { ok: false, status: 404, message: 'Esa tarjeta ya no existe o no tienes acceso.', reasons: [], overridable: false, card: null };
+			return {
+				ok: false,
+				status: 404,
+				message: 'Esa tarjeta ya no existe o no tienes acceso.',
+				reasons: [],
+				overridable: false,
+				card: null
+			};
 		}
 		if (result.outcome !== 'ok') throw new ServiceError(409, 'No se pudo acomodar la tarjeta. Intenta de nuevo.');
 		const moved: CardRow = {

@@ -42,7 +42,13 @@ export async function attachProduct(db: Database, actor: SessionUser, raw: unkno
 				returning id`
 		);
 		await addHistory(tx, actor.orgId, card.id, actor.id, [
-			{ kind: 'service', field: 'producto', oldValue: null, newValue: `${product.name} (${paymentType === 'unico' ? 'pago único' : `${installments} mensualidades`})`, source: 'tarjeta' }
+			{
+				kind: 'service',
+				field: 'producto',
+				oldValue: null,
+				newValue: `${product.name} (${paymentType === 'unico' ? 'pago único' : `${installments} mensualidades`})`,
+				source: 'tarjeta'
+			}
 		]);
 		return { id: row!.id };
 	});
@@ -72,7 +78,8 @@ export async function setRefundCondition(db: Database, actor: SessionUser, raw: 
 		const card = await lockCard(tx, actor.orgId, input.installationId);
 		if (!card) throw notFound('Esa instalación no existe.');
 		await setActor(tx, actor);
-		await run(tx, 
+		await run(
+			tx,
 			sql`update installations set extra = jsonb_set(extra, '{depositRefund}',
 				coalesce(extra->'depositRefund', '{}'::jsonb) || jsonb_build_object(${input.key}::text, ${input.done}::boolean))
 				where id = ${card.id}`

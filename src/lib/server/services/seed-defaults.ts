@@ -35,7 +35,7 @@ export const DEFAULT_CHECKLIST: { stage: Stage; label: string; autoRule: string 
 ];
 
 export async function seedChecklistDefaults(db: Executor, orgId: string): Promise<void> {
-	await db.insert(checklistTemplates).values(
-		DEFAULT_CHECKLIST.map((item, i) => ({ orgId, stage: item.stage, label: item.label, autoRule: item.autoRule, sortOrder: i }))
-	);
+	await db
+		.insert(checklistTemplates)
+		.values(DEFAULT_CHECKLIST.map((item, i) => ({ orgId, stage: item.stage, label: item.label, autoRule: item.autoRule, sortOrder: i })));
 }

@@ -19,12 +19,20 @@ export async function getOrg(db: Database, actor: SessionUser) {
 }
 
 /** Merges a partial settings change over what is stored (each form owns its keys). */
-export async function saveSettings(db: Database, actor: SessionUser, patch: Partial<OrgSettings>, org: { name?: string; timeZone?: string } = {}) {
+export async function saveSettings(
+	db: Database,
+	actor: SessionUser,
+	patch: Partial<OrgSettings>,
+	org: { name?: string; timeZone?: string } = {}
+) {
 	requireAdmin(actor);
 	await db.orm.transaction(async (tx) => {
 		const [row] = await tx.select().from(organizations).where(eq(organizations.id, actor.orgId)).for('update');
 		const settings = readSettings({ ...(row.settings as object), ...patch });
-		await tx.update(organizations).set({ settings, ...org }).where(eq(organizations.id, actor.orgId));
+		await tx
+			.update(organizations)
+			.set({ settings, ...org })
+			.where(eq(organizations.id, actor.orgId));
 	});
 	forgetSettings(actor.orgId);
 }

@@ -46,7 +46,14 @@ export async function createLink(db: Database, actor: SessionUser, installationI
 			[actor.orgId, card.id, kind, hashToken(token), expiresAt.toISOString(), actor.id]
 		);
 	});
-	return { token, path: `/firmar/${token}`, expiresAt: expiresAt.toISOString(), phone: p.phone, customer: p.doc.customer, orgName: actor.orgName };
+	return {
+		token,
+		path: `/firmar/${token}`,
+		expiresAt: expiresAt.toISOString(),
+		phone: p.phone,
+		customer: p.doc.customer,
+		orgName: actor.orgName
+	};
 }
 
 export async function revokeLinks(db: Database, actor: SessionUser, installationId: unknown, raw: unknown) {
@@ -62,7 +69,15 @@ export async function revokeLinks(db: Database, actor: SessionUser, installation
 
 export type LinkState = 'ok' | 'invalid' | 'used' | 'expired' | 'revoked';
 
-interface LinkRow { id: string; orgId: string; installationId: string; kind: DocumentKind; expiresAt: string; usedAt: string | null; revokedAt: string | null }
+interface LinkRow {
+	id: string;
+	orgId: string;
+	installationId: string;
+	kind: DocumentKind;
+	expiresAt: string;
+	usedAt: string | null;
+	revokedAt: string | null;
+}
 
 async function findLink(db: Pick<RawRunner, 'query'>, token: string, lock = false): Promise<LinkRow | null> {
 	const [row] = await db.query<LinkRow>(
@@ -92,7 +107,15 @@ export async function openLink(db: Database, rawToken: unknown) {
 	const p = await prepareDocument(db, link.orgId, link.installationId, link.kind);
 	if (p.current?.status === 'firmado') return refused('used');
 	const shown = shownContent(p, 'link');
-	return { state: 'ok' as const, kind: link.kind, html: shown.html, sha: shown.sha, customer: p.doc.customer, provider: p.doc.provider, expiresAt: new Date(link.expiresAt).toISOString() };
+	return {
+		state: 'ok' as const,
+		kind: link.kind,
+		html: shown.html,
+		sha: shown.sha,
+		customer: p.doc.customer,
+		provider: p.doc.provider,
+		expiresAt: new Date(link.expiresAt).toISOString()
+	};
 }
 
 /**
@@ -106,7 +129,10 @@ function shownContent(p: Prepared, method: SignInput['method']): { html: string;
 	return { html, sha: contentHash(html) };
 }
 
-export interface SignMeta { ip: string | null; userAgent: string | null }
+export interface SignMeta {
+	ip: string | null;
+	userAgent: string | null;
+}
 
 /** Remote signing: single use, checked again under a row lock so two submits can't both sign. */
 export async function signByLink(db: Database, rawToken: unknown, raw: unknown, meta: SignMeta) {
@@ -116,7 +142,15 @@ export async function signByLink(db: Database, rawToken: unknown, raw: unknown, 
 		const link = await findLink(tx, token, true);
 		const state = stateOf(link);
 		if (state !== 'ok' || !link) throw new ServiceError(410, LINK_MESSAGES[state]);
-		await sign(tx, { orgId: link.orgId, installationId: link.installationId, kind: link.kind, actorId: null, method: 'link', ...input, ...meta });
+		await sign(tx, {
+			orgId: link.orgId,
+			installationId: link.installationId,
+			kind: link.kind,
+			actorId: null,
+			method: 'link',
+			...input,
+			...meta
+		});
 		await tx.query('update signing_links set used_at = now() where id = $1', [link.id]);
 		return { kind: link.kind };
 	});
@@ -131,7 +165,10 @@ export async function signInPerson(db: Database, actor: SessionUser, installatio
 	await db.begin(async (tx) => {
 		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
 		await sign(tx, { orgId: actor.orgId, installationId: card.id, actorId: actor.id, method, ...input, ...meta });
-		await tx.query(`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null`, [card.id, input.kind]);
+		await tx.query(
+			`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null`,
+			[card.id, input.kind]
+		);
 	});
 	return { kind: input.kind };
 }
@@ -164,10 +201,15 @@ async function sign(tx: RawRunner, s: SignInput) {
 	const p = await prepareDocument(tx, s.orgId, s.installationId, s.kind);
 	if (p.current?.status === 'firmado') throw new ServiceError(409, `${cap(KIND_LABEL[s.kind])} ya está firmado.`);
 	const shown = shownContent(p, s.method);
-	if (shown.sha !== s.contentSha256) throw new ServiceError(409, 'El documento cambió mientras lo leías. Recarga la página, revísalo y vuelve a firmar.');
+	if (shown.sha !== s.contentSha256)
+		throw new ServiceError(409, 'El documento cambió mientras lo leías. Recarga la página, revísalo y vuelve a firmar.');
 	let docId = p.current?.id;
 	if (docId)
-		await tx.query(`update documents set status = 'firmado', data = $1::jsonb, content_sha256 = $2, signed_at = now() where id = $3`, [JSON.stringify(p.doc), p.sha, docId]);
+		await tx.query(`update documents set status = 'firmado', data = $1::jsonb, content_sha256 = $2, signed_at = now() where id = $3`, [
+			JSON.stringify(p.doc),
+			p.sha,
+			docId
+		]);
 	else
 		[{ id: docId }] = await tx.query<{ id: string }>(
 			`insert into documents (org_id, installation_id, kind, status, data, content_sha256, signed_at) values ($1, $2, $3, 'firmado', $4::jsonb, $5, now()) returning id`,
@@ -183,7 +225,14 @@ async function sign(tx: RawRunner, s: SignInput) {
 	await tx.query(`update installations set ${column} = now(), updated_at = now() where id = $1`, [s.installationId]);
 	await tx.query(
 		`insert into card_history (org_id, installation_id, user_id, kind, field, new_value, source) values ($1, $2, $3, 'signature', $4, $5::jsonb, $6)`,
-		[s.orgId, s.installationId, s.actorId, s.kind, JSON.stringify({ signer: s.signerName, method: s.method, sha256: shown.sha }), s.method === 'link' ? 'enlace' : 'tarjeta']
+		[
+			s.orgId,
+			s.installationId,
+			s.actorId,
+			s.kind,
+			JSON.stringify({ signer: s.signerName, method: s.method, sha256: shown.sha }),
+			s.method === 'link' ? 'enlace' : 'tarjeta'
+		]
 	);
 }
 

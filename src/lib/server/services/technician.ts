@@ -44,9 +44,27 @@ export async function listJobs(db: Database, actor: SessionUser): Promise<{ toda
 		[actor.orgId, actor.id, actor.timeZone, today]
 	);
 	const jobs = rows.map((r) => ({
-		id: r.id, folio: r.folio, stage: r.stage, fullName: r.fullName, colonia: r.colonia,
-		address: composeAddress({ sm: r.sm, mz: r.mz, lt: r.lt, ext: r.ext, int: r.int, building: r.building, street: r.street, colonia: r.colonia, city: r.city }),
-		installationDate: r.installationDate, installationTime: r.installationTime, routeOrder: r.routeOrder, planName: r.planName, done: !!r.done
+		id: r.id,
+		folio: r.folio,
+		stage: r.stage,
+		fullName: r.fullName,
+		colonia: r.colonia,
+		address: composeAddress({
+			sm: r.sm,
+			mz: r.mz,
+			lt: r.lt,
+			ext: r.ext,
+			int: r.int,
+			building: r.building,
+			street: r.street,
+			colonia: r.colonia,
+			city: r.city
+		}),
+		installationDate: r.installationDate,
+		installationTime: r.installationTime,
+		routeOrder: r.routeOrder,
+		planName: r.planName,
+		done: !!r.done
 	}));
 	return { today, jobs };
 }
@@ -54,8 +72,16 @@ export async function listJobs(db: Database, actor: SessionUser): Promise<{ toda
 export async function getJob(db: Database, actor: SessionUser, rawId: unknown): Promise<JobDetail> {
 	const card = await ownCard(db, actor, rawId);
 	const [extra] = await db.query<{
-		wifiPassword: string | null; externalId: string | null; signalNotes: string | null; rooftopAccess: boolean | null; rooftopKey: string | null;
-		fiberCrossing: boolean | null; fiberCrossingNote: string | null; modemNearOutlet: boolean | null; comments: string | null; photos: number;
+		wifiPassword: string | null;
+		externalId: string | null;
+		signalNotes: string | null;
+		rooftopAccess: boolean | null;
+		rooftopKey: string | null;
+		fiberCrossing: boolean | null;
+		fiberCrossingNote: string | null;
+		modemNearOutlet: boolean | null;
+		comments: string | null;
+		photos: number;
 	}>(
 		`select wifi_password as "wifiPassword", external_id as "externalId", signal_notes as "signalNotes", rooftop_access as "rooftopAccess",
 			rooftop_key as "rooftopKey", fiber_crossing as "fiberCrossing", fiber_crossing_note as "fiberCrossingNote",
@@ -72,23 +98,58 @@ export async function getJob(db: Database, actor: SessionUser, rawId: unknown): 
 	);
 	const settings = await orgSettings(db, actor.orgId);
 	const parts = {
-		sm: card.addrSm ?? null, mz: card.addrMz ?? null, lt: card.addrLt ?? null, ext: card.addrExt ?? null, int: card.addrInt ?? null,
-		building: card.addrBuilding ?? null, street: card.addrStreet ?? null, colonia: card.addrColonia ?? null, city: card.addrCity ?? null
+		sm: card.addrSm ?? null,
+		mz: card.addrMz ?? null,
+		lt: card.addrLt ?? null,
+		ext: card.addrExt ?? null,
+		int: card.addrInt ?? null,
+		building: card.addrBuilding ?? null,
+		street: card.addrStreet ?? null,
+		colonia: card.addrColonia ?? null,
+		city: card.addrCity ?? null
 	};
 	const candidate = { ...card, completedAt: card.completedAt ?? 'pendiente' };
 	return {
-		id: card.id, folio: card.folio, stage: card.stage, version: card.version, fullName: card.fullName,
-		phone: card.phone ?? null, phoneAlt: card.phoneAlt ?? null, address: composeAddress(parts), addressParts: parts,
-		lat: card.lat ?? null, lng: card.lng ?? null, zoneName: card.zoneName, serviceType: card.serviceType, planName: card.planName,
-		installationDate: card.installationDate ?? null, installationTime: card.installationTime,
-		pppoeUser: card.pppoeUser ?? null, pppoePassword: card.pppoePassword ?? null, wifiPassword: extra.wifiPassword, ip: card.ip ?? null,
-		externalId: extra.externalId, addons,
+		id: card.id,
+		folio: card.folio,
+		stage: card.stage,
+		version: card.version,
+		fullName: card.fullName,
+		phone: card.phone ?? null,
+		phoneAlt: card.phoneAlt ?? null,
+		address: composeAddress(parts),
+		addressParts: parts,
+		lat: card.lat ?? null,
+		lng: card.lng ?? null,
+		zoneName: card.zoneName,
+		serviceType: card.serviceType,
+		planName: card.planName,
+		installationDate: card.installationDate ?? null,
+		installationTime: card.installationTime,
+		pppoeUser: card.pppoeUser ?? null,
+		pppoePassword: card.pppoePassword ?? null,
+		wifiPassword: extra.wifiPassword,
+		ip: card.ip ?? null,
+		externalId: extra.externalId,
+		addons,
 		special: {
-			rooftopAccess: extra.rooftopAccess, rooftopKey: extra.rooftopKey, fiberCrossing: extra.fiberCrossing,
-			fiberCrossingNote: extra.fiberCrossingNote, modemNearOutlet: extra.modemNearOutlet, comments: extra.comments
+			rooftopAccess: extra.rooftopAccess,
+			rooftopKey: extra.rooftopKey,
+			fiberCrossing: extra.fiberCrossing,
+			fiberCrossingNote: extra.fiberCrossingNote,
+			modemNearOutlet: extra.modemNearOutlet,
+			comments: extra.comments
 		},
-		fields: { dni: card.dni, cpeMac: card.cpeMac, onuSerial: card.onuSerial, routerModel: card.routerModel, signalNotes: extra.signalNotes },
-		completedAt: card.completedAt ?? null, sheetSignedAt: card.sheetSignedAt ?? null, photos: extra.photos,
+		fields: {
+			dni: card.dni,
+			cpeMac: card.cpeMac,
+			onuSerial: card.onuSerial,
+			routerModel: card.routerModel,
+			signalNotes: extra.signalNotes
+		},
+		completedAt: card.completedAt ?? null,
+		sheetSignedAt: card.sheetSignedAt ?? null,
+		photos: extra.photos,
 		missing: card.stage === 'activa' ? [] : requirementsFor(candidate, 'activa', settings).map((r) => r.message)
 	};
 }
@@ -100,7 +161,13 @@ export async function saveJobFields(db: Database, actor: SessionUser, rawId: unk
 	if (card.stage === 'activa' || card.stage === 'cancelada') {
 		throw new ServiceError(409, `Esta instalación ya está en «${stageLabel(card.stage)}»: pide al coordinador que corrija los datos.`);
 	}
-	const cols = { dni: 'dni', cpeMac: 'cpe_mac', onuSerial: 'onu_serial', routerModel: 'router_model', signalNotes: 'signal_notes' } as const;
+	const cols = {
+		dni: 'dni',
+		cpeMac: 'cpe_mac',
+		onuSerial: 'onu_serial',
+		routerModel: 'router_model',
+		signalNotes: 'signal_notes'
+	} as const;
 	// Only the fields the form sent: a draft with one field must not blank the others.
 	const sent = (Object.keys(cols) as (keyof typeof cols)[]).filter((k) => input[k] !== undefined);
 	if (!sent.length) return { version: card.version };
@@ -123,15 +190,20 @@ export async function saveJobFields(db: Database, actor: SessionUser, rawId: unk
 export async function completeJob(db: Database, actor: SessionUser, rawId: unknown): Promise<CompleteResult> {
 	const card = await ownCard(db, actor, rawId);
 	if (card.stage !== 'asignada' && card.stage !== 'firmada') {
-		const message = card.stage === 'activa'
-			? 'Esta instalación ya está activa.'
-			: `Esta instalación está en «${stageLabel(card.stage)}»: solo puedes terminar instalaciones asignadas o firmadas.`;
+		const message =
+			card.stage === 'activa'
+				? 'Esta instalación ya está activa.'
+				: `Esta instalación está en «${stageLabel(card.stage)}»: solo puedes terminar instalaciones asignadas o firmadas.`;
 		return { ok: false, message, reasons: [] };
 	}
 	const settings = await orgSettings(db, actor.orgId);
 	const equipment = requirementsFor({ ...card, completedAt: 'ahora' }, 'activa', settings).filter((r) => r.key.startsWith('equipment:'));
 	if (equipment.length) {
-		return { ok: false, message: 'Faltan datos del equipo: captúralos y guarda antes de terminar.', reasons: equipment.map((r) => r.message) };
+		return {
+			ok: false,
+			message: 'Faltan datos del equipo: captúralos y guarda antes de terminar.',
+			reasons: equipment.map((r) => r.message)
+		};
 	}
 	await db.begin(async (tx) => {
 		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);

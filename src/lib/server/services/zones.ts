@@ -125,15 +125,16 @@ export async function saveZone(db: Database, actor: SessionUser, raw: unknown): 
 				sql`select z.name as "zoneName", p.cidr::text as cidr from zone_ip_pools p join zones z on z.id = p.zone_id
 					where p.org_id = ${actor.orgId} and p.zone_id is distinct from ${input.id ?? null}::uuid`
 			);
-			const overlap = findOverlap(pools.map((p) => p.cidr), others);
+			const overlap = findOverlap(
+				pools.map((p) => p.cidr),
+				others
+			);
 			if (!overlap.ok) refuse('pools', overlap.error);
 
-			const techOk = await rowsOf<{ id: string }>(
-				tx,
-				sql`select id from users where org_id = ${actor.orgId} and role = 'technician'`
-			);
+			const techOk = await rowsOf<{ id: string }>(tx, sql`select id from users where org_id = ${actor.orgId} and role = 'technician'`);
 			const known = new Set(techOk.map((t) => t.id));
-			if (input.technicianIds.some((t) => !known.has(t))) refuse('technicianIds', 'Uno de los técnicos elegidos no existe; recarga la página.');
+			if (input.technicianIds.some((t) => !known.has(t)))
+				refuse('technicianIds', 'Uno de los técnicos elegidos no existe; recarga la página.');
 
 			const values = sql`${input.name}, ${input.routerName || null}, ${input.routerHost || null}, ${input.paymentDay},
 				${input.cutoffDay}, ${input.graceDays}, ${input.invoiceDay}, ${input.billingMode}`;
@@ -159,19 +160,24 @@ export async function saveZone(db: Database, actor: SessionUser, raw: unknown): 
 			for (const a of allocated) {
 				const pool = pools.find((p) => cidrContains(p.cidr, a.ip));
 				if (!pool || pool.reserved?.includes(a.ip)) {
-					refuse('pools', `La IP ${a.ip} está asignada a la instalación #${a.folio} (${a.fullName}); deja su rango y no la reserves, o libérala primero.`);
+					refuse(
+						'pools',
+						`La IP ${a.ip} está asignada a la instalación #${a.folio} (${a.fullName}); deja su rango y no la reserves, o libérala primero.`
+					);
 				}
 			}
 			await run(tx, sql`delete from zone_ip_pools where zone_id = ${zoneId}`);
 			for (const p of pools) {
-				await run(tx, 
+				await run(
+					tx,
 					sql`insert into zone_ip_pools (org_id, zone_id, cidr, reserved)
 						values (${actor.orgId}, ${zoneId}, ${p.cidr}::cidr, ${`{${(p.reserved ?? []).join(',')}}`}::inet[])`
 				);
 			}
 			await run(tx, sql`delete from zone_coverage_areas where zone_id = ${zoneId}`);
 			for (const a of areas) {
-				await run(tx, 
+				await run(
+					tx,
 					sql`insert into zone_coverage_areas (org_id, zone_id, name, service_type, geojson)
 						values (${actor.orgId}, ${zoneId}, ${a.name}, ${a.serviceType}, ${JSON.stringify(a.geojson)}::jsonb)`
 				);

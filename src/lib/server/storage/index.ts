@@ -16,9 +16,7 @@ export function getStorage(): Storage {
 		const url = process.env.SUPABASE_URL;
 		const key = process.env.SUPABASE_SERVICE_ROLE_KEY;
 		holder[KEY] =
-			url && key
-				? supabaseStorage(url, key, process.env.SUPABASE_BUCKET || 'documentos')
-				: localStorage(resolve(dataDir(), 'files'));
+			url && key ? supabaseStorage(url, key, process.env.SUPABASE_BUCKET || 'documentos') : localStorage(resolve(dataDir(), 'files'));
 	}
 	return holder[KEY];
 }

@@ -8,7 +8,8 @@ import { limitKey } from '$lib/server/client-address';
 import { signingLimits } from './limits.server';
 
 export async function load(event) {
-	if (!signingLimits.view.hit(limitKey(clientIp(event)))) error(429, 'Demasiados intentos. Espera unos minutos y vuelve a abrir el enlace.');
+	if (!signingLimits.view.hit(limitKey(clientIp(event))))
+		error(429, 'Demasiados intentos. Espera unos minutos y vuelve a abrir el enlace.');
 	event.setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
 	return { link: await openLink(await getDb(), event.params.token) };
 }
@@ -16,9 +17,13 @@ export async function load(event) {
 export const actions = {
 	default: async (event) => {
 		const values = formToObject(await event.request.formData());
-		if (!signingLimits.sign.hit(limitKey(clientIp(event)))) return toFail(new ServiceError(429, 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.'), {});
+		if (!signingLimits.sign.hit(limitKey(clientIp(event))))
+			return toFail(new ServiceError(429, 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.'), {});
 		try {
-			await signByLink(await getDb(), event.params.token, values, { ip: clientIp(event), userAgent: event.request.headers.get('user-agent') });
+			await signByLink(await getDb(), event.params.token, values, {
+				ip: clientIp(event),
+				userAgent: event.request.headers.get('user-agent')
+			});
 			return { signed: true };
 		} catch (err) {
 			return toFail(err, { signerName: values.signerName ?? '' });

@@ -13,14 +13,16 @@ export async function load({ locals }) {
 	}
 }
 
-const save = (fn: typeof savePlan) => async ({ request, locals }: { request: Request; locals: App.Locals }) => {
-	const values = formToObject(await request.formData());
-	try {
-		await fn(await getDb(), locals.user!, values);
-		return { saved: values.id || 'new', form: values.form };
-	} catch (err) {
-		return toFail(err, values);
-	}
-};
+const save =
+	(fn: typeof savePlan) =>
+	async ({ request, locals }: { request: Request; locals: App.Locals }) => {
+		const values = formToObject(await request.formData());
+		try {
+			await fn(await getDb(), locals.user!, values);
+			return { saved: values.id || 'new', form: values.form };
+		} catch (err) {
+			return toFail(err, values);
+		}
+	};
 
 export const actions = { plan: save(savePlan), product: save(saveProduct) };

@@ -11,7 +11,10 @@ export async function PATCH({ locals, params, request }) {
 		return json(await updateCardField(await getDb(), locals.user, params.id, await readJson(request)));
 	} catch (err) {
 		if (err instanceof FieldConflictError) {
-			return json({ message: err.message, conflict: { field: err.field, mine: err.mine, theirs: err.theirs, version: err.version } }, { status: 409 });
+			return json(
+				{ message: err.message, conflict: { field: err.field, mine: err.mine, theirs: err.theirs, version: err.version } },
+				{ status: 409 }
+			);
 		}
 		return jsonError(err);
 	}

@@ -8,7 +8,9 @@ export async function POST(event) {
 	try {
 		if (!locals.user) return json({ message: 'Inicia sesión.' }, { status: 401 });
 		const body = await request.json().catch(() => ({}));
-		return json(await signInPerson(await getDb(), locals.user, params.id, body, { ip: clientIp(event), userAgent: request.headers.get('user-agent') }));
+		return json(
+			await signInPerson(await getDb(), locals.user, params.id, body, { ip: clientIp(event), userAgent: request.headers.get('user-agent') })
+		);
 	} catch (err) {
 		return jsonError(err);
 	}
