@@ -40,8 +40,7 @@ import {
  * impossible dates) in every field it may read, its query and its route parameters. Refusals
  * are fine (4xx, in Spanish); a 5xx anywhere fails, naming the request.
  */
-const ROLES = ['admin', 'technician'] as const;
-type Role = (typeof ROLES)[number];
+type Role = 'admin' | 'technician';
 interface Req {
 	target: Target;
 	role: Role;

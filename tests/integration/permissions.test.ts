@@ -190,7 +190,7 @@ describe.skipIf(!hasBuild())('permissions matrix (built server)', () => {
 				if (cookies[who]) headers.cookie = cookies[who]!;
 				const url = server.url + e.url!(ids);
 				let outcome: ReturnType<typeof classify>;
-				let detail = '';
+				let detail: string;
 				if (e.kind === 'action') {
 					const target = e.action === 'default' ? url : `${url}?/${e.action}`;
 					const res = await fetch(target, {

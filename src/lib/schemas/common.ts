@@ -9,6 +9,7 @@ z.config(z.locales.es());
  * their other half. No keyboard types them; PostgreSQL refuses NUL in text (22021) and a lone
  * surrogate cannot be encoded as UTF-8, so they are refused here with a sentence instead.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const UNSAFE_TEXT_MESSAGE =
 	'El texto tiene caracteres no válidos (de control o mal codificados): escríbelo de nuevo sin pegarlo de otro programa.';
