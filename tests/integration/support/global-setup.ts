@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { loadMigrations } from '../../../src/lib/server/db/migrate';
+import { createLedger, loadMigrations, record } from '../../../src/lib/server/db/migrate';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -18,12 +18,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), 'tablero-pglite-'));
 	const pg = new PGlite();
-	await pg.exec(
-		`create table schema_migrations (version text primary key, name text not null, applied_at timestamptz not null default now())`
-	);
+	const runner = {
+		query: async <T>(text: string, params?: unknown[]) => (await pg.query<T>(text, params)).rows,
+		exec: async (text: string) => void (await pg.exec(text))
+	};
+	await createLedger(runner);
 	for (const m of loadMigrations()) {
 		await pg.exec(m.sql);
-		await pg.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+		await record(runner, m);
 	}
 	const dump = await pg.dumpDataDir('none');
 	await pg.close();

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isTransactionPooler, openDatabase, type Database } from './client';
-import { migrate } from './migrate';
+import { migrate, migrateOnStart, requireMigrated } from './migrate';
 
 export type { Database, Executor, Orm, Tx } from './client';
 
@@ -42,7 +42,14 @@ export function getDb(): Promise<Database> {
 			listenUrl: listenUrl(),
 			dataDir: resolve(dataDir(), 'pglite')
 		});
-		await migrate(db);
+		// A team that migrates with the Supabase CLI sets MIGRATE_ON_START=false: the app then only
+		// checks the ledger, and a failed check closes the handle so the next try opens a fresh one.
+		if (migrateOnStart()) await migrate(db);
+		else
+			await requireMigrated(db).catch(async (err) => {
+				await db.close();
+				throw err;
+			});
 		return db;
 	})().catch((err) => {
 		delete holder[KEY];
