@@ -61,7 +61,7 @@ function addonFields(list: DocumentSource['addons'], kinds: AddonKinds): Field[]
 		const kind = addonKind(a.kind, kinds);
 		const label = kind?.label ?? a.kind;
 		const values = (kind?.sheet ?? []).map((f) => {
-			const value = (a as Partial<Record<AddonField, string | null>>)[f];
+			const value = a[f];
 			return value ? (SHEET_VALUE[f]?.(value) ?? value) : null;
 		});
 		const shown: Field = [label, [a.planName, ...values].filter(Boolean).join(' · ') || '—'];
