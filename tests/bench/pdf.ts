@@ -62,7 +62,19 @@ const src = (i: number): DocumentSource => ({
 	contractSignedAt: null,
 	sheetSignedAt: null,
 	addons: [
-		{ kind: 'telefonia', planName: 'Renta 300 min', ip: '10.30.3.17', username: '9981234567', phoneNumber: '0000000000', tvType: null }
+		{
+			kind: 'telefonia',
+			planName: 'Renta 300 min',
+			ip: '10.30.3.17',
+			username: '9981234567',
+			password: '9981234567M',
+			externalId: '2000123',
+			phoneNumber: '0000000000',
+			sipServer: 'sip.proveedor.mx',
+			onuSerial: null,
+			tvType: null,
+			router: 'RB1 NORTE'
+		}
 	]
 });
 // A realistic drawn signature is a few KB of PNG.

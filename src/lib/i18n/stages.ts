@@ -1,24 +1,23 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Stage } from '$lib/domain/stages';
 
+/**
+ * Each stage's `stage_<key>` message. Typed by STAGE_TABLE's keys, so a stage added there fails to
+ * type-check until its messages exist (and a removed one until its entry goes). Named imports,
+ * not `m[\`stage_${key}\`]`: indexing the namespace would bundle every message into the board.
+ */
+const NAMES: { [S in Stage]: () => string } = {
+	preinstalacion: m.stage_preinstalacion,
+	cobertura_confirmada: m.stage_cobertura_confirmada,
+	documentos_pendientes: m.stage_documentos_pendientes,
+	agendada: m.stage_agendada,
+	asignada: m.stage_asignada,
+	firmada: m.stage_firmada,
+	activa: m.stage_activa,
+	cancelada: m.stage_cancelada
+};
+
 /** Column titles in the UI language (the domain keeps the Spanish labels for server messages). */
 export function stageName(stage: Stage): string {
-	switch (stage) {
-		case 'preinstalacion':
-			return m.stage_preinstalacion();
-		case 'cobertura_confirmada':
-			return m.stage_cobertura_confirmada();
-		case 'documentos_pendientes':
-			return m.stage_documentos_pendientes();
-		case 'agendada':
-			return m.stage_agendada();
-		case 'asignada':
-			return m.stage_asignada();
-		case 'firmada':
-			return m.stage_firmada();
-		case 'activa':
-			return m.stage_activa();
-		case 'cancelada':
-			return m.stage_cancelada();
-	}
+	return NAMES[stage]();
 }

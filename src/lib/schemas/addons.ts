@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { checkboxSchema, uuidSchema } from './common';
+import { ADDON_KINDS, ADDON_KIND_KEYS, PLACEHOLDER_NUMBER, TV_TYPES } from '$lib/domain/addon-kinds';
+
+export { PLACEHOLDER_NUMBER };
 
 const optionalUuid = z.union([uuidSchema, z.literal('').transform(() => null), z.null()]).optional();
 
-export const PLACEHOLDER_NUMBER = '0000000000';
-
 export const addAddonSchema = z.object({
 	installationId: uuidSchema,
-	kind: z.enum(['telefonia', 'television'], { error: 'Elige telefonía o televisión.' }),
+	kind: z.enum(ADDON_KIND_KEYS, { error: `Elige ${ADDON_KINDS.map((k) => k.label.toLowerCase()).join(' o ')}.` }),
 	planId: optionalUuid,
-	tvType: z.enum(['CATV', 'IPTV']).optional()
+	tvType: z.enum(TV_TYPES).optional()
 });
 
 export const updateAddonSchema = z.object({
@@ -25,7 +26,7 @@ export const updateAddonSchema = z.object({
 		.or(z.literal('').transform(() => undefined)),
 	sipServer: z.string().trim().max(120).optional(),
 	onuSerial: z.string().trim().max(60).optional(),
-	tvType: z.enum(['CATV', 'IPTV']).optional(),
+	tvType: z.enum(TV_TYPES).optional(),
 	router: z.string().trim().max(80).optional(),
 	cutService: checkboxSchema
 });

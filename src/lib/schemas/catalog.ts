@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkboxSchema, uuidSchema } from './common';
 import { parsePesos } from '$lib/domain/money';
+import { PLAN_KINDS } from '$lib/domain/addon-kinds';
 
 /** "1,234.50" typed in pesos → centavos, with parsePesos's Spanish message. */
 export const pesosSchema = z.string({ error: 'Escribe el precio en pesos.' }).transform((text, ctx) => {
@@ -30,7 +31,7 @@ const text = (max: number) =>
 
 export const planSchema = z.object({
 	id: uuidSchema.optional().or(z.literal('').transform(() => undefined)),
-	kind: z.enum(['internet', 'television', 'telefonia'], { error: 'Elige el tipo de plan.' }),
+	kind: z.enum(PLAN_KINDS, { error: 'Elige el tipo de plan.' }),
 	name: z.string({ error: 'Escribe el nombre del plan.' }).trim().min(2, 'Escribe el nombre del plan.').max(120),
 	speedMbps: optionalInt,
 	price: pesosSchema,

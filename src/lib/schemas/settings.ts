@@ -1,14 +1,5 @@
 import { z } from 'zod';
-
-const OPEN_STAGES = [
-	'preinstalacion',
-	'cobertura_confirmada',
-	'documentos_pendientes',
-	'agendada',
-	'asignada',
-	'firmada',
-	'activa'
-] as const;
+import { DEFAULT_SLA, DEFAULT_WIP, OPEN_STAGES, type OpenStage } from '$lib/domain/stage-registry';
 
 const cents = z.number().int('Usa centavos enteros.').min(0, 'El monto no puede ser negativo.').max(100_000_000);
 
@@ -26,7 +17,7 @@ const slaSchema = z.object({
 });
 
 const stageRecord = <T extends z.ZodType>(item: T) =>
-	z.object(Object.fromEntries(OPEN_STAGES.map((s) => [s, item])) as Record<(typeof OPEN_STAGES)[number], T>);
+	z.object(Object.fromEntries(OPEN_STAGES.map((s) => [s, item])) as Record<OpenStage, T>);
 
 /** Organization settings (stored as jsonb on organizations); every field has a default. */
 export const orgSettingsSchema = z.object({
@@ -53,24 +44,8 @@ export const orgSettingsSchema = z.object({
 				text: 'Sabemos que hay opciones más económicas, pero la diferencia en velocidad y soporte técnico vale la pena.'
 			}
 		]),
-	sla: stageRecord(slaSchema).default({
-		preinstalacion: { warnHours: 24, lateHours: 48 },
-		cobertura_confirmada: { warnHours: 24, lateHours: 72 },
-		documentos_pendientes: { warnHours: 48, lateHours: 120 },
-		agendada: { warnHours: 72, lateHours: 168 },
-		asignada: { warnHours: 24, lateHours: 72 },
-		firmada: { warnHours: 24, lateHours: 48 },
-		activa: { warnHours: 24 * 30, lateHours: 24 * 60 }
-	}),
-	wipLimits: stageRecord(z.number().int().min(1).max(10_000).nullable()).default({
-		preinstalacion: null,
-		cobertura_confirmada: null,
-		documentos_pendientes: 25,
-		agendada: 30,
-		asignada: 20,
-		firmada: null,
-		activa: null
-	}),
+	sla: stageRecord(slaSchema).default(DEFAULT_SLA),
+	wipLimits: stageRecord(z.number().int().min(1).max(10_000).nullable()).default(DEFAULT_WIP),
 	activeVisibleDays: z.number().int().min(1).max(365).default(14),
 	contractRequiredFor: z.array(z.enum(['12_meses', 'indefinido'])).default(['12_meses']),
 	requiredEquipmentFields: z.array(z.enum(['cpeMac', 'onuSerial', 'routerModel', 'dni'])).default(['cpeMac']),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Stage } from '$lib/domain/stages';
+import type { AddonKind } from '$lib/domain/addon-kinds';
 
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const optionalText = (max: number, what: string) =>
@@ -78,7 +79,7 @@ export interface JobSummary {
 }
 
 export interface JobAddon {
-	kind: 'telefonia' | 'television';
+	kind: AddonKind;
 	planName: string | null;
 	username: string | null;
 	password: string | null;

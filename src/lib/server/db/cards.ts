@@ -1,5 +1,5 @@
 import type { Database, Executor } from './client';
-import type { GuardCard, Stage } from '$lib/domain/stages';
+import { ALWAYS_SHOWN_STAGES, type GuardCard, type Stage } from '$lib/domain/stages';
 
 /** What a board card needs: the card columns the guards read plus the joined names. */
 export interface CardRow extends GuardCard {
@@ -129,7 +129,7 @@ export interface BoardState {
 	catalogStamp: string;
 }
 
-const OPEN_STAGE_LIST = ['preinstalacion', 'cobertura_confirmada', 'documentos_pendientes', 'agendada', 'asignada', 'firmada'];
+const OPEN_STAGE_LIST = ALWAYS_SHOWN_STAGES;
 // Written into the statement as a constant array: with only plain parameters left, PGlite sends the
 // snapshot's busiest statement in one exchange (see pglite-query.ts).
 const OPEN_STAGES_SQL = `'{${OPEN_STAGE_LIST.join(',')}}'::text[]`;

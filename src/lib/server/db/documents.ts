@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { RawRunner } from './client';
+import type { AddonField } from '$lib/domain/addon-kinds';
 import type { DocumentKind } from './schema';
 import { firstOf, rowsOf, run, type Executor } from './card-tx';
 
@@ -49,14 +50,8 @@ export interface DocumentSource {
 	comments: string | null;
 	contractSignedAt: string | null;
 	sheetSignedAt: string | null;
-	addons: {
-		kind: string;
-		planName: string | null;
-		ip: string | null;
-		username: string | null;
-		phoneNumber: string | null;
-		tvType: string | null;
-	}[];
+	/** Every field an add-on has: its kind's row in ADDON_KINDS says which ones the sheet shows. */
+	addons: ({ kind: string; planName: string | null } & Record<AddonField, string | null>)[];
 }
 
 export async function source(db: Pick<RawRunner, 'query'>, orgId: string, id: string): Promise<DocumentSource | null> {
@@ -74,7 +69,8 @@ export async function source(db: Pick<RawRunner, 'query'>, orgId: string, id: st
 			i.house_ownership as "houseOwnership", i.comments,
 			i.contract_signed_at::text as "contractSignedAt", i.sheet_signed_at::text as "sheetSignedAt",
 			coalesce((select json_agg(json_build_object('kind', a.kind, 'planName', ap.name, 'ip', host(a.ip), 'username', a.username,
-				'phoneNumber', a.phone_number, 'tvType', a.tv_type) order by a.created_at)
+				'password', a.password, 'externalId', a.external_id, 'phoneNumber', a.phone_number, 'sipServer', a.sip_server,
+				'onuSerial', a.onu_serial, 'tvType', a.tv_type, 'router', a.router) order by a.created_at)
 				from addon_services a left join plans ap on ap.id = a.plan_id where a.installation_id = i.id), '[]') as addons
 		from installations i
 		join organizations o on o.id = i.org_id

@@ -6,6 +6,8 @@
  * `<table>_<column>_fkey` in PostgreSQL. Triggers, functions and RLS live only in SQL.
  */
 import { sql, type SQLWrapper } from 'drizzle-orm';
+import { ROLES, STAGES } from '../../domain/stage-registry';
+import { ADDON_KIND_KEYS, PLAN_KINDS } from '../../domain/addon-kinds';
 import {
 	bigint,
 	bigserial,
@@ -30,20 +32,11 @@ import {
 
 // ───────────────────────────── enumerations (CHECK constraints in SQL) ─────────────────────────────
 
-export const roles = ['admin', 'coordinator', 'agent', 'technician'] as const;
-export const stages = [
-	'preinstalacion',
-	'cobertura_confirmada',
-	'documentos_pendientes',
-	'agendada',
-	'asignada',
-	'firmada',
-	'activa',
-	'cancelada'
-] as const;
+export const roles = ROLES;
+export const stages = STAGES;
 export const billingModes = ['prepago', 'pospago'] as const;
 export const serviceTypes = ['inalambrico', 'fibra'] as const;
-export const planKinds = ['internet', 'television', 'telefonia'] as const;
+export const planKinds = PLAN_KINDS;
 export const usageTiers = ['basico', 'intermedio', 'alto'] as const;
 export const productKinds = ['promocion', 'deposito', 'equipo', 'otro'] as const;
 export const paymentTypes = ['unico', 'mensualidades'] as const;
@@ -65,7 +58,7 @@ export const fileCategories = [
 export const documentKinds = ['contrato', 'hoja_instalacion'] as const;
 export const documentStatuses = ['borrador', 'firmado'] as const;
 export const signatureMethods = ['en_persona', 'link', 'telefono_tecnico'] as const;
-export const addonKinds = ['telefonia', 'television'] as const;
+export const addonKinds = ADDON_KIND_KEYS;
 export const tvTypes = ['CATV', 'IPTV'] as const;
 /** Not a CHECK in SQL (new kinds must not need a migration); the ones the triggers write. */
 export const boardEventKinds = ['card:created', 'card:updated', 'card:moved', 'card:deleted'] as const;

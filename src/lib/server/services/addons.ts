@@ -1,15 +1,16 @@
 /**
- * Add-on services (process 4, steps 6–7): telephony and TV on top of the internet installation.
- * Defaults come from the card (IP, external ID, user = phone, password = PPPoE password, router of
- * the zone); telephony starts with number 0000000000 until support assigns the real line.
+ * Add-on services (process 4, steps 6–7) on top of the internet installation. What each kind
+ * starts with, shows and edits is its row in ADDON_KINDS (domain/addon-kinds.ts); the rest comes
+ * from the card (IP, external ID, user = phone, password = PPPoE password, router of the zone).
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { Executor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
-import { addHistory, firstOf, lockCard, rowsOf } from '../db/card-tx';
-import { run } from '../db/card-tx';
+import { addHistory, lockCard } from '../db/card-tx';
+import * as addons from '../db/addons';
+import * as plans from '../db/plans';
 import { addAddonSchema, PLACEHOLDER_NUMBER, removeAddonSchema, updateAddonSchema } from '$lib/schemas/addons';
+import { ADDON_KIND_KEYS, addonKind, editsField, FROM_CARD, pendingNumber } from '$lib/domain/addon-kinds';
 import { externalId } from '$lib/domain/credentials';
 import { parseInput } from '../validation';
 import { orgSettings } from './board';
@@ -18,83 +19,51 @@ import { requireCoordinator } from './roles';
 import { billingView } from './billing';
 import { productOptions } from './products';
 
-export interface AddonRow {
-	id: string;
-	kind: 'telefonia' | 'television';
-	planId: string | null;
-	planName: string | null;
-	ip: string | null;
-	externalId: string | null;
-	username: string | null;
-	password: string | null;
-	phoneNumber: string | null;
-	numberAssignedAt: string | null;
-	sipServer: string | null;
-	onuSerial: string | null;
-	tvType: 'CATV' | 'IPTV' | null;
-	cutService: boolean;
-	router: string | null;
-	/** "asignar número real": telephony still on the placeholder number. */
+export interface AddonRow extends addons.AddonRow {
+	/** "asignar número real": the kind awaits a number and still has the placeholder. */
 	pendingNumber: boolean;
 }
 
 export async function listAddons(exec: Executor, orgId: string, installationId: string): Promise<AddonRow[]> {
-	const rows = await rowsOf<Omit<AddonRow, 'pendingNumber'>>(
-		exec,
-		sql`select a.id, a.kind, a.plan_id as "planId", p.name as "planName", host(a.ip) as ip, a.external_id as "externalId",
-			a.username, a.password, a.phone_number as "phoneNumber", a.number_assigned_at::text as "numberAssignedAt",
-			a.sip_server as "sipServer", a.onu_serial as "onuSerial", a.tv_type as "tvType", a.cut_service as "cutService", a.router
-		 from addon_services a left join plans p on p.id = a.plan_id
-		 where a.org_id = ${orgId} and a.installation_id = ${installationId} order by a.created_at`
-	);
-	return rows.map((r) => ({ ...r, pendingNumber: r.kind === 'telefonia' && (r.phoneNumber ?? PLACEHOLDER_NUMBER) === PLACEHOLDER_NUMBER }));
-}
-
-async function defaultPlan(tx: Executor, orgId: string, kind: 'telefonia' | 'television'): Promise<string | null> {
-	const row = await firstOf<{ id: string }>(
-		tx,
-		sql`select id from plans where org_id = ${orgId} and kind = ${kind} and active order by sort_order, name limit 1`
-	);
-	return row?.id ?? null;
+	const rows = await addons.list(exec, orgId, installationId);
+	return rows.map((r) => ({ ...r, pendingNumber: pendingNumber(addonKind(r.kind), r.phoneNumber) }));
 }
 
 export async function addAddon(db: Database, actor: SessionUser, raw: unknown) {
 	requireCoordinator(actor, 'agregar servicios adicionales');
 	const input = parseInput(addAddonSchema, raw);
+	const kind = addonKind(input.kind)!;
 	const settings = await orgSettings(db, actor.orgId);
 	return db.orm.transaction(async (tx) => {
 		const card = await lockCard(tx, actor.orgId, input.installationId);
 		if (!card) throw notFound('Esa instalación no existe.');
-		const extra = (await firstOf<{ pppoePassword: string | null; externalId: string | null; router: string | null }>(
-			tx,
-			sql`select i.pppoe_password as "pppoePassword", i.external_id as "externalId", z.router_name as router
-				from installations i left join zones z on z.id = i.zone_id where i.id = ${card.id}`
-		))!;
-		const planId = input.planId ?? (await defaultPlan(tx, actor.orgId, input.kind));
-		if (planId) {
-			const ok = await firstOf(tx, sql`select 1 from plans where org_id = ${actor.orgId} and id = ${planId} and kind = ${input.kind}`);
-			if (!ok) throw new ServiceError(422, 'Ese plan no corresponde al servicio; elige uno de la lista.');
+		const extra = (await addons.cardDefaults(tx, card.id))!;
+		const planId = input.planId ?? (await plans.firstActiveOf(tx, actor.orgId, kind.key));
+		if (planId && !(await plans.isOfKind(tx, actor.orgId, planId, kind.key))) {
+			throw new ServiceError(422, 'Ese plan no corresponde al servicio; elige uno de la lista.');
 		}
-		const isPhone = input.kind === 'telefonia';
-		const row = await firstOf<{ id: string }>(
-			tx,
-			sql`insert into addon_services (org_id, installation_id, kind, plan_id, ip, external_id, username, password, phone_number,
-					sip_server, tv_type, cut_service, router)
-				values (${actor.orgId}, ${card.id}, ${input.kind}, ${planId}, ${card.ip}::inet, ${extra.externalId ?? externalId(card.folio)},
-					${card.phone}, ${extra.pppoePassword}, ${isPhone ? PLACEHOLDER_NUMBER : null}, ${isPhone ? settings.sipServer : null},
-					${isPhone ? null : (input.tvType ?? 'IPTV')}, true, ${extra.router})
-				returning id`
-		);
+		const fromCard = {
+			ip: card.ip,
+			externalId: extra.externalId ?? externalId(card.folio),
+			username: card.phone,
+			password: extra.pppoePassword,
+			router: extra.router
+		} satisfies Record<(typeof FROM_CARD)[number], string | null>;
+		const own = kind.initial({ sipServer: settings.sipServer, tvType: input.tvType });
+		const row = await addons.insert(tx, {
+			orgId: actor.orgId,
+			installationId: card.id,
+			kind: kind.key,
+			planId,
+			...fromCard,
+			phoneNumber: own.phoneNumber ?? null,
+			sipServer: own.sipServer ?? null,
+			tvType: own.tvType ?? null
+		});
 		await addHistory(tx, actor.orgId, card.id, actor.id, [
-			{
-				kind: 'service',
-				field: input.kind,
-				oldValue: null,
-				newValue: isPhone ? 'Telefonía agregada' : 'Televisión agregada',
-				source: 'tarjeta'
-			}
+			{ kind: 'service', field: kind.key, oldValue: null, newValue: kind.added, source: 'tarjeta' }
 		]);
-		return { id: row!.id };
+		return { id: row.id };
 	});
 }
 
@@ -102,38 +71,33 @@ export async function updateAddon(db: Database, actor: SessionUser, raw: unknown
 	requireCoordinator(actor, 'editar servicios adicionales');
 	const input = parseInput(updateAddonSchema, raw);
 	return db.orm.transaction(async (tx) => {
-		const current = await firstOf<{ installationId: string; kind: string; phoneNumber: string | null }>(
-			tx,
-			sql`select installation_id as "installationId", kind, phone_number as "phoneNumber" from addon_services
-				where org_id = ${actor.orgId} and id = ${input.id} for update`
-		);
+		const current = await addons.lock(tx, actor.orgId, input.id);
 		if (!current) throw notFound('Ese servicio adicional no existe.');
-		const assigning =
-			current.kind === 'telefonia' &&
-			input.phoneNumber !== undefined &&
-			input.phoneNumber !== PLACEHOLDER_NUMBER &&
-			input.phoneNumber !== current.phoneNumber;
-		await run(
-			tx,
-			sql`update addon_services set
-				plan_id = coalesce(${input.planId ?? null}, plan_id),
-				username = coalesce(${input.username ?? null}, username),
-				password = coalesce(${input.password ?? null}, password),
-				phone_number = case when kind = 'telefonia' then coalesce(${input.phoneNumber ?? null}, phone_number) else phone_number end,
-				number_assigned_at = case when ${assigning}::boolean then now() when ${input.phoneNumber ?? null}::text = ${PLACEHOLDER_NUMBER}::text then null else number_assigned_at end,
-				sip_server = coalesce(${input.sipServer ?? null}, sip_server),
-				onu_serial = case when ${input.onuSerial === undefined}::boolean then onu_serial else nullif(${input.onuSerial ?? ''}::text, '') end,
-				tv_type = case when kind = 'television' then coalesce(${input.tvType ?? null}, tv_type) else null end,
-				router = coalesce(${input.router ?? null}, router),
-				cut_service = ${input.cutService}::boolean
-			 where id = ${input.id}`
-		);
+		const kind = addonKind(current.kind);
+		// A kind's own fields are written only on add-ons of that kind (the card sends all drafts).
+		const phoneNumber = editsField(kind, 'phoneNumber') ? input.phoneNumber : undefined;
+		const assigning = phoneNumber !== undefined && phoneNumber !== PLACEHOLDER_NUMBER && phoneNumber !== current.phoneNumber;
+		await addons.update(tx, {
+			id: input.id,
+			planId: input.planId,
+			username: input.username,
+			password: input.password,
+			phoneNumber,
+			assigning,
+			unassigning: phoneNumber === PLACEHOLDER_NUMBER,
+			sipServer: input.sipServer,
+			onuSerial: editsField(kind, 'onuSerial') ? input.onuSerial : undefined,
+			keepsTvType: editsField(kind, 'tvType'),
+			tvType: input.tvType,
+			router: input.router,
+			cutService: input.cutService
+		});
 		await addHistory(tx, actor.orgId, current.installationId, actor.id, [
 			{
 				kind: 'service',
 				field: current.kind,
 				oldValue: assigning ? current.phoneNumber : null,
-				newValue: assigning ? `Número asignado: ${input.phoneNumber}` : 'Servicio editado',
+				newValue: assigning ? `Número asignado: ${phoneNumber}` : 'Servicio editado',
 				source: 'tarjeta'
 			}
 		]);
@@ -145,10 +109,7 @@ export async function removeAddon(db: Database, actor: SessionUser, raw: unknown
 	requireCoordinator(actor, 'quitar servicios adicionales');
 	const { id } = parseInput(removeAddonSchema, raw);
 	await db.orm.transaction(async (tx) => {
-		const row = await firstOf<{ installationId: string; kind: string }>(
-			tx,
-			sql`delete from addon_services where org_id = ${actor.orgId} and id = ${id} returning installation_id as "installationId", kind`
-		);
+		const row = await addons.remove(tx, actor.orgId, id);
 		if (!row) throw notFound('Ese servicio adicional no existe.');
 		await addHistory(tx, actor.orgId, row.installationId, actor.id, [
 			{ kind: 'service', field: row.kind, oldValue: row.kind, newValue: null, source: 'tarjeta' }
@@ -160,16 +121,11 @@ export async function removeAddon(db: Database, actor: SessionUser, raw: unknown
 export async function servicesView(db: Database, actor: SessionUser, rawId: unknown) {
 	const billing = await billingView(db, actor, rawId);
 	const id = String(rawId);
-	const plans = await rowsOf<{ id: string; kind: string; name: string; priceCents: number }>(
-		db.orm,
-		sql`select id, kind, name, price_cents as "priceCents" from plans where org_id = ${actor.orgId} and active
-			and kind in ('telefonia', 'television') order by sort_order, name`
-	);
 	return {
 		addons: await listAddons(db.orm, actor.orgId, id),
 		products: billing.products,
 		productOptions: await productOptions(db, actor),
-		plans,
+		plans: await plans.activeOf(db.orm, actor.orgId, ADDON_KIND_KEYS),
 		canEdit: actor.role === 'admin' || actor.role === 'coordinator'
 	};
 }

@@ -2,6 +2,9 @@ import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
 import { dbValueOf, readCardFields, writeCardField } from '../db/card-fields';
+import { setActor } from '../db/card-tx';
+import * as plans from '../db/plans';
+import { ADDON_KIND_KEYS } from '$lib/domain/addon-kinds';
 import { insertCardHistory } from '../db/history';
 import { CARD_FIELDS, fieldEditSchema, fieldSchema, sameValue, toWire, type CardField, type FieldValue } from '$lib/schemas/card';
 import { parseInput } from '../validation';
@@ -33,25 +36,20 @@ export interface FieldEditResult {
 
 const OFFICE_ROLES = ['admin', 'coordinator', 'agent'];
 
+/** The board_events trigger reads this to record who made the change. */
 export async function actAs(tx: RawRunner, actor: Pick<SessionUser, 'id'>) {
-	// The board_events trigger reads this to record who made the change.
-	await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
+	await setActor(tx, actor);
 }
 
 async function checkCatalog(db: Database, orgId: string, field: CardField, value: unknown) {
 	if (field === 'planId' && value) {
-		const [p] = await db.query(`select 1 from plans where org_id = $1 and id = $2 and kind = 'internet' and active`, [orgId, value]);
-		if (!p)
+		if ((await plans.countActive(db, orgId, [String(value)], ['internet'])) !== 1)
 			throw new ServiceError(400, 'Ese plan no existe en el catálogo: elige otro.', {
 				value: ['Ese plan no existe en el catálogo: elige otro.']
 			});
 	}
 	if (field === 'addonPlanIds' && Array.isArray(value) && value.length) {
-		const rows = await db.query(
-			`select id from plans where org_id = $1 and id = any($2::uuid[]) and kind in ('telefonia', 'television') and active`,
-			[orgId, value]
-		);
-		if (rows.length !== value.length) {
+		if ((await plans.countActive(db, orgId, value as string[], ADDON_KIND_KEYS)) !== value.length) {
 			throw new ServiceError(400, 'Algún servicio adicional no existe en el catálogo.', {
 				value: ['Algún servicio adicional no existe en el catálogo.']
 			});
@@ -105,7 +103,7 @@ export async function updateCardField(db: Database, actor: SessionUser, rawId: u
 			newValue: newWire,
 			source: edit.source
 		});
-		const [{ version }] = await tx.query<{ version: number }>('select version from installations where id = $1', [id]);
+		const { version } = (await readCardFields(tx, actor.orgId, id, false))!;
 		return { field, value: newWire, version, changed: true };
 	});
 }

@@ -10,6 +10,7 @@ import { cardChecklist, type ChecklistItemView } from './checklists';
 import { cardHistory } from './history';
 import type { HistoryEntry } from '../db/history';
 import type { CardField, FieldValue } from '$lib/schemas/card';
+import type { PlanKind } from '$lib/domain/addon-kinds';
 import type { CallScriptState } from '$lib/schemas/call-script';
 
 /** The full card for its panel/page; technicians only see their own jobs. */
@@ -22,7 +23,7 @@ export async function cardDetail(db: Database, actor: SessionUser, rawId: unknow
 
 export interface PlanOption {
 	id: string;
-	kind: 'internet' | 'television' | 'telefonia';
+	kind: PlanKind;
 	name: string;
 	priceCents: number;
 	speedMbps: number | null;

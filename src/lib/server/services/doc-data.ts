@@ -4,6 +4,7 @@ import { formatDateEs, isCivilDate } from '$lib/domain/dates';
 import { readSettings } from '$lib/schemas/settings';
 import type { DocumentKind } from '$lib/schemas/documents';
 import type { DocumentSource } from '../db/documents';
+import { ADDON_KINDS, addonKind, type AddonField, type AddonKinds } from '$lib/domain/addon-kinds';
 
 /**
  * A label/value pair shown on the sheet; values are always plain text. `office` marks what only
@@ -49,10 +50,36 @@ export function fillTemplate(body: string, values: Record<string, string>): stri
 	return body.replace(/\{([a-z_]+)\}/g, (whole, key: string) => (key in values ? values[key] : whole));
 }
 
+/** How a field of an add-on reads on the sheet. */
+const SHEET_VALUE: Partial<Record<AddonField, (value: string) => string>> = {
+	phoneNumber: (v) => `Número ${v}`
+};
+
+/** One line per add-on: its kind, its plan and the fields its kind puts on the sheet; its IP for the office only. */
+function addonFields(list: DocumentSource['addons'], kinds: AddonKinds): Field[] {
+	return list.flatMap((a): Field[] => {
+		const kind = addonKind(a.kind, kinds);
+		const label = kind?.label ?? a.kind;
+		const values = (kind?.sheet ?? []).map((f) => {
+			const value = a[f];
+			return value ? (SHEET_VALUE[f]?.(value) ?? value) : null;
+		});
+		const shown: Field = [label, [a.planName, ...values].filter(Boolean).join(' · ') || '—'];
+		return a.ip ? [shown, [`${label} · IP`, a.ip, 'office']] : [shown];
+	});
+}
+
 export function buildDocData(
 	src: DocumentSource,
 	kind: DocumentKind,
-	opts: { template?: { title: string; body: string } | null; startDate?: string | null; endDate?: string | null; today: string }
+	opts: {
+		template?: { title: string; body: string } | null;
+		startDate?: string | null;
+		endDate?: string | null;
+		today: string;
+		/** The add-on kinds to read (a test passes its own table). */
+		kinds?: AddonKinds;
+	}
 ): DocData {
 	const settings = readSettings(src.orgSettings);
 	const address = composeAddress({
@@ -107,14 +134,7 @@ export function buildDocData(
 			sections: [{ title: 'Datos del cliente', fields: customer.slice(0, 5) }]
 		};
 	}
-	const addons: Field[] = src.addons.flatMap((a): Field[] => {
-		const label = a.kind === 'telefonia' ? 'Telefonía' : 'Televisión';
-		const shown: Field = [
-			label,
-			[a.planName, a.tvType, a.kind === 'telefonia' && a.phoneNumber && `Número ${a.phoneNumber}`].filter(Boolean).join(' · ') || '—'
-		];
-		return a.ip ? [shown, [`${label} · IP`, a.ip, 'office']] : [shown];
-	});
+	const addons = addonFields(src.addons, opts.kinds ?? ADDON_KINDS);
 	const special: Field[] = [
 		['Acceso a azotea', yesNo(src.rooftopAccess, src.rooftopKey ? `Sí (llave: ${src.rooftopKey})` : 'Sí', 'No')],
 		['Cruce de fibra', yesNo(src.fiberCrossing, src.fiberCrossingNote ? `Sí: ${src.fiberCrossingNote}` : 'Sí (con costo)', 'No')],
