@@ -1,5 +1,5 @@
 import type { BoardTransport } from './board-transport';
-import type { CardEvent, PresenceUser } from './types';
+import type { CardEvent, PresenceUser } from '$lib/types/board';
 
 /** What the connection drives on a board; BoardState implements it (declared here so this module needs nothing from it). */
 export interface ConnectedBoard {

@@ -6,7 +6,7 @@ import type { CardStore } from './card-store.svelte';
 import type { ColumnWindow } from './column-window.svelte';
 import type { Notices } from './notices.svelte';
 import type { ServerClock } from './server-clock.svelte';
-import type { BoardCard, MoveRequest, MoveResult } from './types';
+import type { BoardCard, MoveRequest, MoveResult } from '$lib/types/board';
 import type { Role } from '$lib/domain/stages';
 
 interface MoveDeps {

@@ -4,7 +4,7 @@ import type { BoardTransport } from './board-transport';
 import type { CardStore } from './card-store.svelte';
 import type { DragOutcome, DragQueue } from './drag-queue.svelte';
 import type { ServerClock } from './server-clock.svelte';
-import type { CardEvent } from './types';
+import type { CardEvent } from '$lib/types/board';
 
 export type ConnectionStatus = 'en_vivo' | 'reconectando' | 'desconectado';
 

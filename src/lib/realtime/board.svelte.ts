@@ -12,7 +12,7 @@ import { DragQueue } from './drag-queue.svelte';
 import { Notices } from './notices.svelte';
 import { Presence } from './presence.svelte';
 import { ServerClock } from './server-clock.svelte';
-import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from './types';
+import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from '$lib/types/board';
 
 export type { ConnectionStatus } from './board-sync.svelte';
 

@@ -12,7 +12,7 @@ import {
 	type Totals
 } from './board-logic';
 import type { ServerClock } from './server-clock.svelte';
-import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent } from './types';
+import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent } from '$lib/types/board';
 
 /**
  * The cards this viewer may see under the current filter, with the per-column totals and the

@@ -1,6 +1,6 @@
 import type { Stage } from '$lib/domain/stages';
 import { COLUMN_PAGE, shownAfterMove, type Columns } from './board-logic';
-import type { BoardCard } from './types';
+import type { BoardCard } from '$lib/types/board';
 
 /**
  * Progressive rendering: a column renders its first cards and the rest wait for «Mostrar más»

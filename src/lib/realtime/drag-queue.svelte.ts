@@ -2,7 +2,7 @@
    plain bookkeeping nobody renders); a SvelteMap's per-entry signals would cost more for 2,000 cards. */
 import type { Stage } from '$lib/domain/stages';
 import { neighbours, touchesColumns, withUnrendered, type Columns } from './board-logic';
-import type { BoardCard, CardEvent, MoveRequest } from './types';
+import type { BoardCard, CardEvent, MoveRequest } from '$lib/types/board';
 
 /** What a drag leaves behind: the remote events held back meanwhile, and whether a resync waits. */
 export interface DragOutcome {
