@@ -1,12 +1,25 @@
-import type { BoardState } from './board.svelte';
 import type { BoardTransport } from './board-transport';
+import type { CardEvent, PresenceUser } from '$lib/types/board';
+
+/** What the connection drives on a board; BoardState implements it (declared here so this module needs nothing from it). */
+export interface ConnectedBoard {
+	online(): void;
+	offline(serverClosed: boolean): void;
+	receive(e: CardEvent): void;
+	setPresence(users: PresenceUser[]): void;
+	resync(): Promise<void>;
+	endSession(message: string): void;
+	heartbeat(): Promise<void>;
+	tick(): void;
+	openCard(cardId: string | null): void;
+}
 
 /**
  * Wires one board to the network and the page: socket events, the 15 s heartbeat, the clock
  * that ages cards, and a catch-up whenever the tab becomes visible or the device comes online.
  * Returns the cleanup.
  */
-export function connectBoard(board: BoardState, t: BoardTransport, heartbeatMs: number): () => void {
+export function connectBoard(board: ConnectedBoard, t: BoardTransport, heartbeatMs: number): () => void {
 	const off = t.listen({
 		connect: () => board.online(),
 		disconnect: (serverClosed) => board.offline(serverClosed),

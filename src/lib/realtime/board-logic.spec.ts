@@ -17,7 +17,7 @@ import {
 	withUnrendered,
 	type MatchContext
 } from './board-logic';
-import type { BoardCard } from './types';
+import type { BoardCard } from '$lib/types/board';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const NOW = Date.parse('2026-11-21T12:00:00Z');

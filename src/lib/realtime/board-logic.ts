@@ -1,7 +1,7 @@
 import { canEnter, STAGES, type GuardCard, type Role, type Stage } from '$lib/domain/stages';
 import { placeCard } from '$lib/domain/positions';
 import { boardFilterSchema, type BoardFilters } from '$lib/schemas/board';
-import type { BoardCard, CardEvent } from './types';
+import type { BoardCard, CardEvent } from '$lib/types/board';
 
 /** Pure rules behind the board state: no runes, no sockets, so the specs can drive them directly. */
 

@@ -1,5 +1,5 @@
 import { getSocket } from './socket';
-import type { BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from './types';
+import type { BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from '$lib/types/board';
 
 /** Catch-up: the latest state of each changed card plus the new lastSeq, a snapshot, or an error. */
 export type SinceResult = { events: CardEvent[]; lastSeq: number } | { snapshot: BoardSnapshot } | { error: string };

@@ -3,7 +3,7 @@ import { OPEN_STAGES, type Stage } from '$lib/domain/stages';
 import { BoardState } from './board.svelte';
 import type { BoardTransport, SinceResult, TransportHandlers } from './board-transport';
 import { COLUMN_PAGE, NO_FILTERS } from './board-logic';
-import type { BoardCard, BoardSnapshot, CardEvent, MoveRequest, MoveResult } from './types';
+import type { BoardCard, BoardSnapshot, CardEvent, MoveRequest, MoveResult } from '$lib/types/board';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

@@ -1,4 +1,4 @@
-import type { MoveRequest } from './types';
+import type { MoveRequest } from '$lib/types/board';
 
 /** Structured so the state stays free of UI text; Toasts.svelte words them. */
 export type Notice = { id: number } & (

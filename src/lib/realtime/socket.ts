@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AckOf, ClientToServer, PayloadOf, ServerToClient } from './types';
+import type { AckOf, ClientToServer, PayloadOf, ServerToClient } from '$lib/types/socket';
 
 export type BoardSocket = Socket<ServerToClient, ClientToServer>;
 

@@ -4,7 +4,7 @@ import { getCardsByIds } from '../db/cards';
 import * as boardEvents from '../db/board-events';
 import { boardSnapshot, inScope, orgSettings, toBoardCard } from '../services/board';
 import { deletedVersion, leftScope, owesRemoval } from './scope';
-import type { BoardSnapshot, CardEvent } from '$lib/realtime/types';
+import type { BoardSnapshot, CardEvent } from '$lib/types/board';
 
 /** More missed events than this and a fresh snapshot is cheaper than replaying them. */
 export const MAX_REPLAY = 500;

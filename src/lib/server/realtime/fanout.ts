@@ -4,7 +4,7 @@ import { getCardsByIds, type CardRow } from '../db/cards';
 import { cardCacheFor } from '../db/card-cache';
 import { hearingBoardEvents, heardBoardEvent, orgSettings, toBoardCard } from '../services/board';
 import { realtimeStatus } from './status';
-import type { CardEvent } from '$lib/realtime/types';
+import type { CardEvent } from '$lib/types/board';
 import { emitToDisplays } from './display';
 import { deletedVersion, leftScope } from './scope';
 

@@ -11,7 +11,7 @@ import { eventsSince } from './catch-up';
 import { staffRoom, techRoom, techsRoom } from './fanout';
 import { publishPresence } from './presence';
 import type { SocketData } from './socket-auth';
-import type { MoveResult } from '$lib/realtime/types';
+import type { MoveResult } from '$lib/types/board';
 
 const BAD_INPUT = 'Datos no válidos: recarga el tablero.';
 

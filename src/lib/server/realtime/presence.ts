@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { PresenceUser } from '$lib/realtime/types';
+import type { PresenceUser } from '$lib/types/board';
 import { staffRoom } from './fanout';
 import type { SocketData } from './socket-auth';
 

@@ -1,5 +1,5 @@
 import type { LoggedEvent } from '../db/board-events';
-import type { CardEvent } from '$lib/realtime/types';
+import type { CardEvent } from '$lib/types/board';
 
 /**
  * What a technician hears about a card that is no longer theirs (reassigned or deleted): that it

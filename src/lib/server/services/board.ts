@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { readSettings, type OrgSettings } from '$lib/schemas/settings';
 import { missingForNext } from '$lib/domain/stages';
 import type { SessionUser } from '../auth';
-import type { BoardCard, BoardSnapshot } from '$lib/realtime/types';
+import type { BoardCard, BoardSnapshot } from '$lib/types/board';
 import { parseInput } from '../validation';
 import { boardFilterSchema } from '$lib/schemas/board';
 

@@ -6,7 +6,7 @@ import { domainEvents } from '../events';
 import { parseInput } from '../validation';
 import { createDisplaySchema, displayTokenSchema, revokeDisplaySchema } from '$lib/schemas/displays';
 import type { DisplayCard, DisplayEvent, DisplaySince, DisplaySnapshot } from '$lib/schemas/displays';
-import type { BoardCard } from '$lib/realtime/types';
+import type { BoardCard } from '$lib/types/board';
 import { firstName } from '$lib/domain/names';
 import { lastSeq, orgSettings, toBoardCard } from './board';
 import { ServiceError, forbidden, notFound } from './errors';

@@ -7,7 +7,7 @@ import { MIN_POSITION_GAP, POSITION_GAP } from '$lib/domain/positions';
 import { parseInput } from '../validation';
 import { moveSchema } from '$lib/schemas/board';
 import { inScope, orgSettings, toBoardCard } from './board';
-import type { MoveResult } from '$lib/realtime/types';
+import type { MoveResult } from '$lib/types/board';
 import { ServiceError } from './errors';
 import { alreadyCancelled } from './cancellations';
 import { lastCanceller } from '../db/cancellations';

@@ -1,0 +1,89 @@
+/* eslint-disable svelte/prefer-svelte-reactivity -- collections here are copied on write into $state.raw (or are
+   plain bookkeeping nobody renders); a SvelteMap's per-entry signals would cost more for 2,000 cards. */
+import type { BoardTransport } from './board-transport';
+import { optimisticPosition } from './board-logic';
+import type { CardStore } from './card-store.svelte';
+import type { ColumnWindow } from './column-window.svelte';
+import type { Notices } from './notices.svelte';
+import type { ServerClock } from './server-clock.svelte';
+import type { BoardCard, MoveRequest, MoveResult } from '$lib/types/board';
+import type { Role } from '$lib/domain/stages';
+
+interface MoveDeps {
+	transport: BoardTransport | null;
+	role: Role;
+	store: CardStore;
+	window: ColumnWindow;
+	clock: ServerClock;
+	notices: Notices;
+	/** A move that got no answer may have happened anyway: catch up to learn. */
+	resync: () => Promise<void>;
+}
+
+/** This viewer's moves: shown at once, sent to the server, and sprung back with its reasons when refused. */
+export class BoardMoves {
+	#d: MoveDeps;
+	#pending = $state.raw(new Set<string>());
+
+	constructor(deps: MoveDeps) {
+		this.#d = deps;
+	}
+
+	isPending(cardId: string): boolean {
+		return this.#pending.has(cardId);
+	}
+
+	/** Optimistic move; springs back with the server's reasons when refused. */
+	move(req: MoveRequest): Promise<MoveResult | null> {
+		const prev = this.applyOptimistic(req);
+		return prev ? this.send(req, prev) : Promise.resolve(null);
+	}
+
+	/** Puts the card where the move says at once; returns the card as it was, or null when it isn't held. */
+	applyOptimistic(req: MoveRequest): BoardCard | null {
+		const { store } = this.#d;
+		const card = store.cards.get(req.cardId);
+		if (!card) return null;
+		const position = optimisticPosition(store.columns[req.toStage], card.id, req);
+		const moved = card.stage !== req.toStage;
+		const stageChangedAt = moved ? new Date(this.#d.clock.now).toISOString() : card.stageChangedAt;
+		store.put({ ...card, stage: req.toStage, position, stageChangedAt });
+		this.#d.window.keepInView(req.toStage, card.id, moved);
+		return card;
+	}
+
+	async send(req: MoveRequest, prev: BoardCard): Promise<MoveResult | null> {
+		const { store, notices, transport } = this.#d;
+		this.#pending = new Set(this.#pending).add(req.cardId);
+		let res: MoveResult;
+		try {
+			if (!transport) throw new Error('offline');
+			res = await transport.move(req);
+		} catch {
+			store.rollback(prev, null);
+			notices.push({ kind: 'no_response', cardName: prev.fullName });
+			void this.#d.resync();
+			return null;
+		} finally {
+			const p = new Set(this.#pending);
+			p.delete(req.cardId);
+			this.#pending = p;
+		}
+		if (res.ok) {
+			store.accept(res.card);
+			// The server may have placed it elsewhere than the optimistic guess (a stale anchor).
+			if (store.cards.get(res.card.id) === res.card) this.#d.window.keepInView(res.card.stage, res.card.id, false);
+		} else {
+			store.rollback(prev, res.card);
+			const mayOverride = res.overridable && (this.#d.role === 'admin' || this.#d.role === 'coordinator');
+			notices.push({
+				kind: 'refused',
+				cardName: prev.fullName,
+				message: res.message,
+				reasons: res.reasons,
+				retry: mayOverride ? req : null
+			});
+		}
+		return res;
+	}
+}

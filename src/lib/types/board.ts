@@ -1,0 +1,85 @@
+// Shared by the server (which builds these) and the board's client (which renders them): neither side owns them.
+import type { Stage } from '$lib/domain/stages';
+
+/** One card as every board screen sees it (phones and credentials stay off this shape). */
+export interface BoardCard {
+	id: string;
+	folio: number;
+	stage: Stage;
+	position: number;
+	version: number;
+	fullName: string;
+	colonia: string | null;
+	zoneId: string | null;
+	zoneName: string | null;
+	planId: string | null;
+	planName: string | null;
+	contractType: string | null;
+	installationDate: string | null;
+	installationTime: string | null;
+	technicianId: string | null;
+	technicianName: string | null;
+	technicianColor: string | null;
+	stageChangedAt: string;
+	cancelReason: string | null;
+	cancelNote: string | null;
+	/** Installation sheet / contract signed (the "firmada" guard reads these). */
+	sheetSigned: boolean;
+	contractSigned: boolean;
+	/** "faltan 2 documentos" for the next stage, or null. */
+	badge: string | null;
+	/** The Spanish reasons behind the badge. */
+	missing: string[];
+}
+
+export interface BoardSettings {
+	wipLimits: Partial<Record<Stage, number | null>>;
+	sla: Partial<Record<Stage, { warnHours: number; lateHours: number }>>;
+	recentDays: number;
+}
+
+export interface BoardSnapshot {
+	cards: BoardCard[];
+	/** All cards per stage in the database, before the "recent only" cut of activa/cancelada. */
+	totals: Partial<Record<Stage, number>>;
+	lastSeq: number;
+	settings: BoardSettings;
+	serverTime: string;
+}
+
+/**
+ * Server → client: one card changed. `card` is null when it was deleted or left the viewer's scope;
+ * a technician then gets kind `card:removed` with no author, nothing more about the card.
+ */
+export interface CardEvent {
+	seq: number;
+	cardId: string;
+	kind: string;
+	version: number;
+	card: BoardCard | null;
+	actorId: string | null;
+}
+
+export interface PresenceUser {
+	userId: string;
+	name: string;
+	color: string | null;
+	/** The card this person has open, if any. */
+	cardId: string | null;
+}
+
+export interface MoveRequest {
+	cardId: string;
+	toStage: Stage;
+	beforeId?: string | null;
+	afterId?: string | null;
+	version: number;
+	overrideReason?: string | null;
+	/** Required when moving into "cancelada" (unless the card already has one). */
+	cancelReason?: 'sin_cobertura' | 'declino' | 'no_localizable' | 'duplicado' | 'otro' | null;
+	cancelNote?: string | null;
+}
+
+export type MoveResult =
+	| { ok: true; card: BoardCard; seq: number | null }
+	| { ok: false; status: number; message: string; reasons: string[]; overridable: boolean; card: BoardCard | null };
