@@ -5,7 +5,7 @@
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { addHistory, lockCard, setActor } from '../db/card-tx';
-import * as products from '../db/products';
+import * as installationProducts from '../db/installation-products';
 import { attachProductSchema, detachProductSchema, refundChecklistSchema } from '$lib/schemas/products';
 import { REFUND_CONDITIONS } from '$lib/domain/billing';
 import { parseInput } from '../validation';
@@ -13,7 +13,7 @@ import { ServiceError, notFound } from './errors';
 import { requireCoordinator } from './roles';
 
 export async function productOptions(db: Database, actor: SessionUser) {
-	return products.activeOptions(db, actor.orgId);
+	return installationProducts.attachable(db, actor.orgId);
 }
 
 export async function attachProduct(db: Database, actor: SessionUser, raw: unknown) {
@@ -22,11 +22,11 @@ export async function attachProduct(db: Database, actor: SessionUser, raw: unkno
 	return db.orm.transaction(async (tx) => {
 		const card = await lockCard(tx, actor.orgId, input.installationId);
 		if (!card) throw notFound('Esa instalación no existe.');
-		const product = await products.activeById(tx, actor.orgId, input.productId);
+		const product = await installationProducts.attachableById(tx, actor.orgId, input.productId);
 		if (!product) throw new ServiceError(422, 'Ese producto no existe o está inactivo; elige uno de la lista.');
 		const paymentType = input.paymentType ?? product.paymentType;
 		const installments = paymentType === 'unico' ? 1 : (input.installments ?? product.installments);
-		const id = await products.attach(tx, {
+		const id = await installationProducts.attach(tx, {
 			orgId: actor.orgId,
 			installationId: card.id,
 			productId: input.productId,
@@ -52,7 +52,7 @@ export async function detachProduct(db: Database, actor: SessionUser, raw: unkno
 	requireCoordinator(actor, 'quitar productos');
 	const { id } = parseInput(detachProductSchema, raw);
 	await db.orm.transaction(async (tx) => {
-		const row = await products.detach(tx, actor.orgId, id);
+		const row = await installationProducts.detach(tx, actor.orgId, id);
 		if (!row) throw notFound('Ese producto ya no está en la instalación.');
 		await addHistory(tx, actor.orgId, row.installationId, actor.id, [
 			{ kind: 'service', field: 'producto', oldValue: row.name, newValue: null, source: 'tarjeta' }
@@ -68,7 +68,7 @@ export async function setRefundCondition(db: Database, actor: SessionUser, raw: 
 		const card = await lockCard(tx, actor.orgId, input.installationId);
 		if (!card) throw notFound('Esa instalación no existe.');
 		await setActor(tx, actor);
-		await products.setRefundCondition(tx, card.id, input.key, input.done);
+		await installationProducts.setRefundCondition(tx, card.id, input.key, input.done);
 		const label = REFUND_CONDITIONS.find((c) => c.key === input.key)!.label;
 		await addHistory(tx, actor.orgId, card.id, actor.id, [
 			{ kind: 'field', field: 'devolucion_deposito', oldValue: null, newValue: `${label}: ${input.done ? 'sí' : 'no'}`, source: 'tarjeta' }
@@ -78,5 +78,5 @@ export async function setRefundCondition(db: Database, actor: SessionUser, raw: 
 }
 
 export async function refundState(db: Database, orgId: string, installationId: string): Promise<Record<string, boolean>> {
-	return products.refundConditions(db, orgId, installationId);
+	return installationProducts.refundConditions(db, orgId, installationId);
 }

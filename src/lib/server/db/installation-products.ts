@@ -1,4 +1,4 @@
-/** The product catalog and the products attached to cards (installation_products). */
+/** Products attached to cards (installation_products), and the active catalog a card can pick from. */
 import { sql } from 'drizzle-orm';
 import { firstOf, rowsOf, run, type Executor } from './card-tx';
 
@@ -13,7 +13,7 @@ export interface ProductOption {
 	installments: number;
 }
 
-export function activeOptions(db: Executor, orgId: string): Promise<ProductOption[]> {
+export function attachable(db: Executor, orgId: string): Promise<ProductOption[]> {
 	return rowsOf<ProductOption>(
 		db,
 		sql`select id, name, kind, price_cents as "priceCents", payment_type as "paymentType", installments
@@ -28,7 +28,7 @@ export interface ActiveProduct {
 	installments: number;
 }
 
-export function activeById(db: Executor, orgId: string, id: string): Promise<ActiveProduct | null> {
+export function attachableById(db: Executor, orgId: string, id: string): Promise<ActiveProduct | null> {
 	return firstOf<ActiveProduct>(
 		db,
 		sql`select name, price_cents as "priceCents", payment_type as "paymentType", installments from products
