@@ -6,9 +6,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { asc } from 'drizzle-orm';
 import { closeDb, getDb } from '../lib/server/db/index';
-import { organizations } from '../lib/server/db/schema';
+import * as organizations from '../lib/server/db/organizations';
 import { seedDemo, type DemoSeedResult } from '../lib/server/services/demo';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -65,10 +64,7 @@ export async function runSeedDemo(argv: string[]): Promise<void> {
 	}
 	const db = await getDb();
 	try {
-		const orgs = await db.orm
-			.select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
-			.from(organizations)
-			.orderBy(asc(organizations.createdAt), asc(organizations.slug));
+		const orgs = await organizations.list(db);
 		if (!orgs.length) {
 			throw new CliError('Todavía no hay ningún proveedor. Primero crea un proveedor con npm run org:create o en /setup.');
 		}

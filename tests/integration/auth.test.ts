@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeOrg, PASSWORD } from './support/factories';
 import { createSession, generateToken, validateSessionToken, SESSION_TTL } from '$lib/server/auth';
-import { sessions, users } from '$lib/server/db/schema';
 import { login, LOGIN_FAILED, LOGIN_LIMITED, resetLoginLimits } from '$lib/server/services/login';
 import { updateUser } from '$lib/server/services/users';
 
@@ -18,11 +16,14 @@ describe.each(drivers)('auth on %s', (driver) => {
 	it('stores only the hash of the token and validates it', async () => {
 		const { agent } = await makeOrg(t.db);
 		const { token, session } = await createSession(t.db.orm, agent);
-		const [row] = await t.db.orm.select().from(sessions).where(eq(sessions.id, session.id));
+		const [row] = await t.db.query<{ id: string }>('select id from sessions where id = $1', [session.id]);
 		expect(row.id).not.toContain(token);
 		expect(row.id).toMatch(/^[0-9a-f]{64}$/);
 		const result = await validateSessionToken(t.db, token);
-		const [user] = await t.db.orm.select().from(users).where(eq(users.id, agent.id));
+		const [user] = await t.db.query<{ orgId: string; email: string; name: string; locale: string; color: string | null }>(
+			'select org_id as "orgId", email, name, locale, color from users where id = $1',
+			[agent.id]
+		);
 		const [org] = await t.db.query<{ name: string; time_zone: string }>('select name, time_zone from organizations where id = $1', [
 			user.orgId
 		]);
@@ -52,21 +53,24 @@ describe.each(drivers)('auth on %s', (driver) => {
 	it('treats an expired session as logged out and extends one that is close to expiring', async () => {
 		const { agent } = await makeOrg(t.db);
 		const expired = await createSession(t.db.orm, agent);
-		await t.db.orm
-			.update(sessions)
-			.set({ expiresAt: new Date(Date.now() - 1000) })
-			.where(eq(sessions.id, expired.session.id));
+		await t.db.query('update sessions set expires_at = $2::timestamptz where id = $1', [
+			expired.session.id,
+			new Date(Date.now() - 1000).toISOString()
+		]);
 		expect(await validateSessionToken(t.db, expired.token)).toBeNull();
 
 		const old = await createSession(t.db.orm, agent);
-		await t.db.orm
-			.update(sessions)
-			.set({ expiresAt: new Date(Date.now() + 24 * 3600 * 1000) })
-			.where(eq(sessions.id, old.session.id));
+		await t.db.query('update sessions set expires_at = $2::timestamptz where id = $1', [
+			old.session.id,
+			new Date(Date.now() + 24 * 3600 * 1000).toISOString()
+		]);
 		const renewed = await validateSessionToken(t.db, old.token);
 		expect(renewed!.session.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL - 60_000);
-		const [stored] = await t.db.orm.select().from(sessions).where(eq(sessions.id, old.session.id));
-		expect(stored.expiresAt.getTime()).toBe(renewed!.session.expiresAt.getTime());
+		const [stored] = await t.db.query<{ expiresAt: number }>(
+			'select (extract(epoch from expires_at) * 1000)::float8 as "expiresAt" from sessions where id = $1',
+			[old.session.id]
+		);
+		expect(Number(stored.expiresAt)).toBe(renewed!.session.expiresAt.getTime());
 	});
 
 	it('logs a deactivated user out everywhere at once', async () => {
@@ -76,7 +80,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 		await updateUser(t.db, admin, { id: agent.id, active: 'false' });
 		expect(await validateSessionToken(t.db, a.token)).toBeNull();
 		expect(await validateSessionToken(t.db, b.token)).toBeNull();
-		expect(await t.db.orm.select().from(sessions).where(eq(sessions.userId, agent.id))).toHaveLength(0);
+		expect(await t.db.query('select id from sessions where user_id = $1', [agent.id])).toHaveLength(0);
 		await expect(login(t.db, { email: agent.email, password: PASSWORD }, { ip: '10.0.0.1', userAgent: null })).rejects.toThrow(
 			LOGIN_FAILED
 		);
@@ -121,7 +125,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 		const a = await makeOrg(t.db);
 		const b = await makeOrg(t.db);
 		await expect(updateUser(t.db, b.admin, { id: a.agent.id, active: 'false' })).rejects.toThrow(/no existe en tu organización/);
-		const [still] = await t.db.orm.select().from(users).where(eq(users.id, a.agent.id));
+		const [still] = await t.db.query<{ active: boolean }>('select active from users where id = $1', [a.agent.id]);
 		expect(still.active).toBe(true);
 	});
 });

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeOrg } from './support/factories';
-import { organizations, users } from '$lib/server/db/schema';
 import { hasAnyUser, setupFirstOrganization } from '$lib/server/services/organizations';
 import { createUser, listUsers, updateUser } from '$lib/server/services/users';
 import { migrate, currentVersion } from '$lib/server/db/migrate';
@@ -36,7 +34,7 @@ describe.each(drivers)('first-run setup on %s', (driver) => {
 		expect(err.fieldErrors.password[0]).toMatch(/al menos 10 caracteres/);
 		expect(err.fieldErrors.timeZone[0]).toMatch(/zona horaria válida/);
 		expect(await hasAnyUser(t.db.orm)).toBe(false);
-		const [n] = await t.db.orm.select({ n: count() }).from(organizations);
+		const [n] = await t.db.query<{ n: number }>('select count(*)::int as n from organizations');
 		expect(n.n).toBe(0);
 	});
 
@@ -48,9 +46,9 @@ describe.each(drivers)('first-run setup on %s', (driver) => {
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
 		const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
 		expect(rejected.reason.message).toMatch(/ya se hizo/);
-		const [n] = await t.db.orm.select({ n: count() }).from(users);
+		const [n] = await t.db.query<{ n: number }>('select count(*)::int as n from users');
 		expect(n.n).toBe(1);
-		const [org] = await t.db.orm.select().from(organizations);
+		const [org] = await t.db.query<{ timeZone: string }>('select time_zone as "timeZone" from organizations');
 		expect(org.timeZone).toBe('America/Cancun');
 		await expect(setupFirstOrganization(t.db, { ...valid, email: 'tercera@cancun.mx' })).rejects.toThrow(/ya se hizo/);
 	});
@@ -81,10 +79,7 @@ describe.each(drivers)('users admin on %s', (driver) => {
 					password: 'contraseña-larga-9'
 				})
 			).rejects.toThrow(/Solo un administrador/);
-			const rows = await t.db.orm
-				.select()
-				.from(users)
-				.where(eq(users.email, `intruso-${actor.role}@prueba.mx`));
+			const rows = await t.db.query('select id from users where email = $1', [`intruso-${actor.role}@prueba.mx`]);
 			expect(rows).toHaveLength(0);
 		}
 	});

@@ -1,9 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { hash, verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
-import type { Database, Executor } from './db';
-import { sessions } from './db/schema';
+import type { Database } from './db';
+import type { Executor } from './db/card-tx';
+import * as sessions from './db/sessions';
 import type { Role } from '$lib/domain/stages';
 
 // Sessions follow Lucia's current guide: random token in the cookie, only its SHA-256 in the
@@ -66,7 +66,7 @@ export async function createSession(
 ): Promise<{ token: string; session: Session }> {
 	const token = generateToken();
 	const session: Session = { id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL) };
-	await db.insert(sessions).values({
+	await sessions.insert(db, {
 		id: session.id,
 		userId: user.id,
 		orgId: user.orgId,
@@ -77,45 +77,30 @@ export async function createSession(
 	return { token, session };
 }
 
-/**
- * Returns the session and its user, or null when unknown, expired or the user is inactive.
- * Every request and socket asks this, so it is one hand-written statement (one exchange with the
- * embedded database, where each of an ORM query's round trips crosses into WebAssembly).
- */
+/** Returns the session and its user, or null when unknown, expired or the user is inactive. */
 export async function validateSessionToken(
 	db: Pick<Database, 'query'>,
 	token: string
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = hashToken(token);
-	const [row] = await db.query<SessionRow>(
-		`select (extract(epoch from s.expires_at) * 1000)::float8 as "expiresAt", u.id, u.org_id as "orgId", o.name as "orgName", o.time_zone as "timeZone",
-		        u.email, u.name, u.role, u.locale, u.color
-		   from sessions s
-		   join users u on u.id = s.user_id
-		   join organizations o on o.id = u.org_id
-		  where s.id = $1 and s.expires_at > now() and u.active`,
-		[id]
-	);
+	const row = await sessions.findLive(db, id);
 	if (!row) return null;
 	const session: Session = { id, userId: row.id, expiresAt: new Date(row.expiresAt) };
 	if (session.expiresAt.getTime() - Date.now() < RENEW_WITHIN) {
 		session.expiresAt = new Date(Date.now() + SESSION_TTL);
-		await db.query('update sessions set expires_at = $2::timestamptz where id = $1', [id, session.expiresAt.toISOString()]);
+		await sessions.extend(db, id, session.expiresAt);
 	}
 	const { expiresAt: _, ...user } = row;
 	return { session, user };
 }
 
-// Epoch milliseconds: the two drivers return a timestamptz in different shapes (Date or text).
-type SessionRow = SessionUser & { expiresAt: number };
-
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
-	await db.delete(sessions).where(eq(sessions.id, sessionId));
+	await sessions.remove(db, sessionId);
 }
 
 export async function invalidateUserSessions(db: Executor, userId: string): Promise<void> {
-	await db.delete(sessions).where(eq(sessions.userId, userId));
+	await sessions.removeForUser(db, userId);
 }
 
 export function sessionCookieOptions(secure: boolean, expires: Date) {

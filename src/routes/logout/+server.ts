@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { invalidateSession, SESSION_COOKIE } from '$lib/server/auth';
 
 export async function POST({ locals, cookies }) {
-	if (locals.session) await invalidateSession((await getDb()).orm, locals.session.id);
+	if (locals.session) await invalidateSession(await getDb(), locals.session.id);
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 	redirect(303, '/login');
 }

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '$lib/server/db/client';
-import { organizations, users } from '$lib/server/db/schema';
 import { createOrganization } from '$lib/server/services/organizations';
 import { createUser } from '$lib/server/services/users';
 import type { SessionUser } from '$lib/server/auth';
@@ -12,22 +10,12 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 export const PASSWORD = 'contraseña-de-prueba-1';
 
 export async function sessionUserOf(db: Database, userId: string): Promise<SessionUser> {
-	const [row] = await db.orm
-		.select({ user: users, orgName: organizations.name, timeZone: organizations.timeZone })
-		.from(users)
-		.innerJoin(organizations, eq(organizations.id, users.orgId))
-		.where(eq(users.id, userId));
-	return {
-		id: row.user.id,
-		orgId: row.user.orgId,
-		orgName: row.orgName,
-		timeZone: row.timeZone,
-		email: row.user.email,
-		name: row.user.name,
-		role: row.user.role as Role,
-		locale: row.user.locale,
-		color: row.user.color
-	};
+	const [row] = await db.query<SessionUser>(
+		`select u.id, u.org_id as "orgId", o.name as "orgName", o.time_zone as "timeZone", u.email, u.name, u.role, u.locale, u.color
+		   from users u join organizations o on o.id = u.org_id where u.id = $1`,
+		[userId]
+	);
+	return { ...row, role: row.role as Role };
 }
 
 /** A provider with one user per role. */

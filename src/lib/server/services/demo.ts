@@ -12,29 +12,11 @@
  * `billing` snapshot is left null for the billing service to compute. Cards past
  * documentos_pendientes therefore show "faltan documentos" badges, as a real board would.
  */
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../db';
-import {
-	addonServices,
-	installationProducts,
-	installations,
-	ipAllocations,
-	organizations,
-	plans,
-	products,
-	stageHistory,
-	users,
-	zoneCoverageAreas,
-	zoneIpPools,
-	zoneTechnicians,
-	zones,
-	type CancelReason,
-	type ContractType,
-	type NewInstallation,
-	type Role,
-	type ServiceType,
-	type Stage
-} from '../db/schema';
+import type { Database } from '../db';
+import * as demo from '../db/demo';
+import * as organizations from '../db/organizations';
+import type { CancelReason, ContractType, Role, Stage } from '$lib/domain/stages';
+import type { ServiceType } from '$lib/domain/geo';
 import { hashPassword } from '../auth';
 import { ServiceError } from './errors';
 import { normalizeName, surname } from '$lib/domain/names';
@@ -390,7 +372,7 @@ interface CardSpec {
 	cancel?: { reason: CancelReason; note: string; from: Stage };
 	/** Same phone as another card (the duplicate lead). */
 	phoneOf?: string;
-	extras?: Partial<NewInstallation>;
+	extras?: Partial<demo.DemoCard>;
 	promo?: boolean;
 }
 
@@ -887,11 +869,6 @@ const EMPTY = (): DemoSeedResult => ({
 	password: DEMO_PASSWORD
 });
 
-async function installationCount(db: Executor, orgId: string): Promise<number> {
-	const [row] = await db.select({ n: count() }).from(installations).where(eq(installations.orgId, orgId));
-	return Number(row?.n ?? 0);
-}
-
 /**
  * Loads the demo provider into `orgId`. Does nothing (and returns zeros) when the organization
  * already has installations, so running it twice is harmless.
@@ -899,44 +876,29 @@ async function installationCount(db: Executor, orgId: string): Promise<number> {
 export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOptions = {}): Promise<DemoSeedResult> {
 	const now = opts.now ?? new Date();
 	// Cheap check first: argon2 hashing is the slow part and is pointless when we'll skip.
-	if ((await installationCount(db.orm, orgId)) > 0) return EMPTY();
+	if ((await demo.installationCount(db, orgId)) > 0) return EMPTY();
 	const hashes = new Map<StaffKey, string>();
 	for (const s of STAFF) hashes.set(s.key, await hashPassword(DEMO_PASSWORD));
 
 	return db.orm.transaction(async (tx) => {
 		// Locking the organization row serialises two concurrent seeds of the same provider, so
 		// the second one sees the first one's cards and skips instead of colliding.
-		const [org] = await tx
-			.select({ id: organizations.id, slug: organizations.slug, timeZone: organizations.timeZone, settings: organizations.settings })
-			.from(organizations)
-			.where(eq(organizations.id, orgId))
-			.for('update');
+		const org = await organizations.lock(tx, orgId);
 		if (!org) throw new ServiceError(404, 'No existe ese proveedor. Créalo primero con npm run org:create o en /setup.');
-		if ((await installationCount(tx, orgId)) > 0) return EMPTY();
+		if ((await demo.installationCount(tx, orgId)) > 0) return EMPTY();
 
-		const taken = await tx
-			.select({ name: zones.name })
-			.from(zones)
-			.where(
-				and(
-					eq(zones.orgId, orgId),
-					inArray(
-						zones.name,
-						ZONES.map((z) => z.name)
-					)
-				)
-			);
-		const takenPools = await tx
-			.select({ cidr: zoneIpPools.cidr })
-			.from(zoneIpPools)
-			.where(
-				and(
-					eq(zoneIpPools.orgId, orgId),
-					sql`${zoneIpPools.cidr} && any(${sql.raw(`array[${ZONES.map((z) => `'${z.cidr}'::cidr`).join(', ')}]`)})`
-				)
-			);
+		const taken = await demo.takenZoneNames(
+			tx,
+			orgId,
+			ZONES.map((z) => z.name)
+		);
+		const takenPools = await demo.overlappingPools(
+			tx,
+			orgId,
+			ZONES.map((z) => z.cidr)
+		);
 		if (taken.length || takenPools.length) {
-			const what = taken.length ? `la zona «${taken[0].name}»` : `el segmento ${takenPools[0].cidr}`;
+			const what = taken.length ? `la zona «${taken[0]}»` : `el segmento ${takenPools[0]}`;
 			throw new ServiceError(
 				409,
 				`El proveedor ya tiene ${what}. Los datos de demostración solo se cargan en un proveedor sin esas zonas ni segmentos.`
@@ -954,55 +916,53 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 		const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
 
 		// ── zones, pools, coverage ──
-		const zoneRows = await tx
-			.insert(zones)
-			.values(
-				ZONES.map((z) => ({
-					orgId,
-					name: z.name,
-					routerName: z.routerName,
-					routerHost: z.routerHost,
-					paymentDay: z.paymentDay,
-					cutoffDay: z.cutoffDay,
-					graceDays: z.graceDays,
-					invoiceDay: z.invoiceDay,
-					billingMode: 'prepago' as const
-				}))
-			)
-			.returning({ id: zones.id, name: zones.name });
+		const zoneRows = await demo.insertZones(
+			tx,
+			ZONES.map((z) => ({
+				orgId,
+				name: z.name,
+				routerName: z.routerName,
+				routerHost: z.routerHost,
+				paymentDay: z.paymentDay,
+				cutoffDay: z.cutoffDay,
+				graceDays: z.graceDays,
+				invoiceDay: z.invoiceDay,
+				billingMode: 'prepago' as const
+			}))
+		);
 		const zoneId = new Map<ZoneKey, string>(ZONES.map((z) => [z.key, zoneRows.find((r) => r.name === z.name)!.id]));
-		await tx.insert(zoneIpPools).values(ZONES.map((z) => ({ orgId, zoneId: zoneId.get(z.key)!, cidr: z.cidr, reserved: [z.gateway] })));
-		await tx
-			.insert(zoneCoverageAreas)
-			.values(
-				ZONES.flatMap((z) =>
-					z.areas.map((a) => ({ orgId, zoneId: zoneId.get(z.key)!, name: a.name, serviceType: a.serviceType, geojson: boxPolygon(a.box) }))
-				)
-			);
+		await demo.insertPools(
+			tx,
+			ZONES.map((z) => ({ orgId, zoneId: zoneId.get(z.key)!, cidr: z.cidr, reserved: [z.gateway] }))
+		);
+		await demo.insertAreas(
+			tx,
+			ZONES.flatMap((z) =>
+				z.areas.map((a) => ({ orgId, zoneId: zoneId.get(z.key)!, name: a.name, serviceType: a.serviceType, geojson: boxPolygon(a.box) }))
+			)
+		);
 		const freeIps = new Map<ZoneKey, string[]>(ZONES.map((z) => [z.key, usableHosts(z.cidr, [z.gateway])]));
 
 		// ── catalog ──
-		const planRows = await tx
-			.insert(plans)
-			.values(
-				PLANS.map((p, i) => ({
-					orgId,
-					kind: p.kind,
-					name: p.name,
-					speedMbps: p.speedMbps,
-					priceCents: p.priceCents,
-					routerosProfile: p.routerosProfile,
-					usageTier: p.usageTier,
-					description: p.description,
-					sortOrder: i
-				}))
-			)
-			.returning({ id: plans.id, name: plans.name });
+		const planRows = await demo.insertPlans(
+			tx,
+			PLANS.map((p, i) => ({
+				orgId,
+				kind: p.kind,
+				name: p.name,
+				speedMbps: p.speedMbps,
+				priceCents: p.priceCents,
+				routerosProfile: p.routerosProfile,
+				usageTier: p.usageTier,
+				description: p.description,
+				sortOrder: i
+			}))
+		);
 		const planId = new Map<PlanKey, string>(PLANS.map((p) => [p.key, planRows.find((r) => r.name === p.name)!.id]));
-		const productRows = await tx
-			.insert(products)
-			.values(PRODUCTS.map(({ key: _key, ...p }) => ({ orgId, ...p })))
-			.returning({ id: products.id, name: products.name });
+		const productRows = await demo.insertProducts(
+			tx,
+			PRODUCTS.map(({ key: _key, ...p }) => ({ orgId, ...p }))
+		);
 		const product = (key: (typeof PRODUCTS)[number]['key']) => {
 			const spec = PRODUCTS.find((p) => p.key === key)!;
 			return { spec, id: productRows.find((r) => r.name === spec.name)!.id };
@@ -1012,42 +972,35 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 		// Login is by email alone, so emails are unique across providers: the short demo domain
 		// goes to the first provider that loads the demo, later ones get their slug in it.
 		const plainEmails = STAFF.map((s) => `${s.local}@demo.invalid`);
-		const clash = await tx
-			.select({ id: users.id })
-			.from(users)
-			.where(inArray(sql`lower(${users.email})`, plainEmails));
-		let domain = clash.length ? `${org.slug}.demo.invalid` : 'demo.invalid';
-		if (clash.length) {
-			const slugClash = await tx
-				.select({ id: users.id })
-				.from(users)
-				.where(
-					inArray(
-						sql`lower(${users.email})`,
-						STAFF.map((s) => `${s.local}@${domain}`)
-					)
-				);
-			if (slugClash.length) domain = `${org.slug}-${Date.now().toString(36)}.demo.invalid`;
+		const clash = (await demo.emailsInUse(tx, plainEmails)) > 0;
+		let domain = clash ? `${org.slug}.demo.invalid` : 'demo.invalid';
+		if (
+			clash &&
+			(await demo.emailsInUse(
+				tx,
+				STAFF.map((s) => `${s.local}@${domain}`)
+			)) > 0
+		) {
+			domain = `${org.slug}-${Date.now().toString(36)}.demo.invalid`;
 		}
-		const userRows = await tx
-			.insert(users)
-			.values(
-				STAFF.map((s) => ({
-					orgId,
-					email: `${s.local}@${domain}`,
-					name: s.name,
-					role: s.role,
-					passwordHash: hashes.get(s.key)!,
-					color: s.color,
-					dailyCapacity: s.dailyCapacity
-				}))
-			)
-			.returning({ id: users.id, email: users.email });
+		const userRows = await demo.insertUsers(
+			tx,
+			STAFF.map((s) => ({
+				orgId,
+				email: `${s.local}@${domain}`,
+				name: s.name,
+				role: s.role,
+				passwordHash: hashes.get(s.key)!,
+				color: s.color,
+				dailyCapacity: s.dailyCapacity
+			}))
+		);
 		const userId = new Map<StaffKey, string>(STAFF.map((s) => [s.key, userRows.find((r) => r.email === `${s.local}@${domain}`)!.id]));
 		const technicians = STAFF.filter((s) => s.role === 'technician');
-		await tx
-			.insert(zoneTechnicians)
-			.values(technicians.flatMap((t) => t.zones.map((z) => ({ orgId, zoneId: zoneId.get(z)!, userId: userId.get(t.key)! }))));
+		await demo.insertZoneTechnicians(
+			tx,
+			technicians.flatMap((t) => t.zones.map((z) => ({ orgId, zoneId: zoneId.get(z)!, userId: userId.get(t.key)! })))
+		);
 
 		// ── cards ──
 		const usedPhones = new Set<string>();
@@ -1062,7 +1015,7 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 		};
 		const phoneByName = new Map<string, string>();
 		const jobsPerTechDay = new Map<string, number>();
-		const cards: { spec: CardSpec; row: NewInstallation; zone: ZoneKey | null; historyBy: StaffKey; fromStage: Stage | null }[] = [];
+		const cards: { spec: CardSpec; row: demo.DemoCard; zone: ZoneKey | null; historyBy: StaffKey; fromStage: Stage | null }[] = [];
 		const sequence = new Map<ZoneKey, number>();
 
 		for (const spec of CARDS) {
@@ -1082,7 +1035,7 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			phoneByName.set(fullName, phone);
 			const email = `${emailLocal(fullName)}${Math.floor(rand() * 90) + 10}@${pick(EMAIL_DOMAINS)}`;
 
-			const row: NewInstallation = {
+			const row: demo.DemoCard = {
 				orgId,
 				stage: spec.stage,
 				position: 0,
@@ -1231,14 +1184,15 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 
 		// Inserted oldest first, so folios follow the registration order.
 		cards.sort((a, b) => a.row.createdAt!.getTime() - b.row.createdAt!.getTime());
-		const inserted = await tx
-			.insert(installations)
-			.values(cards.map((c) => c.row))
-			.returning({ id: installations.id, fullName: installations.fullName });
+		const inserted = await demo.insertCards(
+			tx,
+			cards.map((c) => c.row)
+		);
 		const cardId = new Map(inserted.map((r) => [r.fullName, r.id]));
 		const idOf = (c: (typeof cards)[number]) => cardId.get(c.row.fullName)!;
 
-		await tx.insert(stageHistory).values(
+		await demo.insertStageHistory(
+			tx,
 			cards.map((c) => ({
 				orgId,
 				installationId: idOf(c),
@@ -1251,7 +1205,8 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 
 		const withIp = cards.filter((c) => c.row.ip && c.zone);
 		if (withIp.length) {
-			await tx.insert(ipAllocations).values(
+			await demo.insertIpAllocations(
+				tx,
 				withIp.map((c) => ({
 					orgId,
 					zoneId: zoneId.get(c.zone!)!,
@@ -1265,7 +1220,8 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 		// Triple play carries telephony and TV (process 4, steps 6–7) once the connection exists.
 		const tripleCards = withIp.filter((c) => c.spec.plan === 'triple');
 		if (tripleCards.length) {
-			await tx.insert(addonServices).values(
+			await demo.insertAddons(
+				tx,
 				tripleCards.flatMap((c) => {
 					const router = ZONES.find((z) => z.key === c.zone)!.routerName;
 					const common = {
@@ -1316,7 +1272,7 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			}
 			return out;
 		});
-		if (attached.length) await tx.insert(installationProducts).values(attached);
+		if (attached.length) await demo.insertInstallationProducts(tx, attached);
 		// Billing dates for every card with a zone and a date, as the scheduling screens would leave them.
 		for (const c of cards) if (c.row.zoneId && c.row.installationDate) await recomputeBilling(tx, orgId, idOf(c));
 

@@ -3,67 +3,26 @@
  * makes two cards with one address impossible, whatever the number of agents clicking at once.
  * We pick candidates in pool order and let the constraint decide; a lost race just moves on.
  */
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import type { Executor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
-import { addHistory, firstOf, lockCard, rowsOf, setActor } from '../db/card-tx';
-import { run } from '../db/card-tx';
+import { addHistory, lockCard, setActor } from '../db/card-tx';
+import * as ipAllocations from '../db/ip-allocations';
+import * as zones from '../db/zones';
 import { freeIps, isAssignable, isValidIp, type IpPool } from '$lib/domain/ip-pools';
 import { parseInput } from '../validation';
 import { uuidSchema } from '$lib/schemas/common';
 import { ServiceError, notFound } from './errors';
 import { requireCoordinator } from './roles';
 
-export async function zonePools(exec: Executor, orgId: string, zoneId: string): Promise<IpPool[]> {
-	const rows = await rowsOf<{ cidr: string; reserved: string[] | string }>(
-		exec,
-		sql`select cidr::text as cidr, array(select host(r) from unnest(reserved) r) as reserved
-			from zone_ip_pools where org_id = ${orgId} and zone_id = ${zoneId} order by cidr`
-	);
-	return rows.map((r) => ({ cidr: r.cidr, reserved: toArray(r.reserved) }));
-}
-
-function toArray(value: string[] | string | null): string[] {
-	if (Array.isArray(value)) return value;
-	if (!value || value === '{}') return [];
-	return value
-		.replace(/^\{|\}$/g, '')
-		.split(',')
-		.filter(Boolean);
-}
-
-export async function usedIps(exec: Executor, orgId: string): Promise<Set<string>> {
-	const rows = await rowsOf<{ ip: string }>(exec, sql`select host(ip) as ip from ip_allocations where org_id = ${orgId}`);
-	return new Set(rows.map((r) => r.ip));
-}
-
 /** Deletes the card's allocation and clears the mirror column. The move service calls it on cancelada. */
-export async function releaseIp(tx: Executor, orgId: string, installationId: string): Promise<string | null> {
-	const released = await firstOf<{ ip: string }>(
-		tx,
-		sql`delete from ip_allocations where org_id = ${orgId} and installation_id = ${installationId} returning host(ip) as ip`
-	);
-	await run(tx, sql`update installations set ip = null where org_id = ${orgId} and id = ${installationId} and ip is not null`);
-	return released?.ip ?? null;
-}
-
-async function tryClaim(tx: Executor, orgId: string, zoneId: string, installationId: string, ip: string): Promise<boolean> {
-	const row = await firstOf<{ ip: string }>(
-		tx,
-		sql`insert into ip_allocations (org_id, zone_id, installation_id, ip) values (${orgId}, ${zoneId}, ${installationId}, ${ip}::inet)
-			on conflict on constraint ip_allocations_org_ip_key do nothing returning host(ip) as ip`
-	);
-	return row !== null;
+export function releaseIp(tx: Executor, orgId: string, installationId: string): Promise<string | null> {
+	return ipAllocations.release(tx, orgId, installationId);
 }
 
 async function ownerOf(tx: Executor, orgId: string, ip: string): Promise<string> {
-	const row = await firstOf<{ folio: number; fullName: string }>(
-		tx,
-		sql`select i.folio::int as folio, i.full_name as "fullName" from ip_allocations a join installations i on i.id = a.installation_id
-			where a.org_id = ${orgId} and a.ip = ${ip}::inet`
-	);
+	const row = await ipAllocations.holder(tx, orgId, ip);
 	return row ? `la instalación #${row.folio} (${row.fullName})` : 'otra instalación';
 }
 
@@ -94,8 +53,8 @@ export async function claimIp(
 	if (!card.zoneId) throw new ServiceError(422, 'Primero elige la zona (RB) de la instalación; la IP sale de sus rangos.');
 	if (card.ip && (requested === undefined || requested === card.ip)) return card.ip;
 
-	const zone = await firstOf<{ name: string }>(tx, sql`select name from zones where id = ${card.zoneId}`);
-	const pools = await zonePools(tx, actor.orgId, card.zoneId);
+	const zone = await zones.nameOf(tx, card.zoneId);
+	const pools = await ipAllocations.zonePools(tx, actor.orgId, card.zoneId);
 	if (!pools.length) {
 		throw new ServiceError(422, `La zona ${zone?.name ?? ''} no tiene rangos de IP; agrégalos en Ajustes → Zonas.`);
 	}
@@ -110,17 +69,17 @@ export async function claimIp(
 				`La IP ${requested} no está disponible en los rangos de la zona ${zone?.name ?? ''} (o está reservada); elige una de la lista.`
 			);
 		}
-		if (!(await tryClaim(tx, actor.orgId, card.zoneId, installationId, requested))) {
+		if (!(await ipAllocations.claim(tx, { orgId: actor.orgId, zoneId: card.zoneId, installationId, ip: requested }))) {
 			throw new ServiceError(409, `La IP ${requested} ya está asignada a ${await ownerOf(tx, actor.orgId, requested)}; elige otra.`);
 		}
 		ip = requested;
 	} else {
 		// Each round re-reads what is taken; a conflict only means someone else was faster.
 		for (let round = 0; round < 5 && !ip; round++) {
-			const candidates = freeIps(pools, await usedIps(tx, actor.orgId), 64);
+			const candidates = freeIps(pools, await ipAllocations.used(tx, actor.orgId), 64);
 			if (!candidates.length) break;
 			for (const candidate of candidates) {
-				if (await tryClaim(tx, actor.orgId, card.zoneId, installationId, candidate)) {
+				if (await ipAllocations.claim(tx, { orgId: actor.orgId, zoneId: card.zoneId, installationId, ip: candidate })) {
 					ip = candidate;
 					break;
 				}
@@ -133,7 +92,7 @@ export async function claimIp(
 			);
 		}
 	}
-	await run(tx, sql`update installations set ip = ${ip}::inet where id = ${installationId}`);
+	await ipAllocations.setCardIp(tx, installationId, ip);
 	await addHistory(tx, actor.orgId, installationId, actor.id, [{ kind: 'field', field: 'ip', oldValue: previous, newValue: ip, source }]);
 	return ip;
 }
@@ -165,7 +124,7 @@ export async function freeIp(db: Database, actor: SessionUser, raw: unknown): Pr
 /** The suggestion and the pick list shown in the connection form. */
 export async function ipOptions(exec: Executor, orgId: string, zoneId: string | null, limit = 20) {
 	if (!zoneId) return { next: null, free: [] as string[], pools: [] as IpPool[] };
-	const pools = await zonePools(exec, orgId, zoneId);
-	const free = freeIps(pools, await usedIps(exec, orgId), limit);
+	const pools = await ipAllocations.zonePools(exec, orgId, zoneId);
+	const free = freeIps(pools, await ipAllocations.used(exec, orgId), limit);
 	return { next: free[0] ?? null, free, pools };
 }

@@ -2,6 +2,8 @@ import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
 import { insertCardHistory, insertStageHistory } from '../db/history';
+import * as leads from '../db/leads';
+import * as organizations from '../db/organizations';
 import { leadSchema, publicRequestSchema, PUBLIC_REQUEST_MAX_BYTES } from '$lib/schemas/lead';
 import { POSITION_GAP } from '$lib/domain/positions';
 import { parseInput } from '../validation';
@@ -24,28 +26,19 @@ interface NewCard {
 async function insertLead(tx: RawRunner, orgId: string, userId: string | null, card: NewCard, costCents: number, source: string) {
 	if (userId) await actAs(tx, { id: userId });
 	// The lock keeps two leads created at the same moment from taking the same position.
-	await tx.query('select id from organizations where id = $1 for update', [orgId]);
-	const [{ max }] = await tx.query<{ max: number | null }>(
-		`select max(position) as max from installations where org_id = $1 and stage = 'preinstalacion'`,
-		[orgId]
-	);
-	const [row] = await tx.query<{ id: string; folio: number }>(
-		`insert into installations (org_id, stage, position, full_name, phone, email, source, addr_colonia, comments,
-			installation_cost_cents, created_by)
-		 values ($1, 'preinstalacion', $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id, folio::int as folio`,
-		[
-			orgId,
-			(max ?? 0) + POSITION_GAP,
-			card.fullName,
-			card.phone,
-			card.email,
-			card.source,
-			card.addrColonia ?? null,
-			card.comments ?? null,
-			costCents,
-			userId
-		]
-	);
+	await organizations.lock(tx, orgId);
+	const row = await leads.insert(tx, {
+		orgId,
+		position: (await leads.lastPosition(tx, orgId)) + POSITION_GAP,
+		fullName: card.fullName,
+		phone: card.phone,
+		email: card.email,
+		source: card.source,
+		addrColonia: card.addrColonia ?? null,
+		comments: card.comments ?? null,
+		installationCostCents: costCents,
+		createdBy: userId
+	});
 	await insertStageHistory(tx, { orgId, installationId: row.id, from: null, to: 'preinstalacion', userId });
 	await insertCardHistory(tx, { orgId, installationId: row.id, userId, kind: 'field', field: 'created', newValue: card.fullName, source });
 	return row;
@@ -83,12 +76,7 @@ export async function submitPublicRequest(db: Database, ctx: PublicRequestContex
 	}
 	const input = parseInput(publicRequestSchema, raw);
 	if (input.website && input.website.trim()) return { saved: false };
-	const [org] = await db.query<{ id: string; settings: unknown }>(
-		ctx.orgSlug
-			? 'select id, settings from organizations where slug = $1'
-			: 'select id, settings from organizations order by created_at limit 1',
-		ctx.orgSlug ? [ctx.orgSlug] : []
-	);
+	const org = await organizations.forPublicForm(db, ctx.orgSlug);
 	if (!org) throw new ServiceError(404, 'Este proveedor no recibe solicitudes en línea por ahora.');
 	const settings = await orgSettings(db, org.id);
 	await db.begin((tx) =>

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import * as users from '../db/users';
 import * as loginFailures from '../db/login-failures';
 import { createSession, verifyPassword } from '../auth';
 import { LoginThrottle } from '../login-throttle';
@@ -52,7 +51,7 @@ export async function login(db: Database, raw: unknown, meta: LoginMeta) {
 	const retryMs = Math.max(...keys.map(([throttle, key]) => throttle.retryIn(key)));
 	if (retryMs > 0) throw new ServiceError(429, limitedMessage(retryMs));
 
-	const [user] = await db.orm.select().from(users).where(eq(users.email, input.email));
+	const user = await users.forLogin(db, input.email);
 	const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
 	if (!user || !ok || !user.active) {
 		perIp.fail(ip);
@@ -66,7 +65,7 @@ export async function login(db: Database, raw: unknown, meta: LoginMeta) {
 	}
 	perPair.reset(`${input.email}|${ip}`);
 	if (device) perDevice.reset(device);
-	const session = await createSession(db.orm, { id: user.id, orgId: user.orgId }, meta);
+	const session = await createSession(db, { id: user.id, orgId: user.orgId }, meta);
 	return { ...session, device: await deviceCookieFor(db, meta.device, input.email) };
 }
 

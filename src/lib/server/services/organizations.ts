@@ -1,6 +1,7 @@
-import { count, eq, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../db';
-import { organizations, users } from '../db/schema';
+import type { Database } from '../db';
+import type { Executor } from '../db/card-tx';
+import * as organizations from '../db/organizations';
+import * as users from '../db/users';
 import { hashPassword } from '../auth';
 import { ServiceError } from './errors';
 import { parseInput } from '../validation';
@@ -16,8 +17,7 @@ export interface NewOrganization {
 }
 
 export async function hasAnyUser(db: Executor): Promise<boolean> {
-	const [row] = await db.select({ n: count() }).from(users);
-	return (row?.n ?? 0) > 0;
+	return users.anyExists(db);
 }
 
 /** Creates a provider with its first admin. Used by `npm run org:create` and by first-run setup. */
@@ -27,29 +27,26 @@ export async function createOrganization(db: Database, input: NewOrganization, o
 		if (opts.firstRun) {
 			// Checked inside the insert's transaction (and serialised on PostgreSQL), so two people
 			// submitting /setup at once can't both become the first admin.
-			if (db.driver === 'postgres') await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+			if (db.driver === 'postgres') await organizations.lockFirstRun(tx);
 			if (await hasAnyUser(tx)) throw new ServiceError(403, 'La configuración inicial ya se hizo. Inicia sesión.');
 		}
-		const taken = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email.toLowerCase()));
-		if (taken.length) {
+		if (await users.emailTaken(tx, input.email.toLowerCase())) {
 			throw new ServiceError(409, 'Ya existe un usuario con ese correo. Usa otro correo.', {
 				email: ['Ya existe un usuario con ese correo.']
 			});
 		}
-		const [org] = await tx
-			.insert(organizations)
-			.values({ name: input.orgName, slug: await uniqueSlug(tx, input.orgName), timeZone: input.timeZone })
-			.returning();
-		const [admin] = await tx
-			.insert(users)
-			.values({
-				orgId: org.id,
-				email: input.email.toLowerCase(),
-				name: input.adminName,
-				role: 'admin',
-				passwordHash
-			})
-			.returning();
+		const org = await organizations.insert(tx, {
+			name: input.orgName,
+			slug: await uniqueSlug(tx, input.orgName),
+			timeZone: input.timeZone
+		});
+		const admin = await users.insert(tx, {
+			orgId: org.id,
+			email: input.email.toLowerCase(),
+			name: input.adminName,
+			role: 'admin',
+			passwordHash
+		});
 		await seedChecklistDefaults(tx, org.id);
 		return { org, admin };
 	});
@@ -58,7 +55,7 @@ export async function createOrganization(db: Database, input: NewOrganization, o
 /** First run: only while no user exists at all. */
 export async function setupFirstOrganization(db: Database, raw: unknown) {
 	// Closed first: once someone exists, nobody gets as far as validation.
-	if (await hasAnyUser(db.orm)) throw new ServiceError(403, 'La configuración inicial ya se hizo. Inicia sesión.');
+	if (await hasAnyUser(db)) throw new ServiceError(403, 'La configuración inicial ya se hizo. Inicia sesión.');
 	const input = parseInput(setupSchema, raw);
 	return { ...(await createOrganization(db, input, { firstRun: true })), demo: input.demo };
 }
@@ -74,7 +71,6 @@ async function uniqueSlug(db: Executor, name: string): Promise<string> {
 			.slice(0, 40) || 'proveedor';
 	for (let i = 0; ; i++) {
 		const slug = i ? `${base}-${i + 1}` : base;
-		const [hit] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
-		if (!hit) return slug;
+		if (!(await organizations.slugTaken(db, slug))) return slug;
 	}
 }

@@ -1,5 +1,6 @@
-import type { Executor } from '../db';
-import { checklistTemplates, type Stage } from '../db/schema';
+import type { Executor } from '../db/card-tx';
+import * as checklistTemplates from '../db/checklist-templates';
+import type { Stage } from '$lib/domain/stages';
 
 /**
  * The checklist every new provider starts with, taken from process 3 (the agent's call) and
@@ -35,7 +36,5 @@ export const DEFAULT_CHECKLIST: { stage: Stage; label: string; autoRule: string 
 ];
 
 export async function seedChecklistDefaults(db: Executor, orgId: string): Promise<void> {
-	await db
-		.insert(checklistTemplates)
-		.values(DEFAULT_CHECKLIST.map((item, i) => ({ orgId, stage: item.stage, label: item.label, autoRule: item.autoRule, sortOrder: i })));
+	await checklistTemplates.insertMany(db, orgId, DEFAULT_CHECKLIST);
 }

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { organizations } from '../db/schema';
+import * as organizations from '../db/organizations';
 import type { SessionUser } from '../auth';
 import { forbidden } from './errors';
 import { parseInput } from '../validation';
@@ -14,7 +13,7 @@ function requireAdmin(actor: SessionUser) {
 
 export async function getOrg(db: Database, actor: SessionUser) {
 	requireAdmin(actor);
-	const [org] = await db.orm.select().from(organizations).where(eq(organizations.id, actor.orgId));
+	const org = (await organizations.byId(db, actor.orgId))!;
 	return { name: org.name, timeZone: org.timeZone, settings: readSettings(org.settings) };
 }
 
@@ -26,13 +25,10 @@ export async function saveSettings(
 	org: { name?: string; timeZone?: string } = {}
 ) {
 	requireAdmin(actor);
-	await db.orm.transaction(async (tx) => {
-		const [row] = await tx.select().from(organizations).where(eq(organizations.id, actor.orgId)).for('update');
+	await db.begin(async (tx) => {
+		const row = (await organizations.lock(tx, actor.orgId))!;
 		const settings = readSettings({ ...(row.settings as object), ...patch });
-		await tx
-			.update(organizations)
-			.set({ settings, ...org })
-			.where(eq(organizations.id, actor.orgId));
+		await organizations.update(tx, actor.orgId, { settings, ...org });
 	});
 	forgetSettings(actor.orgId);
 }

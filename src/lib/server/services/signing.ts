@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
+import * as signing from '../db/signing';
+import * as documents from '../db/documents';
+import { insertCardHistory } from '../db/history';
+import { setActor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
 import { parseInput } from '../validation';
 import { inPersonSignSchema, linkRequestSchema, signSchema, tokenSchema } from '$lib/schemas/signing';
@@ -37,14 +41,15 @@ export async function createLink(db: Database, actor: SessionUser, installationI
 	const token = newToken();
 	const expiresAt = new Date(Date.now() + signingLinkDays * 86_400_000);
 	await db.begin(async (tx) => {
-		await tx.query(
-			`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null`,
-			[card.id, kind]
-		);
-		await tx.query(
-			`insert into signing_links (org_id, installation_id, document_kind, token_hash, expires_at, created_by) values ($1, $2, $3, $4, $5, $6)`,
-			[actor.orgId, card.id, kind, hashToken(token), expiresAt.toISOString(), actor.id]
-		);
+		await signing.revokeOpen(tx, card.id, kind);
+		await signing.insertLink(tx, {
+			orgId: actor.orgId,
+			installationId: card.id,
+			kind,
+			tokenHash: hashToken(token),
+			expiresAt,
+			createdBy: actor.id
+		});
 	});
 	return {
 		token,
@@ -60,32 +65,15 @@ export async function revokeLinks(db: Database, actor: SessionUser, installation
 	const card = await cardInScope(db, actor, installationId);
 	const { kind } = parseInput(linkRequestSchema, raw);
 	canSign(actor, kind);
-	const rows = await db.query(
-		`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null returning id`,
-		[card.id, kind]
-	);
-	return { revoked: rows.length };
+	return { revoked: await signing.revokeOpen(db, card.id, kind) };
 }
 
 export type LinkState = 'ok' | 'invalid' | 'used' | 'expired' | 'revoked';
 
-interface LinkRow {
-	id: string;
-	orgId: string;
-	installationId: string;
-	kind: DocumentKind;
-	expiresAt: string;
-	usedAt: string | null;
-	revokedAt: string | null;
-}
+type LinkRow = signing.LinkRow;
 
-async function findLink(db: Pick<RawRunner, 'query'>, token: string, lock = false): Promise<LinkRow | null> {
-	const [row] = await db.query<LinkRow>(
-		`select id, org_id as "orgId", installation_id as "installationId", document_kind as kind, expires_at as "expiresAt",
-			used_at as "usedAt", revoked_at as "revokedAt" from signing_links where token_hash = $1${lock ? ' for update' : ''}`,
-		[hashToken(token)]
-	);
-	return row ?? null;
+function findLink(db: Pick<RawRunner, 'query'>, token: string, lock = false): Promise<LinkRow | null> {
+	return signing.findLink(db, hashToken(token), lock);
 }
 
 function stateOf(link: LinkRow | null): LinkState {
@@ -151,7 +139,7 @@ export async function signByLink(db: Database, rawToken: unknown, raw: unknown, 
 			...input,
 			...meta
 		});
-		await tx.query('update signing_links set used_at = now() where id = $1', [link.id]);
+		await signing.markUsed(tx, link.id);
 		return { kind: link.kind };
 	});
 }
@@ -163,12 +151,9 @@ export async function signInPerson(db: Database, actor: SessionUser, installatio
 	canSign(actor, input.kind);
 	const method = actor.role === 'technician' ? 'telefono_tecnico' : 'en_persona';
 	await db.begin(async (tx) => {
-		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
+		await setActor(tx, actor);
 		await sign(tx, { orgId: actor.orgId, installationId: card.id, actorId: actor.id, method, ...input, ...meta });
-		await tx.query(
-			`update signing_links set revoked_at = now() where installation_id = $1 and document_kind = $2 and used_at is null and revoked_at is null`,
-			[card.id, input.kind]
-		);
+		await signing.revokeOpen(tx, card.id, input.kind);
 	});
 	return { kind: input.kind };
 }
@@ -197,43 +182,42 @@ interface SignInput {
 /** Freezes the document snapshot, stores the evidence and marks the card signed, in the caller's transaction. */
 async function sign(tx: RawRunner, s: SignInput) {
 	// Lock the card so the content can't change between hashing and signing.
-	await tx.query('select id from installations where id = $1 for update', [s.installationId]);
+	await documents.lockCard(tx, s.installationId);
 	const p = await prepareDocument(tx, s.orgId, s.installationId, s.kind);
 	if (p.current?.status === 'firmado') throw new ServiceError(409, `${cap(KIND_LABEL[s.kind])} ya está firmado.`);
 	const shown = shownContent(p, s.method);
 	if (shown.sha !== s.contentSha256)
 		throw new ServiceError(409, 'El documento cambió mientras lo leías. Recarga la página, revísalo y vuelve a firmar.');
-	let docId = p.current?.id;
-	if (docId)
-		await tx.query(`update documents set status = 'firmado', data = $1::jsonb, content_sha256 = $2, signed_at = now() where id = $3`, [
-			JSON.stringify(p.doc),
-			p.sha,
-			docId
-		]);
-	else
-		[{ id: docId }] = await tx.query<{ id: string }>(
-			`insert into documents (org_id, installation_id, kind, status, data, content_sha256, signed_at) values ($1, $2, $3, 'firmado', $4::jsonb, $5, now()) returning id`,
-			[s.orgId, s.installationId, s.kind, JSON.stringify(p.doc), p.sha]
-		);
-	await tx.query(
-		`insert into signatures (org_id, document_id, installation_id, document_kind, signer_name, image_png, ip, user_agent, content_sha256, method)
-		 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		[s.orgId, docId, s.installationId, s.kind, s.signerName, s.signature, s.ip, s.userAgent?.slice(0, 300) ?? null, shown.sha, s.method]
-	);
-	const column = s.kind === 'contrato' ? 'contract_signed_at' : 'sheet_signed_at';
-	// This update fires the card trigger: the board shows "firmado" live and the "firmada" guard reads it.
-	await tx.query(`update installations set ${column} = now(), updated_at = now() where id = $1`, [s.installationId]);
-	await tx.query(
-		`insert into card_history (org_id, installation_id, user_id, kind, field, new_value, source) values ($1, $2, $3, 'signature', $4, $5::jsonb, $6)`,
-		[
-			s.orgId,
-			s.installationId,
-			s.actorId,
-			s.kind,
-			JSON.stringify({ signer: s.signerName, method: s.method, sha256: shown.sha }),
-			s.method === 'link' ? 'enlace' : 'tarjeta'
-		]
-	);
+	const documentId = await signing.freezeSigned(tx, {
+		id: p.current?.id,
+		orgId: s.orgId,
+		installationId: s.installationId,
+		kind: s.kind,
+		data: p.doc,
+		sha: p.sha
+	});
+	await signing.insertSignature(tx, {
+		orgId: s.orgId,
+		documentId,
+		installationId: s.installationId,
+		kind: s.kind,
+		signerName: s.signerName,
+		imagePng: s.signature,
+		ip: s.ip,
+		userAgent: s.userAgent?.slice(0, 300) ?? null,
+		contentSha256: shown.sha,
+		method: s.method
+	});
+	await signing.markCardSigned(tx, s.installationId, s.kind);
+	await insertCardHistory(tx, {
+		orgId: s.orgId,
+		installationId: s.installationId,
+		userId: s.actorId,
+		kind: 'signature',
+		field: s.kind,
+		newValue: { signer: s.signerName, method: s.method, sha256: shown.sha },
+		source: s.method === 'link' ? 'enlace' : 'tarjeta'
+	});
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,8 @@
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { getCard, type CardRow } from '../db/cards';
+import * as technician from '../db/technician';
+import { setActor } from '../db/card-tx';
 import { parseInput } from '../validation';
 import { uuidSchema } from '$lib/schemas/common';
 import { jobFieldsSchema, type CompleteResult, type JobAddon, type JobDetail, type JobSummary } from '$lib/schemas/technician';
@@ -30,19 +32,7 @@ async function ownCard(db: Database, actor: SessionUser, rawId: unknown): Promis
 export async function listJobs(db: Database, actor: SessionUser): Promise<{ today: string; jobs: JobSummary[] }> {
 	technicianOnly(actor);
 	const today = todayIn(actor.timeZone);
-	const rows = await db.query<JobSummary & Record<string, string | null>>(
-		`select i.id, i.folio::int as folio, i.stage, i.full_name as "fullName", i.addr_colonia as colonia,
-			i.addr_sm as sm, i.addr_mz as mz, i.addr_lt as lt, i.addr_ext as ext, i.addr_int as int, i.addr_building as building,
-			i.addr_street as street, i.addr_city as city,
-			i.installation_date::text as "installationDate", i.installation_time as "installationTime", i.route_order as "routeOrder",
-			p.name as "planName", (i.completed_at is not null or i.stage = 'activa') as done
-		 from installations i left join plans p on p.id = i.plan_id
-		 where i.org_id = $1 and i.technician_id = $2
-			and (i.stage in ('agendada', 'asignada', 'firmada')
-				or (i.stage = 'activa' and (i.stage_changed_at at time zone $3)::date = $4::date))
-		 order by i.installation_date nulls last, i.route_order nulls last, i.installation_time nulls last, i.folio`,
-		[actor.orgId, actor.id, actor.timeZone, today]
-	);
+	const rows = await technician.jobs(db, actor.orgId, actor.id, actor.timeZone, today);
 	const jobs = rows.map((r) => ({
 		id: r.id,
 		folio: r.folio,
@@ -71,31 +61,8 @@ export async function listJobs(db: Database, actor: SessionUser): Promise<{ toda
 
 export async function getJob(db: Database, actor: SessionUser, rawId: unknown): Promise<JobDetail> {
 	const card = await ownCard(db, actor, rawId);
-	const [extra] = await db.query<{
-		wifiPassword: string | null;
-		externalId: string | null;
-		signalNotes: string | null;
-		rooftopAccess: boolean | null;
-		rooftopKey: string | null;
-		fiberCrossing: boolean | null;
-		fiberCrossingNote: string | null;
-		modemNearOutlet: boolean | null;
-		comments: string | null;
-		photos: number;
-	}>(
-		`select wifi_password as "wifiPassword", external_id as "externalId", signal_notes as "signalNotes", rooftop_access as "rooftopAccess",
-			rooftop_key as "rooftopKey", fiber_crossing as "fiberCrossing", fiber_crossing_note as "fiberCrossingNote",
-			modem_near_outlet as "modemNearOutlet", comments,
-			(select count(*)::int from files f where f.installation_id = i.id and f.category = 'foto_instalacion' and f.superseded_at is null) as photos
-		 from installations i where i.id = $1 and i.org_id = $2`,
-		[card.id, actor.orgId]
-	);
-	const addons = await db.query<JobAddon>(
-		`select a.kind, p.name as "planName", a.username, a.password, a.phone_number as "phoneNumber", a.tv_type as "tvType",
-			host(a.ip) as ip, a.external_id as "externalId", a.onu_serial as "onuSerial"
-		 from addon_services a left join plans p on p.id = a.plan_id where a.installation_id = $1 and a.org_id = $2 order by a.kind`,
-		[card.id, actor.orgId]
-	);
+	const extra = await technician.jobExtra(db, actor.orgId, card.id);
+	const addons = await technician.addons(db, actor.orgId, card.id);
 	const settings = await orgSettings(db, actor.orgId);
 	const parts = {
 		sm: card.addrSm ?? null,
@@ -161,24 +128,11 @@ export async function saveJobFields(db: Database, actor: SessionUser, rawId: unk
 	if (card.stage === 'activa' || card.stage === 'cancelada') {
 		throw new ServiceError(409, `Esta instalación ya está en «${stageLabel(card.stage)}»: pide al coordinador que corrija los datos.`);
 	}
-	const cols = {
-		dni: 'dni',
-		cpeMac: 'cpe_mac',
-		onuSerial: 'onu_serial',
-		routerModel: 'router_model',
-		signalNotes: 'signal_notes'
-	} as const;
 	// Only the fields the form sent: a draft with one field must not blank the others.
-	const sent = (Object.keys(cols) as (keyof typeof cols)[]).filter((k) => input[k] !== undefined);
-	if (!sent.length) return { version: card.version };
+	if (!technician.EQUIPMENT_FIELDS.some((k) => input[k] !== undefined)) return { version: card.version };
 	return db.begin(async (tx) => {
-		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
-		const [row] = await tx.query<{ version: number }>(
-			`update installations set ${sent.map((k, i) => `${cols[k]} = $${i + 3}`).join(', ')}, updated_at = now()
-			 where id = $1 and org_id = $2 returning version`,
-			[card.id, actor.orgId, ...sent.map((k) => input[k] ?? null)]
-		);
-		return { version: row.version };
+		await setActor(tx, actor);
+		return { version: await technician.saveEquipment(tx, actor.orgId, card.id, input) };
 	});
 }
 
@@ -206,12 +160,8 @@ export async function completeJob(db: Database, actor: SessionUser, rawId: unkno
 		};
 	}
 	await db.begin(async (tx) => {
-		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
-		await tx.query(
-			`update installations set completed_at = coalesce(completed_at, now()), completed_by = coalesce(completed_by, $3), updated_at = now()
-			 where id = $1 and org_id = $2`,
-			[card.id, actor.orgId, actor.id]
-		);
+		await setActor(tx, actor);
+		await technician.markCompleted(tx, actor.orgId, card.id, actor.id);
 	});
 	let stage: Stage = card.stage;
 	const current = async () => (await getCard(db, actor.orgId, card.id))!;

@@ -1,6 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import * as users from '../db/users';
 import { hashPassword, invalidateUserSessions, type SessionUser } from '../auth';
 import { forbidden, notFound, ServiceError } from './errors';
 import { parseInput } from '../validation';
@@ -15,36 +14,31 @@ function requireAdmin(actor: SessionUser) {
 
 export async function listUsers(db: Database, actor: SessionUser) {
 	requireAdmin(actor);
-	return db.orm
-		.select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, createdAt: users.createdAt })
-		.from(users)
-		.where(eq(users.orgId, actor.orgId))
-		.orderBy(asc(users.name));
+	return users.listForOrg(db, actor.orgId);
 }
 
 /** Technicians of the provider, for assignment lists (any signed-in role may read names). */
 export async function listTechnicians(db: Database, actor: SessionUser) {
-	return db.orm
-		.select({ id: users.id, name: users.name, color: users.color, dailyCapacity: users.dailyCapacity })
-		.from(users)
-		.where(and(eq(users.orgId, actor.orgId), eq(users.role, 'technician'), eq(users.active, true)))
-		.orderBy(asc(users.name));
+	return users.activeTechnicians(db, actor.orgId);
 }
 
 export async function createUser(db: Database, actor: SessionUser, raw: unknown) {
 	requireAdmin(actor);
 	const input = parseInput(createUserSchema, raw);
-	const [taken] = await db.orm.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-	if (taken) {
+	if (await users.emailTaken(db, input.email)) {
 		throw new ServiceError(409, 'Ya existe un usuario con ese correo.', { email: ['Ya existe un usuario con ese correo.'] });
 	}
 	const passwordHash = await hashPassword(input.password);
 	const color = AVATAR_COLORS[Math.floor(Math.random() * AVATAR_COLORS.length)];
-	const [user] = await db.orm
-		.insert(users)
-		.values({ orgId: actor.orgId, name: input.name, email: input.email, role: input.role, passwordHash, color })
-		.returning({ id: users.id, name: users.name, email: users.email, role: users.role });
-	return user;
+	const { id, name, email, role } = await users.insert(db, {
+		orgId: actor.orgId,
+		name: input.name,
+		email: input.email,
+		role: input.role,
+		passwordHash,
+		color
+	});
+	return { id, name, email, role };
 }
 
 /** Changes role and/or active flag. Deactivating ends the user's sessions and sockets at once. */
@@ -54,15 +48,8 @@ export async function updateUser(db: Database, actor: SessionUser, raw: unknown)
 	if (input.id === actor.id && (input.active === false || (input.role && input.role !== 'admin'))) {
 		throw new ServiceError(422, 'No puedes quitarte a ti mismo el rol de administrador ni desactivarte.');
 	}
-	const patch: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
-	if (input.role) patch.role = input.role;
-	if (input.active !== undefined) patch.active = input.active;
-	const updated = await db.orm.transaction(async (tx) => {
-		const [row] = await tx
-			.update(users)
-			.set(patch)
-			.where(and(eq(users.id, input.id), eq(users.orgId, actor.orgId)))
-			.returning({ id: users.id, active: users.active, role: users.role });
+	const updated = await db.begin(async (tx) => {
+		const row = await users.updateAccess(tx, actor.orgId, input.id, { role: input.role, active: input.active });
 		if (!row) throw notFound('Ese usuario no existe en tu organización.');
 		if (!row.active || input.role) await invalidateUserSessions(tx, row.id);
 		return row;
