@@ -10,8 +10,9 @@ import { cardChecklist, type ChecklistItemView } from './checklists';
 import { cardHistory } from './history';
 import type { HistoryEntry } from '../db/history';
 import type { CardField, FieldValue } from '$lib/schemas/card';
-import type { PlanKind } from '$lib/domain/addon-kinds';
 import type { CallScriptState } from '$lib/schemas/call-script';
+import * as panel from '../db/card-panel';
+import * as zones from '../db/zones';
 
 /** The full card for its panel/page; technicians only see their own jobs. */
 export async function cardDetail(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
@@ -21,15 +22,7 @@ export async function cardDetail(db: Database, actor: SessionUser, rawId: unknow
 	return card;
 }
 
-export interface PlanOption {
-	id: string;
-	kind: PlanKind;
-	name: string;
-	priceCents: number;
-	speedMbps: number | null;
-	usageTier: 'basico' | 'intermedio' | 'alto' | null;
-	description: string | null;
-}
+export type PlanOption = panel.PlanOptionRow;
 
 export interface CardPanelData {
 	card: CardRow;
@@ -59,25 +52,12 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 	const card = await cardDetail(db, actor, rawId);
 	const settings = await orgSettings(db, actor.orgId);
 	const fields = (await readCardFields(db, actor.orgId, card.id))!;
-	const [extra] = await db.query<{
-		callScript: CallScriptState;
-		coordinatesRaw: string | null;
-		coverageConfirmedAt: string | null;
-		source: string | null;
-	}>(
-		`select call_script as "callScript", coordinates_raw as "coordinatesRaw", coverage_confirmed_at::text as "coverageConfirmedAt", source
-		 from installations where id = $1`,
-		[card.id]
-	);
-	const [checklist, history, plans, zones] = await Promise.all([
+	const extra = (await panel.extras(db, card.id))!;
+	const [checklist, history, plans, zoneOptions] = await Promise.all([
 		cardChecklist(db, actor.orgId, card, settings),
 		cardHistory(db, actor, card.id),
-		db.query<PlanOption>(
-			`select id, kind, name, price_cents as "priceCents", speed_mbps as "speedMbps", usage_tier as "usageTier", description
-			 from plans where org_id = $1 and active order by kind, sort_order, price_cents`,
-			[actor.orgId]
-		),
-		db.query<{ id: string; name: string }>('select id, name from zones where org_id = $1 and active order by name', [actor.orgId])
+		panel.planOptions(db, actor.orgId),
+		zones.options(db, actor.orgId)
 	]);
 	return {
 		card,
@@ -91,7 +71,7 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 		checklist,
 		history,
 		plans,
-		zones,
+		zones: zoneOptions.map(({ id, name }) => ({ id, name })),
 		settings: {
 			cities: settings.cities,
 			howHeard: settings.howHeard,
@@ -106,9 +86,6 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 /** Whether this user may touch this card at all (provider and, for technicians, assignment). */
 export async function cardInScope(db: Database, actor: SessionUser, id: string): Promise<boolean> {
 	if (!uuidSchema.safeParse(id).success) return false;
-	const [row] = await db.query<{ technicianId: string | null }>(
-		'select technician_id as "technicianId" from installations where org_id = $1 and id = $2',
-		[actor.orgId, id]
-	);
+	const row = await panel.assignee(db, actor.orgId, id);
 	return !!row && inScope(actor, row);
 }
