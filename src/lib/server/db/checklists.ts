@@ -29,7 +29,7 @@ export async function template(db: Runner, orgId: string, id: string): Promise<P
 }
 
 /** Returns false when the template is not the provider's (or no longer exists). */
-export async function updateTemplate(db: Runner, orgId: string, t: Omit<TemplateRow, 'id'> & { id: string }): Promise<boolean> {
+export async function updateTemplate(db: Runner, orgId: string, t: TemplateRow): Promise<boolean> {
 	const rows = await db.query(
 		`update checklist_templates set stage = $1, label = $2, auto_rule = $3, sort_order = $4, active = $5
 		 where org_id = $6 and id = $7 returning id`,

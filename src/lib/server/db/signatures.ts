@@ -8,7 +8,7 @@ export async function latestFor(db: Pick<RawRunner, 'query'>, documentId: string
 			content_sha256 as "contentSha256", method from signatures where document_id = $1 order by signed_at desc limit 1`,
 		[documentId]
 	);
-	// Both drivers return a Date for timestamptz; the evidence carries ISO text.
+	// Depending on the driver a timestamptz arrives as a Date or as text; the evidence carries ISO text.
 	if (row) row.signedAt = new Date(row.signedAt).toISOString();
 	return row ?? null;
 }
