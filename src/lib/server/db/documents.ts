@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { RawRunner } from './client';
 import type { AddonField } from '$lib/domain/addon-kinds';
-import type { DocumentKind } from './schema';
+import type { DocumentKind } from '$lib/schemas/documents';
 import { firstOf, rowsOf, run, type Executor } from './card-tx';
 
 /** Everything the contract and installation sheet show, read in one query. */
@@ -157,4 +157,32 @@ export async function attachPdf(
 	);
 	await run(tx, sql`update signatures set document_id = ${next.id} where document_id = ${cur.id}`);
 	return 'replaced';
+}
+
+/** The contract's optional start and end dates, on its current (unsigned) row. */
+export async function setDates(tx: Pick<RawRunner, 'query'>, documentId: string, startDate: string | null, endDate: string | null) {
+	await tx.query('update documents set start_date = $1, end_date = $2 where id = $3', [startDate, endDate, documentId]);
+}
+
+/** The card's first contract row, a draft holding only its dates. */
+export async function insertContractDraft(
+	tx: Pick<RawRunner, 'query'>,
+	d: { orgId: string; installationId: string; startDate: string | null; endDate: string | null }
+) {
+	await tx.query(`insert into documents (org_id, installation_id, kind, start_date, end_date) values ($1, $2, 'contrato', $3, $4)`, [
+		d.orgId,
+		d.installationId,
+		d.startDate,
+		d.endDate
+	]);
+}
+
+/** When the newest usable signing link of this document expires; null when none is open. */
+export async function openLinkExpiry(db: Pick<RawRunner, 'query'>, installationId: string, kind: DocumentKind): Promise<string | null> {
+	const [link] = await db.query<{ expiresAt: string }>(
+		`select expires_at as "expiresAt" from signing_links where installation_id = $1 and document_kind = $2
+		 and used_at is null and revoked_at is null and expires_at > now() order by created_at desc limit 1`,
+		[installationId, kind]
+	);
+	return link ? new Date(link.expiresAt).toISOString() : null;
 }

@@ -64,3 +64,8 @@ export async function closeDb(): Promise<void> {
 	delete holder[KEY];
 	if (pending) await (await pending).close();
 }
+
+/** A round trip to the database, for the health check. */
+export async function ping(db: Pick<Database, 'query'>): Promise<void> {
+	await db.query('select 1');
+}

@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
-import { ServiceError } from '../services/errors';
+import { ServiceError } from '../errors';
 
 export interface PdfOptions {
 	/** Footer text printed on every page (the signature evidence line). */

@@ -3,17 +3,9 @@ import { render } from 'svelte/server';
 import DocumentBody from './templates/DocumentBody.svelte';
 import SignatureBlock from './templates/SignatureBlock.svelte';
 import { DOCUMENT_CSS } from './styles';
-import type { DocData } from '../services/doc-data';
+import type { DocData, SignatureEvidence } from '$lib/types/documents';
 
-export interface SignatureEvidence {
-	signerName: string;
-	imagePng: string;
-	signedAt: string;
-	ip: string | null;
-	userAgent: string | null;
-	contentSha256: string;
-	method: string;
-}
+export type { SignatureEvidence };
 
 /** The exact HTML the customer sees and signs; its SHA-256 goes into the signature evidence. */
 export function documentContent(doc: DocData): string {

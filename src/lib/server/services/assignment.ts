@@ -3,13 +3,15 @@
  * Capacity is per technician per day (users.daily_capacity, else the organization's setting).
  * Over capacity or outside the technician's zones is allowed, but only once confirmed.
  */
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import type { Executor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
-import { addHistory, firstOf, lockCard, rowsOf, setActor } from '../db/card-tx';
-import { run } from '../db/card-tx';
+import { addHistory, lockCard, setActor } from '../db/card-tx';
+import * as orgs from '../db/org-settings';
+import * as schedule from '../db/schedule';
+import * as technicians from '../db/technicians';
+import * as zones from '../db/zone-refs';
 import { readSettings } from '$lib/schemas/settings';
 import { checkboxSchema, uuidSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';
@@ -23,12 +25,11 @@ export interface TechnicianDay {
 	color: string | null;
 	capacity: number;
 	servesZone: boolean;
-	jobs: { id: string; folio: number; fullName: string; installationTime: string | null; colonia: string | null; stage: string }[];
+	jobs: Omit<technicians.DayJobRow, 'technicianId'>[];
 }
 
 async function defaultCapacity(exec: Executor, orgId: string): Promise<number> {
-	const org = await firstOf<{ settings: unknown }>(exec, sql`select settings from organizations where id = ${orgId}`);
-	return readSettings(org?.settings).technicianDailyCapacity;
+	return readSettings(await orgs.settingsOf(exec, orgId)).technicianDailyCapacity;
 }
 
 /** Every active technician with their jobs on `date`, for the assignment picker. */
@@ -39,21 +40,8 @@ export async function techniciansForDay(
 	zoneId: string | null
 ): Promise<TechnicianDay[]> {
 	const fallback = await defaultCapacity(exec, orgId);
-	const techs = await rowsOf<{ id: string; name: string; color: string | null; capacity: number | null; servesZone: boolean }>(
-		exec,
-		sql`select u.id, u.name, u.color, u.daily_capacity as capacity,
-			exists (select 1 from zone_technicians zt where zt.user_id = u.id and zt.zone_id = ${zoneId}) as "servesZone"
-		 from users u where u.org_id = ${orgId} and u.role = 'technician' and u.active order by u.name`
-	);
-	const jobs = date
-		? await rowsOf<TechnicianDay['jobs'][number] & { technicianId: string }>(
-				exec,
-				sql`select id, folio::int as folio, full_name as "fullName", installation_time as "installationTime",
-					addr_colonia as colonia, stage, technician_id as "technicianId"
-				 from installations where org_id = ${orgId} and installation_date = ${date}::date
-				   and technician_id is not null and stage not in ('cancelada') order by installation_time nulls last, folio`
-			)
-		: [];
+	const techs = await technicians.active(exec, orgId, zoneId);
+	const jobs = date ? await technicians.jobsOn(exec, orgId, date) : [];
 	return techs.map((t) => ({
 		id: t.id,
 		name: t.name,
@@ -83,8 +71,8 @@ export async function assignmentWarnings(
 		);
 	}
 	if (zoneId && !day.servesZone) {
-		const zone = await firstOf<{ name: string }>(exec, sql`select name from zones where id = ${zoneId}`);
-		warnings.push(`${day.name} no atiende la zona ${zone?.name ?? ''}.`);
+		const zone = await zones.nameOf(exec, orgId, zoneId);
+		warnings.push(`${day.name} no atiende la zona ${zone ?? ''}.`);
 	}
 	return warnings;
 }
@@ -101,10 +89,7 @@ export async function assignTechnician(db: Database, actor: SessionUser, raw: un
 	return db.orm.transaction(async (tx) => {
 		const card = await lockCard(tx, actor.orgId, input.installationId);
 		if (!card) throw notFound('Esa instalación no existe.');
-		const current = await firstOf<{ technicianId: string | null; date: string | null }>(
-			tx,
-			sql`select technician_id as "technicianId", installation_date::text as date from installations where id = ${card.id}`
-		);
+		const current = await schedule.of(tx, actor.orgId, card.id);
 		let warnings: string[] = [];
 		if (input.technicianId) {
 			warnings = await assignmentWarnings(tx, actor.orgId, input.technicianId, current?.date ?? null, card.zoneId, card.id);
@@ -114,7 +99,7 @@ export async function assignTechnician(db: Database, actor: SessionUser, raw: un
 		}
 		if (current?.technicianId === input.technicianId) return { technicianId: input.technicianId, warnings };
 		await setActor(tx, actor);
-		await run(tx, sql`update installations set technician_id = ${input.technicianId} where id = ${card.id}`);
+		await schedule.setTechnician(tx, card.id, input.technicianId);
 		await addHistory(tx, actor.orgId, card.id, actor.id, [
 			{ kind: 'field', field: 'technician_id', oldValue: current?.technicianId ?? null, newValue: input.technicianId, source }
 		]);
@@ -125,11 +110,7 @@ export async function assignTechnician(db: Database, actor: SessionUser, raw: un
 export async function assignmentOptions(db: Database, actor: SessionUser, rawId: unknown, rawDate?: unknown) {
 	requireStaff(actor);
 	const id = parseInput(uuidSchema, rawId);
-	const card = await firstOf<{ zoneId: string | null; date: string | null; technicianId: string | null }>(
-		db.orm,
-		sql`select zone_id as "zoneId", installation_date::text as date, technician_id as "technicianId"
-			from installations where org_id = ${actor.orgId} and id = ${id}`
-	);
+	const card = await schedule.of(db.orm, actor.orgId, id);
 	if (!card) throw notFound('Esa instalación no existe.');
 	const date = typeof rawDate === 'string' && isCivilDate(rawDate) ? rawDate : card.date;
 	return { date, technicianId: card.technicianId, technicians: await techniciansForDay(db.orm, actor.orgId, date, card.zoneId) };

@@ -3,12 +3,12 @@
  * A date or zone change recomputes the billing snapshot in the same transaction; a zone change
  * releases the IP, because the address belongs to the old zone's pools.
  */
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
-import { addHistory, firstOf, lockCard, rowsOf, setActor, type HistoryEntry } from '../db/card-tx';
-import { run } from '../db/card-tx';
+import { addHistory, lockCard, setActor, type HistoryEntry } from '../db/card-tx';
+import * as schedule from '../db/schedule';
+import * as zones from '../db/zone-refs';
 import { addDays, isCivilDate, todayIn, dateParts } from '$lib/domain/dates';
 import { uuidSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';
@@ -18,22 +18,7 @@ import { recomputeBilling } from './billing';
 import { releaseIp } from './ip-allocation';
 import { assignmentWarnings, techniciansForDay } from './assignment';
 
-export interface CalendarJob {
-	id: string;
-	folio: number;
-	fullName: string;
-	colonia: string | null;
-	zoneId: string | null;
-	zoneName: string | null;
-	planName: string | null;
-	stage: string;
-	installationDate: string;
-	installationTime: string | null;
-	technicianId: string | null;
-	phone: string | null;
-	address: string | null;
-	version: number;
-}
+export type { CalendarJob } from '../db/schedule';
 
 const dateSchema = z.string().refine(isCivilDate, 'Escribe una fecha válida (AAAA-MM-DD).');
 
@@ -51,17 +36,7 @@ export async function calendarView(db: Database, actor: SessionUser, raw: { vist
 	const anchor = raw.fecha && isCivilDate(raw.fecha) ? raw.fecha : today;
 	const from = view === 'dia' ? anchor : weekStart(anchor);
 	const days = Array.from({ length: view === 'dia' ? 1 : 7 }, (_, i) => addDays(from, i));
-	const jobs = await rowsOf<CalendarJob>(
-		db.orm,
-		sql`select i.id, i.folio::int as folio, i.full_name as "fullName", i.addr_colonia as colonia, i.zone_id as "zoneId",
-			z.name as "zoneName", p.name as "planName", i.stage, i.installation_date::text as "installationDate",
-			i.installation_time as "installationTime", i.technician_id as "technicianId", i.phone, i.version,
-			concat_ws(', ', 'SM ' || i.addr_sm, 'MZ ' || i.addr_mz, 'LT ' || i.addr_lt, '#' || i.addr_ext, i.addr_street, i.addr_colonia) as address
-		 from installations i left join zones z on z.id = i.zone_id left join plans p on p.id = i.plan_id
-		 where i.org_id = ${actor.orgId} and i.stage in ('agendada', 'asignada')
-		   and i.installation_date between ${from}::date and ${days[days.length - 1]}::date
-		 order by i.installation_date, i.installation_time nulls last, i.folio`
-	);
+	const jobs = await schedule.calendarJobs(db.orm, actor.orgId, from, days[days.length - 1]);
 	const technicians = (await techniciansForDay(db.orm, actor.orgId, null, null)).map(({ jobs: _j, servesZone: _s, ...t }) => t);
 	return {
 		view,
@@ -102,11 +77,7 @@ export async function updateScheduling(db: Database, actor: SessionUser, raw: un
 		if (card.stage === 'cancelada' || card.stage === 'activa') {
 			throw new ServiceError(422, `La instalación está ${card.stage}; ya no se reprograma.`);
 		}
-		const current = (await firstOf<{ zoneId: string | null; date: string | null; time: string | null; technicianId: string | null }>(
-			tx,
-			sql`select zone_id as "zoneId", installation_date::text as date, installation_time as time, technician_id as "technicianId"
-				from installations where id = ${card.id}`
-		))!;
+		const current = (await schedule.of(tx, actor.orgId, card.id))!;
 		const next = {
 			zoneId: input.zoneId === undefined ? current.zoneId : input.zoneId,
 			date: input.installationDate === undefined ? current.date : input.installationDate,
@@ -114,8 +85,8 @@ export async function updateScheduling(db: Database, actor: SessionUser, raw: un
 			technicianId: input.technicianId === undefined ? current.technicianId : input.technicianId
 		};
 		if (next.zoneId && next.zoneId !== current.zoneId) {
-			const zone = await firstOf(tx, sql`select 1 from zones where org_id = ${actor.orgId} and id = ${next.zoneId}`);
-			if (!zone) throw new ServiceError(422, 'Esa zona no existe; elige una de la lista.', { zoneId: ['Elige una zona de la lista.'] });
+			if (!(await zones.exists(tx, actor.orgId, next.zoneId)))
+				throw new ServiceError(422, 'Esa zona no existe; elige una de la lista.', { zoneId: ['Elige una zona de la lista.'] });
 		}
 		const history: HistoryEntry[] = [];
 		const track = (field: string, a: unknown, b: unknown) => {
@@ -138,11 +109,7 @@ export async function updateScheduling(db: Database, actor: SessionUser, raw: un
 			const released = await releaseIp(tx, actor.orgId, card.id);
 			if (released) history.push({ kind: 'field', field: 'ip', oldValue: released, newValue: null, source });
 		}
-		await run(
-			tx,
-			sql`update installations set zone_id = ${next.zoneId}, installation_date = ${next.date}::date,
-				installation_time = ${next.time}, technician_id = ${next.technicianId} where id = ${card.id}`
-		);
+		await schedule.set(tx, card.id, next);
 		await recomputeBilling(tx, actor.orgId, card.id);
 		await addHistory(tx, actor.orgId, card.id, actor.id, history);
 		return { changed: true, warnings };

@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { insertCardHistory } from '../db/history';
+import * as callScript from '../db/call-script';
 import { scriptTickSchema } from '$lib/schemas/call-script';
 import { uuidSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';
@@ -15,16 +16,9 @@ export async function tickScriptStep(db: Database, actor: SessionUser, rawId: un
 	await db.begin(async (tx) => {
 		await actAs(tx, actor);
 		const entry = JSON.stringify({ by: actor.id, byName: actor.name, at: new Date().toISOString() });
-		const rows = await tx.query(
-			done
-				? `update installations set call_script = call_script || jsonb_build_object($3::text, $4::text::jsonb)
-				   where org_id = $1 and id = $2 and not (call_script ? $3::text) returning id`
-				: `update installations set call_script = call_script - $3::text where org_id = $1 and id = $2 and (call_script ? $3::text) returning id`,
-			done ? [actor.orgId, id, step, entry] : [actor.orgId, id, step]
-		);
-		if (!rows.length) {
-			const [exists] = await tx.query('select 1 from installations where org_id = $1 and id = $2', [actor.orgId, id]);
-			if (!exists) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
+		const changed = done ? await callScript.tick(tx, actor.orgId, id, step, entry) : await callScript.untick(tx, actor.orgId, id, step);
+		if (!changed) {
+			if (!(await callScript.cardExists(tx, actor.orgId, id))) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
 			return;
 		}
 		await insertCardHistory(tx, {

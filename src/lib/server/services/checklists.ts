@@ -4,6 +4,8 @@ import type { SessionUser } from '../auth';
 import type { CardRow } from '../db/cards';
 import { getCard } from '../db/cards';
 import { insertCardHistory } from '../db/history';
+import * as checklists from '../db/checklists';
+import type { TemplateRow } from '../db/checklists';
 import { allUnmet, isRuleMet, AUTO_RULES } from '$lib/domain/checklist-rules';
 import { STAGES, type Stage } from '$lib/domain/stages';
 import type { OrgSettings } from '$lib/schemas/settings';
@@ -22,31 +24,14 @@ export interface ChecklistItemView {
 	doneAt: string | null;
 }
 
-interface TemplateRow {
-	id: string;
-	stage: Stage;
-	label: string;
-	autoRule: string | null;
-	sortOrder: number;
-	active: boolean;
-}
-
 export async function listTemplates(db: Database, orgId: string, activeOnly = true): Promise<TemplateRow[]> {
-	return db.query<TemplateRow>(
-		`select id, stage, label, auto_rule as "autoRule", sort_order as "sortOrder", active from checklist_templates
-		 where org_id = $1 ${activeOnly ? 'and active' : ''} order by sort_order, created_at`,
-		[orgId]
-	);
+	return checklists.templates(db, orgId, activeOnly);
 }
 
 /** Auto items answer from the card's data through the guards; the rest were ticked by a person. */
 export async function cardChecklist(db: Database, orgId: string, card: CardRow, settings: OrgSettings): Promise<ChecklistItemView[]> {
 	const templates = await listTemplates(db, orgId);
-	const manual = await db.query<{ templateId: string; done: boolean; doneBy: string | null; doneAt: string | null }>(
-		`select i.template_id as "templateId", i.done, u.name as "doneBy", i.done_at::text as "doneAt"
-		 from checklist_items i left join users u on u.id = i.done_by where i.org_id = $1 and i.installation_id = $2`,
-		[orgId, card.id]
-	);
+	const manual = await checklists.items(db, orgId, card.id);
 	const byTemplate = new Map(manual.map((m) => [m.templateId, m]));
 	const unmet = allUnmet(card, settings);
 	return templates.map((t) => {
@@ -72,19 +57,17 @@ export async function toggleChecklistItem(db: Database, actor: SessionUser, rawI
 	const input = parseInput(toggleSchema, raw);
 	const card = await getCard(db, actor.orgId, id);
 	if (!card || !inScope(actor, card)) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
-	const [t] = await db.query<{ label: string; autoRule: string | null }>(
-		'select label, auto_rule as "autoRule" from checklist_templates where org_id = $1 and id = $2',
-		[actor.orgId, input.templateId]
-	);
+	const t = await checklists.template(db, actor.orgId, input.templateId);
 	if (!t) throw notFound('Ese punto de la lista ya no existe: recarga la tarjeta.');
 	if (t.autoRule) throw forbidden('Este punto se marca solo cuando el dato o el archivo está en la tarjeta.');
 	await db.begin(async (tx) => {
-		await tx.query(
-			`insert into checklist_items (org_id, installation_id, template_id, done, done_by, done_at)
-			 values ($1, $2, $3, $4, $5, case when $4::boolean then now() end)
-			 on conflict (installation_id, template_id) do update set done = excluded.done, done_by = excluded.done_by, done_at = excluded.done_at`,
-			[actor.orgId, id, input.templateId, input.done, input.done ? actor.id : null]
-		);
+		await checklists.setItem(tx, {
+			orgId: actor.orgId,
+			installationId: id,
+			templateId: input.templateId,
+			done: input.done,
+			userId: input.done ? actor.id : null
+		});
 		await insertCardHistory(tx, {
 			orgId: actor.orgId,
 			installationId: id,
@@ -133,16 +116,8 @@ export async function saveChecklistTemplate(db: Database, actor: SessionUser, ra
 	requireAdmin(actor);
 	const t = parseInput(templateSchema, raw);
 	if (t.id) {
-		const rows = await db.query(
-			`update checklist_templates set stage = $1, label = $2, auto_rule = $3, sort_order = $4, active = $5
-			 where org_id = $6 and id = $7 returning id`,
-			[t.stage, t.label, t.autoRule, t.sortOrder, t.active, actor.orgId, t.id]
-		);
-		if (!rows.length) throw notFound('Ese punto de la lista ya no existe.');
+		if (!(await checklists.updateTemplate(db, actor.orgId, { ...t, id: t.id }))) throw notFound('Ese punto de la lista ya no existe.');
 		return;
 	}
-	await db.query(
-		`insert into checklist_templates (org_id, stage, label, auto_rule, sort_order, active) values ($1, $2, $3, $4, $5, true)`,
-		[actor.orgId, t.stage, t.label, t.autoRule, t.sortOrder]
-	);
+	await checklists.insertTemplate(db, actor.orgId, t);
 }

@@ -1,5 +1,4 @@
 import type { Database } from '../db';
-import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
 import { parseInput } from '../validation';
 import { regenerateSchema, templateSchema } from '$lib/schemas/documents';
@@ -11,21 +10,13 @@ import { documentHtml } from '../pdf/render';
 import { getPdfEngine } from '../pdf/engine';
 import { getStorage, type Storage } from '../storage';
 import * as docsDb from '../db/documents';
-
-export async function templateFor(db: Pick<RawRunner, 'query'>, orgId: string, contractType: '12_meses' | 'indefinido') {
-	const [row] = await db.query<{ title: string; body: string }>(
-		`select title, body from document_templates where org_id = $1 and kind = 'contrato' and (contract_type = $2 or contract_type is null)
-		 order by contract_type nulls last, updated_at desc limit 1`,
-		[orgId, contractType]
-	);
-	return row ?? null;
-}
+import * as templates from '../db/document-templates';
 
 export async function listTemplates(db: Database, actor: SessionUser) {
 	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede editar los contratos.');
 	const out = [];
 	for (const type of ['12_meses', 'indefinido'] as const) {
-		const t = await templateFor(db, actor.orgId, type);
+		const t = await templates.contractFor(db, actor.orgId, type);
 		out.push({
 			contractType: type,
 			title: t?.title ?? DEFAULT_CONTRACT[type].title,
@@ -39,24 +30,9 @@ export async function listTemplates(db: Database, actor: SessionUser) {
 export async function saveTemplate(db: Database, actor: SessionUser, raw: unknown) {
 	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede editar los contratos.');
 	const input = parseInput(templateSchema, raw);
-	await db.begin(async (tx) => {
-		const [cur] = await tx.query<{ id: string }>(
-			`select id from document_templates where org_id = $1 and kind = 'contrato' and contract_type = $2 for update`,
-			[actor.orgId, input.contractType]
-		);
-		if (cur)
-			await tx.query('update document_templates set title = $1, body = $2, updated_at = now(), updated_by = $3 where id = $4', [
-				input.title,
-				input.body,
-				actor.id,
-				cur.id
-			]);
-		else
-			await tx.query(
-				`insert into document_templates (org_id, kind, contract_type, title, body, updated_by) values ($1, 'contrato', $2, $3, $4, $5)`,
-				[actor.orgId, input.contractType, input.title, input.body, actor.id]
-			);
-	});
+	await db.begin((tx) =>
+		templates.saveContract(tx, actor.orgId, { contractType: input.contractType, title: input.title, body: input.body, updatedBy: actor.id })
+	);
 	return input;
 }
 

@@ -3,6 +3,8 @@ import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
 import { insertCardHistory } from '../db/history';
+import * as coverage from '../db/coverage';
+import * as zones from '../db/zone-refs';
 import { parseCoordinates, googleMapsLink } from '$lib/domain/coordinates';
 import { parseCoverageGeoJson, suggestZone, pointInPolygon, type CoverageArea, type ZoneSuggestion } from '$lib/domain/geo';
 import { uuidSchema } from '$lib/schemas/common';
@@ -15,11 +17,7 @@ import { cancelCard } from './cancellations';
 const OFFICE = ['admin', 'coordinator', 'agent'];
 
 export async function coverageAreas(db: Pick<RawRunner, 'query'>, orgId: string): Promise<CoverageArea[]> {
-	const rows = await db.query<{ zoneId: string; zoneName: string; serviceType: 'inalambrico' | 'fibra'; geojson: unknown }>(
-		`select a.zone_id as "zoneId", z.name as "zoneName", a.service_type as "serviceType", a.geojson
-		 from zone_coverage_areas a join zones z on z.id = a.zone_id where a.org_id = $1 and z.active`,
-		[orgId]
-	);
+	const rows = await coverage.areas(db, orgId);
 	return rows.flatMap((r) => {
 		const parsed = parseCoverageGeoJson(typeof r.geojson === 'string' ? r.geojson : (r.geojson as object));
 		return parsed.ok ? [{ zoneId: r.zoneId, zoneName: r.zoneName, serviceType: r.serviceType, polygons: parsed.polygons }] : [];
@@ -60,8 +58,8 @@ export async function confirmCoverage(db: Database, actor: SessionUser, rawId: u
 	const input = parseInput(confirmSchema, raw);
 	const loc = readCoordinates(input.coordinates);
 	const areas = (await coverageAreas(db, actor.orgId)).filter((a) => a.zoneId === input.zoneId);
-	const [zone] = await db.query('select 1 from zones where org_id = $1 and id = $2', [actor.orgId, input.zoneId]);
-	if (!zone) throw new ServiceError(400, 'Esa zona no existe: elige otra.', { zoneId: ['Esa zona no existe: elige otra.'] });
+	if (!(await zones.exists(db, actor.orgId, input.zoneId)))
+		throw new ServiceError(400, 'Esa zona no existe: elige otra.', { zoneId: ['Esa zona no existe: elige otra.'] });
 	const covered = areas.some((a) => a.serviceType === input.serviceType && a.polygons.some((p) => pointInPolygon(loc.lat, loc.lng, p)));
 	if (!covered) {
 		const msg = 'Esa zona no cubre la ubicación con ese tipo de servicio: elige la zona sugerida o marca «Sin cobertura».';
@@ -69,16 +67,9 @@ export async function confirmCoverage(db: Database, actor: SessionUser, rawId: u
 	}
 	await db.begin(async (tx) => {
 		await actAs(tx, actor);
-		const [old] = await tx.query<{ zone_id: string | null; service_type: string | null; lat: number | null; lng: number | null }>(
-			'select zone_id, service_type, lat, lng from installations where org_id = $1 and id = $2 for update',
-			[actor.orgId, id]
-		);
+		const old = await coverage.lockLocation(tx, actor.orgId, id);
 		if (!old) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
-		await tx.query(
-			`update installations set lat = $1, lng = $2, coordinates_raw = $3, zone_id = $4, service_type = $5,
-				coverage_confirmed_at = now(), coverage_confirmed_by = $6 where id = $7`,
-			[loc.lat, loc.lng, loc.raw, input.zoneId, input.serviceType, actor.id, id]
-		);
+		await coverage.confirm(tx, id, { ...loc, zoneId: input.zoneId, serviceType: input.serviceType, confirmedBy: actor.id });
 		// The zone sets the payment day, so the billing snapshot changes with it.
 		await recomputeBilling(tx, actor.orgId, id);
 		await insertCardHistory(tx, {

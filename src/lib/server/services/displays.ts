@@ -2,6 +2,8 @@ import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { generateToken, hashToken } from '../auth';
 import { getCard, listBoard } from '../db/cards';
+import * as boardEvents from '../db/board-events';
+import * as displays from '../db/displays';
 import { domainEvents } from '../events';
 import { parseInput } from '../validation';
 import { createDisplaySchema, displayTokenSchema, revokeDisplaySchema } from '$lib/schemas/displays';
@@ -20,13 +22,7 @@ export interface DisplayViewer {
 	name: string;
 }
 
-export interface DisplayListItem {
-	id: string;
-	name: string;
-	createdAt: string;
-	lastSeenAt: string | null;
-	revokedAt: string | null;
-}
+export type { DisplayRow as DisplayListItem } from '../db/displays';
 
 /** More missed events than this and a snapshot is cheaper. */
 const MAX_REPLAY = 300;
@@ -57,13 +53,9 @@ function adminOnly(actor: SessionUser) {
 	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede gestionar las pantallas.');
 }
 
-export async function listDisplays(db: Database, actor: SessionUser): Promise<DisplayListItem[]> {
+export async function listDisplays(db: Database, actor: SessionUser): Promise<displays.DisplayRow[]> {
 	adminOnly(actor);
-	return db.query<DisplayListItem>(
-		`select id, name, created_at::text as "createdAt", last_seen_at::text as "lastSeenAt", revoked_at::text as "revokedAt"
-		 from display_tokens where org_id = $1 order by revoked_at is not null, created_at desc`,
-		[actor.orgId]
-	);
+	return displays.list(db, actor.orgId);
 }
 
 /** Returns the raw token once; only its SHA-256 is stored. */
@@ -75,21 +67,14 @@ export async function createDisplay(
 	adminOnly(actor);
 	const { name } = parseInput(createDisplaySchema, raw);
 	const token = generateToken();
-	const [row] = await db.query<{ id: string }>(
-		'insert into display_tokens (org_id, name, token_hash, created_by) values ($1, $2, $3, $4) returning id',
-		[actor.orgId, name, hashToken(token), actor.id]
-	);
-	return { id: row.id, name, token, path: `/pantalla/${token}` };
+	const id = await displays.insert(db, { orgId: actor.orgId, name, tokenHash: hashToken(token), createdBy: actor.id });
+	return { id, name, token, path: `/pantalla/${token}` };
 }
 
 export async function revokeDisplay(db: Database, actor: SessionUser, raw: unknown): Promise<{ id: string }> {
 	adminOnly(actor);
 	const { id } = parseInput(revokeDisplaySchema, raw);
-	const rows = await db.query<{ id: string }>(
-		'update display_tokens set revoked_at = coalesce(revoked_at, now()) where id = $1 and org_id = $2 returning id',
-		[id, actor.orgId]
-	);
-	if (!rows.length) throw notFound('Esa pantalla no existe.');
+	if (!(await displays.revoke(db, actor.orgId, id))) throw notFound('Esa pantalla no existe.');
 	// Open screens go dark right away (the realtime layer listens).
 	domainEvents.emit('display:revoked', { tokenId: id });
 	return { id };
@@ -100,12 +85,7 @@ export async function displayByToken(db: Database, rawToken: unknown): Promise<D
 	const gone = () => new ServiceError(404, 'Pantalla desactivada.');
 	const parsed = displayTokenSchema.safeParse(rawToken);
 	if (!parsed.success) throw gone();
-	const [row] = await db.query<DisplayViewer & { revoked: boolean }>(
-		`select d.id as "tokenId", d.org_id as "orgId", o.name as "orgName", o.time_zone as "timeZone", d.name,
-			(d.revoked_at is not null) as revoked
-		 from display_tokens d join organizations o on o.id = d.org_id where d.token_hash = $1`,
-		[hashToken(parsed.data)]
-	);
+	const row = await displays.byTokenHash(db, hashToken(parsed.data));
 	if (!row) throw gone();
 	if (row.revoked) throw new ServiceError(410, 'Pantalla desactivada.');
 	return { tokenId: row.tokenId, orgId: row.orgId, orgName: row.orgName, timeZone: row.timeZone, name: row.name };
@@ -113,16 +93,11 @@ export async function displayByToken(db: Database, rawToken: unknown): Promise<D
 
 /** Still valid? Used by the periodic resync, so a revoke missed on another instance still bites. */
 export async function displayStillActive(db: Database, tokenId: string): Promise<boolean> {
-	const [row] = await db.query<{ ok: boolean }>('select (revoked_at is null) as ok from display_tokens where id = $1', [tokenId]);
-	return !!row?.ok;
+	return displays.isActive(db, tokenId);
 }
 
 export async function touchDisplay(db: Database, tokenId: string): Promise<void> {
-	// At most once a minute: a TV that reconnects often must not hammer the table.
-	await db.query(
-		`update display_tokens set last_seen_at = now() where id = $1 and (last_seen_at is null or last_seen_at < now() - interval '1 minute')`,
-		[tokenId]
-	);
+	await displays.touch(db, tokenId);
 }
 
 export async function displaySnapshot(db: Database, viewer: DisplayViewer): Promise<DisplaySnapshot> {
@@ -142,14 +117,9 @@ export async function displaySnapshot(db: Database, viewer: DisplayViewer): Prom
 
 /** What a display missed: the current redacted state of each changed card, or a snapshot. */
 export async function displayEventsSince(db: Database, viewer: DisplayViewer, since: number): Promise<DisplaySince> {
-	const rows = await db.query<{ seq: number; cardId: string | null }>(
-		`select seq::int as seq, card_id as "cardId" from board_events where org_id = $1 and seq > $2 order by seq limit $3`,
-		[viewer.orgId, since, MAX_REPLAY + 1]
-	);
-	const [oldest] = await db.query<{ seq: number | null }>('select min(seq)::int as seq from board_events where org_id = $1', [
-		viewer.orgId
-	]);
-	if (rows.length > MAX_REPLAY || (oldest?.seq != null && since > 0 && oldest.seq > since + 1)) {
+	const rows = await boardEvents.after(db, viewer.orgId, since, MAX_REPLAY + 1);
+	const oldest = await boardEvents.oldestSeq(db, viewer.orgId);
+	if (rows.length > MAX_REPLAY || (oldest != null && since > 0 && oldest > since + 1)) {
 		return { snapshot: await displaySnapshot(db, viewer) };
 	}
 	const latest = new Map<string, number>();

@@ -5,25 +5,9 @@ import { readSettings } from '$lib/schemas/settings';
 import type { DocumentKind } from '$lib/schemas/documents';
 import type { DocumentSource } from '../db/documents';
 import { ADDON_KINDS, addonKind, type AddonField, type AddonKinds } from '$lib/domain/addon-kinds';
+import type { DocData, Field } from '$lib/types/documents';
 
-/**
- * A label/value pair shown on the sheet; values are always plain text. `office` marks what only
- * the provider keeps (network credentials, addresses, its own ids): the office's copy shows it,
- * the public signing page never carries it.
- */
-export type Field = [label: string, value: string, office?: 'office'];
-
-/** The snapshot a document shows and the customer signs (stored in documents.data). */
-export interface DocData {
-	kind: DocumentKind;
-	title: string;
-	provider: string;
-	folio: number;
-	customer: string;
-	/** Contract text with its placeholders filled (plain text, shown with pre-wrap). */
-	body: string | null;
-	sections: { title: string; fields: Field[] }[];
-}
+export type { DocData, Field } from '$lib/types/documents';
 
 export const DEFAULT_CONTRACT: Record<'12_meses' | 'indefinido', { title: string; body: string }> = {
 	'12_meses': {

@@ -1,6 +1,11 @@
 import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import * as docsDb from '../db/documents';
+import * as templates from '../db/document-templates';
+import * as signatures from '../db/signatures';
+import * as orgs from '../db/org-settings';
+import { insertCardHistory } from '../db/history';
+import { setActor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
 import { parseInput } from '../validation';
 import { todayIn } from '$lib/domain/dates';
@@ -9,8 +14,8 @@ import { ServiceError, notFound } from './errors';
 import { cardInScope } from './files';
 import { orgSettings } from './board';
 import { buildDocData, type DocData } from './doc-data';
-import { contentHash, documentContent, type SignatureEvidence } from '../pdf/render';
-import { templateFor } from './contracts';
+import { contentHash, documentContent } from '../pdf/render';
+import type { SignatureEvidence } from '$lib/types/documents';
 
 export const KIND_LABEL: Record<DocumentKind, string> = { contrato: 'el contrato', hoja_instalacion: 'la hoja de instalación' };
 
@@ -33,29 +38,19 @@ export async function prepareDocument(
 ): Promise<Prepared> {
 	const src = await docsDb.source(db, orgId, installationId);
 	if (!src) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
-	const [org] = await db.query<{ timeZone: string }>('select time_zone as "timeZone" from organizations where id = $1', [orgId]);
+	const timeZone = (await orgs.timeZoneOf(db, orgId))!;
 	const current = await docsDb.current(db, installationId, kind);
 	let doc: DocData;
 	let signature: SignatureEvidence | null = null;
 	if (current?.status === 'firmado') {
 		doc = current.data as unknown as DocData;
-		signature = await signatureOf(db, current.id);
+		signature = await signatures.latestFor(db, current.id);
 	} else {
-		const template = kind === 'contrato' ? await templateFor(db, orgId, src.contractType ?? 'indefinido') : null;
-		doc = buildDocData(src, kind, { template, startDate: current?.startDate, endDate: current?.endDate, today: todayIn(org.timeZone) });
+		const template = kind === 'contrato' ? await templates.contractFor(db, orgId, src.contractType ?? 'indefinido') : null;
+		doc = buildDocData(src, kind, { template, startDate: current?.startDate, endDate: current?.endDate, today: todayIn(timeZone) });
 	}
 	const html = documentContent(doc);
-	return { doc, html, sha: contentHash(html), current, signature, timeZone: org.timeZone, phone: src.phone };
-}
-
-async function signatureOf(db: Pick<RawRunner, 'query'>, documentId: string): Promise<SignatureEvidence | null> {
-	const [row] = await db.query<SignatureEvidence>(
-		`select signer_name as "signerName", image_png as "imagePng", signed_at as "signedAt", ip, user_agent as "userAgent",
-			content_sha256 as "contentSha256", method from signatures where document_id = $1 order by signed_at desc limit 1`,
-		[documentId]
-	);
-	if (row) row.signedAt = new Date(row.signedAt).toISOString();
-	return row ?? null;
+	return { doc, html, sha: contentHash(html), current, signature, timeZone, phone: src.phone };
 }
 
 /** What the card's Documents section shows. */
@@ -77,12 +72,8 @@ export async function documentsState(db: Database, actor: SessionUser, installat
 	const all = await docsDb.history(db, actor.orgId, card.id);
 	for (const kind of ['contrato', 'hoja_instalacion'] as const) {
 		const cur = all.find((d) => d.kind === kind && !d.supersededAt) ?? null;
-		const sig = cur?.status === 'firmado' ? await signatureOf(db, cur.id) : null;
-		const [link] = await db.query<{ expiresAt: string }>(
-			`select expires_at as "expiresAt" from signing_links where installation_id = $1 and document_kind = $2
-			 and used_at is null and revoked_at is null and expires_at > now() order by created_at desc limit 1`,
-			[card.id, kind]
-		);
+		const sig = cur?.status === 'firmado' ? await signatures.latestFor(db, cur.id) : null;
+		const linkExpiry = await docsDb.openLinkExpiry(db, card.id, kind);
 		out[kind] = {
 			status: cur?.status ?? 'borrador',
 			startDate: cur?.startDate ?? null,
@@ -91,7 +82,7 @@ export async function documentsState(db: Database, actor: SessionUser, installat
 			signerName: sig?.signerName ?? null,
 			fileId: cur?.fileId ?? null,
 			versions: all.filter((d) => d.kind === kind && d.fileId).length,
-			activeLink: link ? { expiresAt: new Date(link.expiresAt).toISOString() } : null
+			activeLink: linkExpiry ? { expiresAt: linkExpiry } : null
 		};
 	}
 	const { uploadMaxMb } = await orgSettings(db, actor.orgId);
@@ -109,23 +100,21 @@ export async function saveContractData(db: Database, actor: SessionUser, install
 	if (actor.role === 'technician') throw new ServiceError(403, 'Los datos del contrato los captura la oficina.');
 	const input = parseInput(contractDataSchema, raw);
 	await db.begin(async (tx) => {
-		await tx.query(`select set_config('app.actor_id', $1, true)`, [actor.id]);
+		await setActor(tx, actor);
 		await docsDb.lockCard(tx, card.id);
 		const cur = await docsDb.current(tx, card.id, 'contrato', true);
 		if (cur?.status === 'firmado') throw new ServiceError(409, 'El contrato ya está firmado; sus datos ya no se pueden cambiar.');
-		if (cur) await tx.query('update documents set start_date = $1, end_date = $2 where id = $3', [input.startDate, input.endDate, cur.id]);
-		else
-			await tx.query(`insert into documents (org_id, installation_id, kind, start_date, end_date) values ($1, $2, 'contrato', $3, $4)`, [
-				actor.orgId,
-				card.id,
-				input.startDate,
-				input.endDate
-			]);
-		await tx.query(
-			`insert into card_history (org_id, installation_id, user_id, kind, field, new_value, source)
-			 values ($1, $2, $3, 'document', 'contrato', $4::jsonb, 'tarjeta')`,
-			[actor.orgId, card.id, actor.id, JSON.stringify(input)]
-		);
+		if (cur) await docsDb.setDates(tx, cur.id, input.startDate, input.endDate);
+		else await docsDb.insertContractDraft(tx, { orgId: actor.orgId, installationId: card.id, ...input });
+		await insertCardHistory(tx, {
+			orgId: actor.orgId,
+			installationId: card.id,
+			userId: actor.id,
+			kind: 'document',
+			field: 'contrato',
+			newValue: input,
+			source: 'tarjeta'
+		});
 	});
 	return input;
 }

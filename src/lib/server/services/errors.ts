@@ -1,16 +1,8 @@
 import { z } from 'zod';
 
-/** A refusal the user can act on; `message` is always a Spanish sentence. */
-export class ServiceError extends Error {
-	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503,
-		message: string,
-		readonly fieldErrors: Record<string, string[]> = {}
-	) {
-		super(message);
-		this.name = 'ServiceError';
-	}
-}
+import { ServiceError } from '../errors';
+
+export { ServiceError };
 
 export const forbidden = (msg = 'No tienes permiso para hacer esto. Pide ayuda a un administrador.') => new ServiceError(403, msg);
 

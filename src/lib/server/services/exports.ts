@@ -2,15 +2,16 @@
  * Exports: the RouterOS script that creates the PPPoE secrets (one card, or a zone's pending
  * activations) and a CSV of installations for a date range. Escaping lives in $lib/domain/exports.
  */
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
-import { firstOf, rowsOf } from '../db/card-tx';
+import * as exportsDb from '../db/exports';
+import type { SecretRow } from '../db/exports';
+import * as zones from '../db/zone-refs';
 import { csvWithBom, pppSecretLine, routerOsScript, toCsv, type PppSecret } from '$lib/domain/exports';
 import { addDays, todayIn } from '$lib/domain/dates';
 import { civilDateSchema, uuidSchema } from '$lib/schemas/common';
-import { STAGE_LABELS, type Stage } from '$lib/domain/stages';
+import { STAGE_LABELS } from '$lib/domain/stages';
 import { parseInput } from '../validation';
 import { ServiceError, notFound } from './errors';
 import { requireCoordinator } from './roles';
@@ -20,20 +21,6 @@ export interface Download {
 	contentType: string;
 	body: string | Uint8Array;
 }
-
-interface SecretRow {
-	folio: number;
-	fullName: string;
-	pppoeUser: string | null;
-	pppoePassword: string | null;
-	profile: string | null;
-	ip: string | null;
-	zoneName: string | null;
-}
-
-const SECRET_SELECT = sql`select i.folio::int as folio, i.full_name as "fullName", i.pppoe_user as "pppoeUser",
-	i.pppoe_password as "pppoePassword", p.routeros_profile as profile, host(i.ip) as ip, z.name as "zoneName"
-	from installations i left join plans p on p.id = i.plan_id left join zones z on z.id = i.zone_id`;
 
 function toSecret(r: SecretRow): PppSecret {
 	return {
@@ -67,7 +54,7 @@ function script(rows: SecretRow[], title: string, actor: SessionUser): string {
 export async function routerOsForCard(db: Database, actor: SessionUser, rawId: unknown): Promise<Download> {
 	requireCoordinator(actor, 'exportar a RouterOS');
 	const id = parseInput(uuidSchema, rawId);
-	const row = await firstOf<SecretRow>(db.orm, sql`${SECRET_SELECT} where i.org_id = ${actor.orgId} and i.id = ${id}`);
+	const row = await exportsDb.secretOf(db.orm, actor.orgId, id);
 	if (!row) throw notFound('Esa instalación no existe.');
 	if (!row.pppoeUser || !row.pppoePassword) {
 		throw new ServiceError(422, `La instalación #${row.folio} no tiene usuario y contraseña PPPoE; llena los datos de conexión primero.`);
@@ -83,18 +70,13 @@ export async function routerOsForCard(db: Database, actor: SessionUser, rawId: u
 export async function routerOsForZone(db: Database, actor: SessionUser, rawZoneId: unknown): Promise<Download> {
 	requireCoordinator(actor, 'exportar a RouterOS');
 	const zoneId = parseInput(uuidSchema, rawZoneId);
-	const zone = await firstOf<{ name: string }>(db.orm, sql`select name from zones where org_id = ${actor.orgId} and id = ${zoneId}`);
-	if (!zone) throw notFound('Esa zona no existe.');
-	const rows = await rowsOf<SecretRow>(
-		db.orm,
-		sql`${SECRET_SELECT} where i.org_id = ${actor.orgId} and i.zone_id = ${zoneId}
-			and i.stage in ('agendada', 'asignada', 'firmada') and i.pppoe_user is not null and i.pppoe_password is not null
-			order by i.installation_date nulls last, i.folio`
-	);
+	const zoneName = await zones.nameOf(db.orm, actor.orgId, zoneId);
+	if (zoneName === null) throw notFound('Esa zona no existe.');
+	const rows = await exportsDb.pendingSecrets(db.orm, actor.orgId, zoneId);
 	return {
-		filename: `pppoe-${safeName(zone.name)}.rsc`,
+		filename: `pppoe-${safeName(zoneName)}.rsc`,
 		contentType: 'text/plain; charset=utf-8',
-		body: script(rows, `Activaciones pendientes de ${zone.name}`, actor)
+		body: script(rows, `Activaciones pendientes de ${zoneName}`, actor)
 	};
 }
 
@@ -128,18 +110,7 @@ const CSV_COLUMNS = [
 export async function installationsCsv(db: Database, actor: SessionUser, raw: unknown): Promise<Download> {
 	requireCoordinator(actor, 'exportar instalaciones');
 	const { desde, hasta } = parseInput(rangeSchema, raw);
-	const rows = await rowsOf<Record<string, unknown> & { stage: Stage }>(
-		db.orm,
-		sql`select i.folio::int as folio, i.full_name as "fullName", i.stage, i.phone, i.email,
-			concat_ws(', ', 'SM ' || i.addr_sm, 'MZ ' || i.addr_mz, 'LT ' || i.addr_lt, '#' || i.addr_ext, i.addr_street, i.addr_colonia) as address,
-			i.addr_city as city, z.name as "zoneName", p.name as "planName", i.contract_type as "contractType",
-			i.registered_on::text as "registeredOn", i.installation_date::text as "installationDate", u.name as "technicianName",
-			i.pppoe_user as "pppoeUser", host(i.ip) as ip
-		 from installations i left join zones z on z.id = i.zone_id left join plans p on p.id = i.plan_id
-		 left join users u on u.id = i.technician_id
-		 where i.org_id = ${actor.orgId} and coalesce(i.installation_date, i.registered_on) between ${desde}::date and ${hasta}::date
-		 order by coalesce(i.installation_date, i.registered_on), i.folio`
-	);
+	const rows = await exportsDb.installationsBetween(db.orm, actor.orgId, desde, hasta);
 	const data = rows.map((r) => ({ ...r, stage: STAGE_LABELS[r.stage] ?? r.stage }));
 	return {
 		filename: `instalaciones-${desde}-a-${hasta}.csv`,

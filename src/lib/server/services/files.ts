@@ -1,10 +1,10 @@
 import { randomUUID, createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db';
 import * as filesDb from '../db/files';
 import { getCard } from '../db/cards';
 import type { SessionUser } from '../auth';
-import type { FileCategory } from '../db/schema';
+import type { FileCategory } from '../db/files';
+import { setActor } from '../db/card-tx';
 import { getStorage, type Storage } from '../storage';
 import { parseInput } from '../validation';
 import { uuidSchema } from '$lib/schemas/common';
@@ -59,7 +59,7 @@ export async function storeFile(
 		await storage.put(tmpKey, input.bytes, input.mime);
 		if (tmpThumb) await storage.put(tmpThumb, input.thumbnail!, 'image/webp');
 		await db.orm.transaction(async (tx) => {
-			if (actorId) await tx.execute(sql`select set_config('app.actor_id', ${actorId}, true)`);
+			if (actorId) await setActor(tx, { id: actorId });
 			const single = SINGLE_CATEGORIES.has(input.category);
 			if (single) await filesDb.lockCategory(tx, input.installationId, input.category);
 			const replaces = single ? (await filesDb.currentOf(tx, input.orgId, input.installationId, input.category)).map((r) => r.id) : [];

@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb, ping } from '../db';
 import { currentVersion } from '../db/migrate';
 import { realtimeStatus } from '../realtime/status';
 import { getPdfEngine } from '../pdf/engine';
@@ -15,7 +15,7 @@ export async function health() {
 	let migrations: string | null = null;
 	try {
 		const db = await withTimeout(getDb());
-		await withTimeout(db.query('select 1'));
+		await withTimeout(ping(db));
 		migrations = await withTimeout(currentVersion(db));
 	} catch (err) {
 		database = { status: 'down', error: (err as Error).message };

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { assertKey, type Storage } from './types';
-import { ServiceError } from '../services/errors';
+import { ServiceError } from '../errors';
 
 /** Files on local disk under <root> (DATA_DIR/files by default). */
 export function localStorage(root: string): Storage {

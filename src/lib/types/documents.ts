@@ -1,0 +1,31 @@
+import type { DocumentKind } from '$lib/schemas/documents';
+
+/**
+ * A label/value pair shown on the sheet; values are always plain text. `office` marks what only
+ * the provider keeps (network credentials, addresses, its own ids): the office's copy shows it,
+ * the public signing page never carries it.
+ */
+export type Field = [label: string, value: string, office?: 'office'];
+
+/** The snapshot a document shows and the customer signs (stored in documents.data). */
+export interface DocData {
+	kind: DocumentKind;
+	title: string;
+	provider: string;
+	folio: number;
+	customer: string;
+	/** Contract text with its placeholders filled (plain text, shown with pre-wrap). */
+	body: string | null;
+	sections: { title: string; fields: Field[] }[];
+}
+
+/** The evidence a signature carries, printed under the signed content. */
+export interface SignatureEvidence {
+	signerName: string;
+	imagePng: string;
+	signedAt: string;
+	ip: string | null;
+	userAgent: string | null;
+	contentSha256: string;
+	method: string;
+}
