@@ -12,7 +12,7 @@ export const GET = endpoint({}, async ({ db, user, params }) => {
 export const POST = endpoint(
 	{ roles: ['admin', 'coordinator', 'agent'], what: 'cambiar los cobros', body: true },
 	({ db, user, params: { id: installationId }, body }) =>
-		byAction(body, {
+		byAction<unknown>(body, {
 			agendar: (b) => updateScheduling(db, user, { ...b, installationId }),
 			devolucion: (b) => setRefundCondition(db, user, { ...b, installationId })
 		})
