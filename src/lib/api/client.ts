@@ -44,7 +44,7 @@ export async function readResult<T>(res: Response): Promise<ApiResult<T>> {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** Sends JSON (or a FormData as is) and reads the answer; the only fetch( of the client code. */
+/** Sends JSON (or a FormData as is) and reads the answer: the fetch of every JSON call (account.ts posts form actions). */
 export async function request<T>(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
 	const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
 	if (body instanceof FormData) init.body = body;
