@@ -2,6 +2,7 @@ import type { Database } from './db';
 import type { SessionUser } from './auth';
 import { orgSettings } from './services/board';
 import { ServiceError } from './services/errors';
+import { cappedBody } from './http/body';
 
 const OVERHEAD = 64 * 1024; // multipart boundaries and the small text fields
 
@@ -17,18 +18,9 @@ export async function readUpload(db: Database, actor: SessionUser, request: Requ
 			413,
 			`El archivo pesa más de ${uploadMaxMb} MB, el máximo permitido. Toma la foto con menos resolución o comprime el PDF.`
 		);
-	if (Number(request.headers.get('content-length') ?? 0) > max) throw tooBig();
-	if (!request.body) throw new ServiceError(400, 'No recibimos ningún archivo. Elige uno e inténtalo de nuevo.');
-	let seen = 0;
-	const limited = request.body.pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				seen += chunk.byteLength;
-				if (seen > max) controller.error(tooBig());
-				else controller.enqueue(chunk);
-			}
-		})
-	);
+	let over = false;
+	const limited = cappedBody(request, max, () => ((over = true), tooBig()));
+	if (!limited) throw new ServiceError(400, 'No recibimos ningún archivo. Elige uno e inténtalo de nuevo.');
 	let form: FormData;
 	try {
 		form = await new Request(request.url, {
@@ -38,7 +30,8 @@ export async function readUpload(db: Database, actor: SessionUser, request: Requ
 			duplex: 'half'
 		} as RequestInit).formData();
 	} catch (err) {
-		if (seen > max) throw tooBig();
+		// The parser may wrap the stream's error; the flag says whether the cap cut it.
+		if (over) throw tooBig();
 		throw new ServiceError(400, 'No pudimos leer el archivo enviado. Inténtalo de nuevo.');
 	}
 	const file = form.get('file');

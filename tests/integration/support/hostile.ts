@@ -213,7 +213,7 @@ export function routeSources(file: string): string[] {
 	const text = readFileSync(file, 'utf8');
 	for (const m of text.matchAll(/from\s+'([^']+)'/g)) {
 		const dep = resolveImport(file, m[1]);
-		if (dep && !/\/db\/|\/server\/db$|json-api|json-error|forms\.ts|validation\.ts/.test(dep)) seen.add(dep);
+		if (dep && !/\/db\/|\/server\/db$|http\/endpoint|forms\.ts|validation\.ts/.test(dep)) seen.add(dep);
 	}
 	return [...seen];
 }

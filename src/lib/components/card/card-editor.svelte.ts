@@ -1,5 +1,6 @@
 import { fieldSchema, sameValue, type CardField, type FieldContext, type FieldValue } from '$lib/schemas/card';
 import { m } from '$lib/paraglide/messages.js';
+import { cards } from '$lib/api';
 
 export const AUTOSAVE_MS = 600;
 
@@ -71,33 +72,20 @@ export class CardEditor {
 		this.#timers.delete(field);
 		const value = this.draft[field];
 		this.status[field] = 'saving';
-		try {
-			const res = await fetch(`/api/instalaciones/${this.cardId}/campo`, {
-				method: 'PATCH',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ field, value, baseVersion: this.#version, baseValue: this.base[field], force })
-			});
-			const body = await res.json().catch(() => ({}));
-			if (res.status === 409 && body.conflict) {
-				this.conflicts[field] = { mine: value, theirs: body.conflict.theirs };
-				this.status[field] = undefined;
-				return;
-			}
-			if (!res.ok) {
-				this.errors[field] = body.message ?? m.card_error_network();
-				this.status[field] = undefined;
-				return;
-			}
-			this.base[field] = body.value;
-			if (sameValue(this.draft[field], value)) this.draft[field] = body.value;
-			this.#version = body.version;
-			this.errors[field] = undefined;
-			this.status[field] = 'saved';
-			this.onSaved();
-		} catch {
-			this.errors[field] = m.card_error_network();
+		const r = await cards.saveField(this.cardId, { field, value, baseVersion: this.#version, baseValue: this.base[field], force });
+		if (!r.ok) {
+			const conflict = r.error.status === 409 ? (r.error.body.conflict as { theirs: FieldValue } | undefined) : undefined;
+			if (conflict) this.conflicts[field] = { mine: value, theirs: conflict.theirs };
+			else this.errors[field] = r.error.status === 0 ? m.card_error_network() : r.error.message;
 			this.status[field] = undefined;
+			return;
 		}
+		this.base[field] = r.data.value;
+		if (sameValue(this.draft[field], value)) this.draft[field] = r.data.value;
+		this.#version = r.data.version;
+		this.errors[field] = undefined;
+		this.status[field] = 'saved';
+		this.onSaved();
 	}
 
 	keepMine(field: CardField) {

@@ -18,15 +18,3 @@ export interface DocsState {
 	contrato: DocState;
 	hoja_instalacion: DocState;
 }
-
-/** POST/DELETE JSON to our API; returns the parsed body or throws the server's Spanish message. */
-export async function api<T>(url: string, method: string, body?: unknown): Promise<T> {
-	const res = await fetch(url, {
-		method,
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body)
-	});
-	const data = await res.json().catch(() => ({}));
-	if (!res.ok) throw Object.assign(new Error(data.message ?? res.statusText), { status: res.status, errors: data.errors ?? {} });
-	return data as T;
-}

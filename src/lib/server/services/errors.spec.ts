@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { jsonError } from '../json-error';
+import { refusalResponse as jsonError } from '../http/endpoint';
 import { DATA_EXCEPTION_MESSAGE, refusalOf, ServiceError } from './errors';
 
 const pgError = (code: string) => Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code });

@@ -2,10 +2,14 @@ import { json, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { dismissLoginFailures } from '$lib/server/services/login-failures';
 import { formToObject } from '$lib/server/validation';
-import { ServiceError } from '$lib/server/services/errors';
+import { refusalOf } from '$lib/server/services/errors';
+import { refusalResponse } from '$lib/server/http/endpoint';
 import { safeNextPath } from '$lib/domain/redirects';
 
-/** The user menu's «Entendido»: a fetch gets JSON; a form posted without JavaScript goes back. */
+/**
+ * The user menu's «Entendido», a form first: posted without JavaScript it goes back to the page;
+ * from $lib/api (Accept: JSON) it answers JSON, refusals in the same shape as every endpoint.
+ */
 export async function POST({ request, locals }) {
 	const wantsJson = request.headers.get('accept')?.includes('application/json');
 	let values: Record<string, string>;
@@ -20,8 +24,8 @@ export async function POST({ request, locals }) {
 		const dismissed = await dismissLoginFailures(await getDb(), locals.user!, values);
 		if (wantsJson) return json({ dismissed });
 	} catch (err) {
-		if (!(err instanceof ServiceError)) throw err;
-		if (wantsJson) return json({ message: err.message }, { status: err.status });
+		if (wantsJson) return refusalResponse(err);
+		if (!refusalOf(err)) throw err;
 	}
 	redirect(303, safeNextPath(values.volver));
 }

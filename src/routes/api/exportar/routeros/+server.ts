@@ -1,11 +1,10 @@
 import { getDb } from '$lib/server/db';
 import { toHttpError } from '$lib/server/forms';
-import { userOf } from '$lib/server/http/json-api';
 import { downloadResponse, routerOsForCard, routerOsForZone } from '$lib/server/services/exports';
 
-/** ?instalacion=<id> for one card, ?zona=<id> for a zone's pending activations. */
+/** ?instalacion=<id> for one card, ?zona=<id> for a zone's pending activations. A download, not JSON. */
 export const GET = async (event) => {
-	const user = userOf(event);
+	const user = event.locals.user!;
 	const db = await getDb();
 	const card = event.url.searchParams.get('instalacion');
 	try {

@@ -1,15 +1,12 @@
-import { getDb } from '$lib/server/db';
-import { dispatch, requireRole, respond, userOf } from '$lib/server/http/json-api';
+import { byAction, endpoint } from '$lib/server/http/endpoint';
 import { assignTechnician, assignmentOptions } from '$lib/server/services/assignment';
 
-export const GET = async (event) =>
-	respond(async () => assignmentOptions(await getDb(), userOf(event), event.params.id, event.url.searchParams.get('fecha') ?? undefined));
+export const GET = endpoint({}, ({ db, user, params, url }) =>
+	assignmentOptions(db, user, params.id, url.searchParams.get('fecha') ?? undefined)
+);
 
-export const POST = async (event) => {
-	const user = userOf(event);
-	requireRole(user, ['admin', 'coordinator'], 'asignar técnicos');
-	const db = await getDb();
-	return dispatch(event.request, {
-		asignar: (b) => assignTechnician(db, user, { ...b, installationId: event.params.id })
-	});
-};
+export const POST = endpoint({ roles: ['admin', 'coordinator'], what: 'asignar técnicos', body: true }, ({ db, user, params, body }) =>
+	byAction(body, {
+		asignar: (b) => assignTechnician(db, user, { ...b, installationId: params.id })
+	})
+);

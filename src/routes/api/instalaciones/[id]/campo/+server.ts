@@ -1,21 +1,16 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { updateCardField, FieldConflictError } from '$lib/server/services/card-edit';
-import { jsonError } from '$lib/server/json-error';
-import { readJson } from '$lib/server/card-http';
+import { endpoint } from '$lib/server/http/endpoint';
 
 /** Autosave of one field: {field, value, baseVersion, baseValue, force?}. 409 carries both values. */
-export async function PATCH({ locals, params, request }) {
+export const PATCH = endpoint({ body: true }, async ({ db, user, params, body }) => {
 	try {
-		if (!locals.user) return json({ message: 'Inicia sesión.' }, { status: 401 });
-		return json(await updateCardField(await getDb(), locals.user, params.id, await readJson(request)));
+		return await updateCardField(db, user, params.id, body);
 	} catch (err) {
-		if (err instanceof FieldConflictError) {
-			return json(
-				{ message: err.message, conflict: { field: err.field, mine: err.mine, theirs: err.theirs, version: err.version } },
-				{ status: 409 }
-			);
-		}
-		return jsonError(err);
+		if (!(err instanceof FieldConflictError)) throw err;
+		return json(
+			{ message: err.message, conflict: { field: err.field, mine: err.mine, theirs: err.theirs, version: err.version } },
+			{ status: 409 }
+		);
 	}
-}
+});

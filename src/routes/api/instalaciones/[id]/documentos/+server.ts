@@ -1,13 +1,4 @@
-import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { documentsState } from '$lib/server/services/documents';
-import { jsonError } from '$lib/server/json-error';
+import { endpoint } from '$lib/server/http/endpoint';
 
-export async function GET({ locals, params }) {
-	try {
-		if (!locals.user) return json({ message: 'Inicia sesión.' }, { status: 401 });
-		return json(await documentsState(await getDb(), locals.user, params.id), { headers: { 'cache-control': 'private, no-store' } });
-	} catch (err) {
-		return jsonError(err);
-	}
-}
+export const GET = endpoint({ noStore: true }, ({ db, user, params }) => documentsState(db, user, params.id));

@@ -1,17 +1,9 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { moveCard } from '$lib/server/services/moves';
-import { jsonError } from '$lib/server/json-error';
-import { readJson } from '$lib/server/card-http';
+import { endpoint } from '$lib/server/http/endpoint';
 
 /** The panel's "Avanzar a …" button: the same move as a drag on the board, to the end of the column. */
-export async function POST({ locals, params, request }) {
-	try {
-		if (!locals.user) return json({ message: 'Inicia sesión.' }, { status: 401 });
-		const body = (await readJson(request)) as Record<string, unknown>;
-		const result = await moveCard(await getDb(), locals.user, { ...body, cardId: params.id });
-		return json(result, { status: result.ok ? 200 : result.status });
-	} catch (err) {
-		return jsonError(err);
-	}
-}
+export const POST = endpoint({ body: true }, async ({ db, user, params, body }) => {
+	const result = await moveCard(db, user, { ...(body as Record<string, unknown>), cardId: params.id });
+	return json(result, { status: result.ok ? 200 : result.status });
+});

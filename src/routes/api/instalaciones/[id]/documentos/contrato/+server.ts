@@ -1,15 +1,4 @@
-import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { saveContractData } from '$lib/server/services/documents';
-import { jsonError } from '$lib/server/json-error';
+import { endpoint } from '$lib/server/http/endpoint';
 
-export async function POST(event) {
-	const { locals, params, request } = event;
-	try {
-		if (!locals.user) return json({ message: 'Inicia sesión.' }, { status: 401 });
-		const body = await request.json().catch(() => ({}));
-		return json(await saveContractData(await getDb(), locals.user, params.id, body));
-	} catch (err) {
-		return jsonError(err);
-	}
-}
+export const POST = endpoint({ body: true }, ({ db, user, params, body }) => saveContractData(db, user, params.id, body));

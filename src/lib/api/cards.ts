@@ -1,0 +1,45 @@
+/** The card panel's own endpoints: its data, field autosave, moves, the call script, checklists, coverage, history. */
+import type { z } from 'zod';
+import type { CardPanelData } from '$lib/server/services/cards';
+import type { FieldEditResult } from '$lib/server/services/card-edit';
+import type { CoverageCheck, confirmCoverage } from '$lib/server/services/coverage';
+import type { HistoryEntry } from '$lib/server/db/history';
+import type { MoveResult } from '$lib/realtime/types';
+import type { FieldEdit } from '$lib/schemas/card';
+import type { moveSchema } from '$lib/schemas/board';
+import type { scriptTickSchema } from '$lib/schemas/call-script';
+import { cardUrl, query, request } from './client';
+
+type Ok = { ok: true };
+
+export const panel = (cardId: string) => request<CardPanelData>('GET', cardUrl(cardId, 'tarjeta'));
+
+/** A 409 answers with `error.body.conflict` = { field, mine, theirs, version }. */
+export const saveField = (cardId: string, edit: FieldEdit) => request<FieldEditResult>('PATCH', cardUrl(cardId, 'campo'), edit);
+
+/** The panel's «Avanzar a …»; a refused move says why in `error.body.reasons`. */
+export const move = (cardId: string, input: Omit<z.input<typeof moveSchema>, 'cardId'>) =>
+	request<MoveResult>('POST', cardUrl(cardId, 'mover'), input);
+
+export const tickScript = (cardId: string, input: z.input<typeof scriptTickSchema>) => request<Ok>('POST', cardUrl(cardId, 'guion'), input);
+
+export const toggleChecklist = (cardId: string, input: { templateId: string; done: boolean }) =>
+	request<Ok>('POST', cardUrl(cardId, 'checklist'), input);
+
+export const coverage = {
+	suggest: (cardId: string, coordinates: string) =>
+		request<CoverageCheck>('POST', cardUrl(cardId, 'cobertura'), { action: 'sugerir', coordinates }),
+	confirm: (cardId: string, input: { coordinates: string; zoneId: string; serviceType: string }) =>
+		request<Awaited<ReturnType<typeof confirmCoverage>>>('POST', cardUrl(cardId, 'cobertura'), { action: 'confirmar', ...input }),
+	none: (cardId: string) => request<Ok>('POST', cardUrl(cardId, 'cobertura'), { action: 'sin_cobertura' })
+};
+
+export interface HistoryFilters {
+	kind?: string;
+	user?: string;
+	desde?: string;
+	hasta?: string;
+}
+
+export const history = (cardId: string, filters: HistoryFilters = {}) =>
+	request<HistoryEntry[]>('GET', cardUrl(cardId, 'historial') + query({ ...filters }));
