@@ -190,7 +190,7 @@ async function fanout(server: RunningServer, cookie: string, orgDb: { cards: str
 		}
 	}
 	for (const c of [...clients, mover, ...rawClients]) c.disconnect();
-	raw.close();
+	void raw.close();
 	http.close();
 	return { latencies, floor, payloadBytes: JSON.stringify(frame).length };
 }
