@@ -10,7 +10,6 @@ import { boardSnapshot, orgSettings, toBoardCard } from '$lib/server/services/bo
 import { getCardsByIds, listBoard } from '$lib/server/db/cards';
 import { cardCacheFor } from '$lib/server/db/card-cache';
 import { projectEvents } from '$lib/server/realtime/fanout';
-import { MIN_POSITION_GAP, POSITION_GAP, positionBetween } from '$lib/domain/positions';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
@@ -27,23 +26,6 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		);
 	});
 	afterAll(async () => t.cleanup());
-
-	it('the SQL midpoint used by board_move is the domain positionBetween', async () => {
-		const edge = fc.option(fc.double({ min: -1e9, max: 1e12, noNaN: true }), { nil: null });
-		await fc.assert(
-			fc.asyncProperty(edge, edge, async (a, b) => {
-				const [lo, hi] = a !== null && b !== null && a > b ? [b, a] : [a, b];
-				const [row] = await t.db.query<{ p: number | null }>('select board_position_between($1, $2, $3, $4) as p', [
-					lo,
-					hi,
-					POSITION_GAP,
-					MIN_POSITION_GAP
-				]);
-				expect(row.p).toBe(positionBetween(lo, hi));
-			}),
-			{ numRuns: 150 }
-		);
-	});
 
 	it('a move checks the guard on the card as it is now, not on a stale copy', async () => {
 		const card = await makeCard(t.db, o.org.id);

@@ -1,5 +1,4 @@
 import { canEnter, STAGES, type GuardCard, type Role, type Stage } from '$lib/domain/stages';
-import { placeCard } from '$lib/domain/positions';
 import { boardFilterSchema, type BoardFilters } from '$lib/schemas/board';
 import type { BoardCard, CardEvent } from '$lib/types/board';
 
@@ -104,13 +103,23 @@ export function shownAfterMove(shown: number, index: number, entered: boolean): 
 	return Math.max(entered ? shown + 1 : shown, index + 1);
 }
 
-/** Where the card shows until the server answers; the server's position replaces it. */
+/**
+ * A sort key that shows the card at its drop spot until the server answers with the real position
+ * (board_move decides it): halfway between the new neighbours, or one step past the column's edge.
+ * `column` is in column order; as on the server, beforeId wins and an anchor no longer there means the end.
+ */
 export function optimisticPosition(
 	column: readonly BoardCard[],
 	cardId: string,
 	anchors: { beforeId?: string | null; afterId?: string | null }
 ): number {
-	return placeCard(column, cardId, anchors).position;
+	const others = column.filter((c) => c.id !== cardId);
+	const anchor = others.findIndex((c) => c.id === (anchors.beforeId ?? anchors.afterId));
+	const at = anchor < 0 ? others.length : anchors.beforeId ? anchor : anchor + 1;
+	const above = others[at - 1]?.position;
+	const below = others[at]?.position;
+	if (above === undefined) return below === undefined ? 0 : below - 1;
+	return below === undefined ? above + 1 : above + (below - above) / 2;
 }
 
 /** Highest version seen per card id, tombstones included, so a late event can't resurrect a card. */

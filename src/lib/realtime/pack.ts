@@ -1,12 +1,10 @@
 import type { BoardCard, BoardSnapshot } from './types';
 
 /**
- * Page data travels as devalue, whose cost grows with the number of values: 2,000 cards as objects
- * repeat 24 keys each, and even as rows of values they were most of a snapshot's time. The board's
- * page data therefore carries its cards as one JSON string of rows in this order (each card's
- * `missing` list as an index into a table of the lists, which many cards share), encoded once per
- * board and reused while the board is unchanged; the page's universal load decodes it before
- * anything sees the cards.
+ * devalue's cost grows with the number of values, so the board's page data carries its cards as one
+ * JSON string of rows in FIELDS order (each card's `missing` list as an index into a table of the
+ * lists, which many cards share), encoded once per board and reused while the board is unchanged;
+ * the page's universal load decodes it before anything sees the cards.
  */
 const FIELDS = [
 	'id',
@@ -65,20 +63,11 @@ function encodeCards(cards: BoardCard[]): string {
 			return i;
 		})
 	);
-	return swapQuotes(JSON.stringify({ lists, rows }));
-}
-
-/**
- * Page data escapes every `"` of a string, one concatenation each: 2,000 cards of JSON hold some
- * 100,000. Swapping `"` with `¶` (and `¶` with `"`, so any text survives) leaves almost nothing to
- * escape, which halves the cost of sending the string; the swap undoes itself on arrival.
- */
-function swapQuotes(text: string): string {
-	return text.replace(/["\u00b6]/g, (c) => (c === '"' ? '\u00b6' : '"'));
+	return JSON.stringify({ lists, rows });
 }
 
 export function unpackSnapshot(packed: PackedSnapshot): BoardSnapshot {
-	const { lists, rows } = JSON.parse(swapQuotes(packed.cards)) as { lists: string[][]; rows: unknown[][] };
+	const { lists, rows } = JSON.parse(packed.cards) as { lists: string[][]; rows: unknown[][] };
 	const last = FIELDS.length - 1;
 	const cards = rows.map((row) => {
 		const card: Record<string, unknown> = {};

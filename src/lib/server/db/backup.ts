@@ -78,9 +78,6 @@ export async function load(db: Database, sql: string): Promise<void> {
 	await db.begin(async (tx) => {
 		const list = await tables(tx);
 		for (const t of list) await tx.exec(`alter table "${t.name}" disable trigger user`);
-		// A card's value rules are a trigger, not CHECK constraints (see the 20261122010000 migration):
-		// they stay on, so a backup can't bring in a value the app would refuse. On INSERT it only checks.
-		await tx.exec('alter table installations enable trigger installations_before_write');
 		// Self-references (e.g. a file superseded by a newer one) are filled in after all rows exist.
 		const deferred = list.filter((t) => t.selfRefs.length);
 		for (const statement of sql.split('\n')) {

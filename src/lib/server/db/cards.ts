@@ -1,5 +1,6 @@
 import type { Database, Executor } from './client';
 import { ALWAYS_SHOWN_STAGES, type GuardCard, type Stage } from '$lib/domain/stages';
+import { MIN_POSITION_GAP, POSITION_GAP } from '$lib/domain/positions';
 
 /** What a board card needs: the card columns the guards read plus the joined names. */
 export interface CardRow extends GuardCard {
@@ -118,6 +119,56 @@ export async function getCardsBySeq(db: Database, orgId: string, afterSeq: numbe
 	);
 }
 
+export interface MoveRequest {
+	orgId: string;
+	cardId: string;
+	/** The version the caller checked the guard on: any other and the move answers 'stale'. */
+	expectedVersion: number;
+	toStage: Stage;
+	beforeId: string | null;
+	afterId: string | null;
+	actorId: string;
+	overrideReason: string | null;
+	cancelReason: string | null;
+	cancelNote: string | null;
+}
+
+export interface MoveOutcome {
+	outcome: 'ok' | 'stale' | 'gone' | 'no_room';
+	position: number;
+	version: number;
+	seq: number | null;
+	stageChangedAt: string;
+	cancelledAt: string | null;
+}
+
+/**
+ * Applies a move in one statement (board_move): the card's new stage and position (placed there, the
+ * only place positions are computed, under a per-column lock), its stage history and board event.
+ */
+export async function move(db: Pick<Database, 'query'>, m: MoveRequest): Promise<MoveOutcome> {
+	const [row] = await db.query<MoveOutcome>(
+		`select outcome, new_position as "position", new_version as "version", event_seq::int as "seq",
+			changed_at as "stageChangedAt", cancelled as "cancelledAt"
+		 from board_move($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+		[
+			m.orgId,
+			m.cardId,
+			m.expectedVersion,
+			m.toStage,
+			m.beforeId,
+			m.afterId,
+			m.actorId,
+			m.overrideReason,
+			m.cancelReason,
+			m.cancelNote,
+			POSITION_GAP,
+			MIN_POSITION_GAP
+		]
+	);
+	return row;
+}
+
 export interface BoardState {
 	/** Every card the unfiltered board shows, as "id:version". */
 	versions: string[];
@@ -129,10 +180,7 @@ export interface BoardState {
 	catalogStamp: string;
 }
 
-const OPEN_STAGE_LIST = ALWAYS_SHOWN_STAGES;
-// Written into the statement as a constant array: with only plain parameters left, PGlite sends the
-// snapshot's busiest statement in one exchange (see pglite-query.ts).
-const OPEN_STAGES_SQL = `'{${OPEN_STAGE_LIST.join(',')}}'::text[]`;
+const OPEN_STAGE_LIST: readonly string[] = ALWAYS_SHOWN_STAGES;
 
 // The newest board event and a stamp of the names the cards join (zones, plans, users): $1 is the provider.
 const LAST_SEQ_AND_STAMP = `(select max(seq)::int from board_events where org_id = $1) as "lastSeq",
@@ -160,16 +208,16 @@ export async function boardState(db: Pick<Database, 'query'>, orgId: string, rec
 		stamp: string | null;
 	}>(
 		`with visible as (
-			select i.stage, i.id, i.version from installations i where i.org_id = $1 and i.stage = any(${OPEN_STAGES_SQL})
+			select i.stage, i.id, i.version from installations i where i.org_id = $1 and i.stage = any($3::text[])
 			union all
 			select i.stage, i.id, i.version from installations i
 			 where i.org_id = $1 and i.stage in ('activa', 'cancelada') and i.stage_changed_at > now() - make_interval(days => $2))
 		select
 			(select string_agg(v.id::text || ':' || v.version, ',') from visible v) as versions,
 			(select json_object_agg(s.stage, s.n) from (select v.stage, count(*)::int as n from visible v
-			  where v.stage = any(${OPEN_STAGES_SQL}) group by v.stage) s) as totals,
+			  where v.stage = any($3::text[]) group by v.stage) s) as totals,
 			${LAST_SEQ_AND_STAMP}`,
-		[orgId, recentDays]
+		[orgId, recentDays, OPEN_STAGE_LIST]
 	);
 	const lastSeq = row?.lastSeq ?? 0;
 	return {

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { queryInOneExchange } from './pglite-query';
 import postgres from 'postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -82,9 +81,7 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 	let pg: PGlite;
 	try {
 		const loadDataDir = loadFrom ? new Blob([loadFrom as BlobPart]) : undefined;
-		// relaxedDurability only stops awaiting PGlite's after-query filesystem sync, which is a
-		// no-op for the Node filesystem (writes reach the files as they happen; the SIGKILL test in
-		// durability.test.ts guards this): it saves a lock and a few hops on every query.
+		// relaxedDurability skips awaiting a filesystem sync that is a no-op on Node (durability.test.ts kills -9 to prove it).
 		pg = dataDir.startsWith('memory://')
 			? new PGlite({ loadDataDir, relaxedDurability: true })
 			: new PGlite(dataDir, { loadDataDir, relaxedDurability: true });
@@ -106,9 +103,6 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 		driver: 'pglite',
 		orm,
 		...runner(pg),
-		async query<T>(text: string, params: unknown[] = []) {
-			return (await queryInOneExchange<T>(pg, text, params)) ?? (await pg.query<T>(text, params)).rows;
-		},
 		begin: (fn) => pg.transaction((tx) => fn(runner(tx))),
 		async listen(channel, onMessage, onListen) {
 			const unsubscribe = await pg.listen(channel, onMessage);

@@ -1,9 +1,9 @@
 import type { Database } from '../db/client';
-import { getCard, type CardRow } from '../db/cards';
+import * as cards from '../db/cards';
+import type { CardRow } from '../db/cards';
 import { cardCacheFor } from '../db/card-cache';
 import type { SessionUser } from '../auth';
 import { canEnter, stageLabel } from '$lib/domain/stages';
-import { MIN_POSITION_GAP, POSITION_GAP } from '$lib/domain/positions';
 import { parseInput } from '../validation';
 import { moveSchema } from '$lib/schemas/board';
 import { inScope, orgSettings, toBoardCard } from './board';
@@ -28,12 +28,12 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 		let card = attempt === 0 ? cache.get(req.cardId) : undefined;
 		const fromCache = !!card;
 		if (!card) {
-			card = (await getCard(db, actor.orgId, req.cardId)) ?? undefined;
+			card = (await cards.getCard(db, actor.orgId, req.cardId)) ?? undefined;
 			if (card) cache.remember(card);
 		}
 		// Whatever is refused or hidden is told to a person: decide it on the card as it is now.
 		const recheck = async () => {
-			const fresh = fromCache ? await getCard(db, actor.orgId, req.cardId) : null;
+			const fresh = fromCache ? await cards.getCard(db, actor.orgId, req.cardId) : null;
 			if (!fresh || fresh.version === card!.version) return false;
 			cache.remember(fresh);
 			return true;
@@ -76,27 +76,20 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 				card: toBoardCard(card, settings)
 			};
 		}
-		let result: MoveRow | undefined;
+		let result: cards.MoveOutcome;
 		try {
-			[result] = await db.query<MoveRow>(
-				`select outcome, new_position as "position", new_version as "version", event_seq::int as "seq",
-					changed_at as "stageChangedAt", cancelled as "cancelledAt"
-				 from board_move($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-				[
-					actor.orgId,
-					card.id,
-					card.version,
-					req.toStage,
-					req.beforeId ?? null,
-					req.afterId ?? null,
-					actor.id,
-					verdict.overridden ? req.overrideReason : null,
-					candidate.cancelReason ?? null,
-					candidate.cancelNote ?? null,
-					POSITION_GAP,
-					MIN_POSITION_GAP
-				]
-			);
+			result = await cards.move(db, {
+				orgId: actor.orgId,
+				cardId: card.id,
+				expectedVersion: card.version,
+				toStage: req.toStage,
+				beforeId: req.beforeId ?? null,
+				afterId: req.afterId ?? null,
+				actorId: actor.id,
+				overrideReason: verdict.overridden ? (req.overrideReason ?? null) : null,
+				cancelReason: candidate.cancelReason ?? null,
+				cancelNote: candidate.cancelNote ?? null
+			});
 		} catch (err) {
 			// Two moves that lock the same cards in opposite orders: PostgreSQL aborts one; retry it.
 			if ((err as { code?: string }).code === '40P01') continue;
@@ -136,12 +129,3 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 }
 
 const MAX_ATTEMPTS = 4;
-
-interface MoveRow {
-	outcome: 'ok' | 'stale' | 'gone' | 'no_room';
-	position: number;
-	version: number;
-	seq: number | null;
-	stageChangedAt: string;
-	cancelledAt: string | null;
-}
