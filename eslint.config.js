@@ -7,15 +7,7 @@ import svelteConfig from './svelte.config.js';
 
 export default ts.config(
 	{
-		ignores: [
-			'build/',
-			'.svelte-kit/',
-			'node_modules/',
-			'src/lib/paraglide/',
-			'data/',
-			'test-results/',
-			'playwright-report/'
-		]
+		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'src/lib/paraglide/', 'data/', 'test-results/', 'playwright-report/']
 	},
 	js.configs.recommended,
 	...ts.configs.recommended,

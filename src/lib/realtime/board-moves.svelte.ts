@@ -1,5 +1,3 @@
-/* eslint-disable svelte/prefer-svelte-reactivity -- collections here are copied on write into $state.raw (or are
-   plain bookkeeping nobody renders); a SvelteMap's per-entry signals would cost more for 2,000 cards. */
 import type { BoardTransport } from './board-transport';
 import { optimisticPosition } from './board-logic';
 import type { CardStore } from './card-store.svelte';

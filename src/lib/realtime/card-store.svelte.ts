@@ -1,5 +1,3 @@
-/* eslint-disable svelte/prefer-svelte-reactivity -- collections here are copied on write into $state.raw (or are
-   plain bookkeeping nobody renders); a SvelteMap's per-entry signals would cost more for 2,000 cards. */
 import type { BoardFilters } from '$lib/schemas/board';
 import {
 	applyCardEvents,

@@ -1,5 +1,3 @@
-/* eslint-disable svelte/prefer-svelte-reactivity -- collections here are copied on write into $state.raw (or are
-   plain bookkeeping nobody renders); a SvelteMap's per-entry signals would cost more for 2,000 cards. */
 import type { Stage } from '$lib/domain/stages';
 import { neighbours, touchesColumns, withUnrendered, type Columns } from './board-logic';
 import type { BoardCard, CardEvent, MoveRequest } from '$lib/types/board';
