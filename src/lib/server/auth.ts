@@ -13,17 +13,8 @@ export const SESSION_TTL = 30 * DAY;
 const RENEW_WITHIN = 15 * DAY;
 export const SESSION_COOKIE = 'session';
 
-export interface SessionUser {
-	id: string;
-	orgId: string;
-	orgName: string;
-	timeZone: string;
-	email: string;
-	name: string;
-	role: Role;
-	locale: string;
-	color: string | null;
-}
+import type { SessionUser } from '$lib/types/session';
+export type { SessionUser };
 
 export interface Session {
 	id: string;

@@ -80,3 +80,32 @@ export interface AssignmentOptions {
 	technicianId: string | null;
 	technicians: TechnicianDay[];
 }
+
+/** An add-on as the services section lists it. */
+export interface AddonView {
+	id: string;
+	kind: string;
+	planId: string | null;
+	planName: string | null;
+	pendingNumber: boolean;
+	cutService: boolean;
+	ip: string | null;
+	externalId: string | null;
+	username: string | null;
+	password: string | null;
+	phoneNumber: string | null;
+	numberAssignedAt: string | null;
+	sipServer: string | null;
+	onuSerial: string | null;
+	tvType: string | null;
+	router: string | null;
+}
+
+/** GET …/servicios: add-ons, products with their schedules, and the pickers. */
+export interface ServicesView {
+	addons: AddonView[];
+	products: ProductLine[];
+	productOptions: { id: string; name: string; kind: string; priceCents: number; paymentType: string; installments: number }[];
+	plans: { id: string; kind: string; name: string; priceCents: number }[];
+	canEdit: boolean;
+}

@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Executor as OrmExecutor, RawRunner } from './client';
-import type { SessionUser } from '../auth';
+import type { SessionUser } from '$lib/types/session';
 
 /** A Drizzle handle/transaction, or the raw runner of `db.begin` (the move service uses that one). */
 export type Executor = OrmExecutor | RawRunner;

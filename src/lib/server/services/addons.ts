@@ -3,6 +3,7 @@
  * starts with, shows and edits is its row in ADDON_KINDS (domain/addon-kinds.ts); the rest comes
  * from the card (IP, external ID, user = phone, password = PPPoE password, router of the zone).
  */
+import type { ServicesView } from '$lib/types/card-views';
 import type { Database } from '../db';
 import type { Executor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
@@ -118,7 +119,7 @@ export async function removeAddon(db: Database, actor: SessionUser, raw: unknown
 }
 
 /** The ServicesSection's data: add-ons, products with their schedules, and the pickers. */
-export async function servicesView(db: Database, actor: SessionUser, rawId: unknown) {
+export async function servicesView(db: Database, actor: SessionUser, rawId: unknown): Promise<ServicesView> {
 	const billing = await billingView(db, actor, rawId);
 	const id = String(rawId);
 	return {

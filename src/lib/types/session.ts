@@ -1,0 +1,14 @@
+import type { Role } from '$lib/domain/stages';
+
+/** The signed-in person as the server knows them after validating the session. */
+export interface SessionUser {
+	id: string;
+	orgId: string;
+	orgName: string;
+	timeZone: string;
+	email: string;
+	name: string;
+	role: Role;
+	locale: string;
+	color: string | null;
+}
