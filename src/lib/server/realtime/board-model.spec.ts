@@ -49,6 +49,7 @@ describe('patched', () => {
 		expect(patched(original, 4, { version: 4, cancelled_at: '2026-11-21T12:00:00+00:00' })).toBeNull();
 		expect(patched(original, 4, { version: 4, ip: '10.0.0.0/24' })).toBeNull();
 		expect(patched(original, 4, { version: 9 })).toBeNull();
+		expect(patched(original, 4, { version: 4 })).toBeNull(); // a touch: a joined name or a file changed
 		expect(original).toEqual(row());
 		expect(patched(original, 4, { version: 4, ip: null, cancel_reason: 'declino' })).toMatchObject({ ip: null, cancelReason: 'declino' });
 	});
@@ -60,7 +61,7 @@ describe('BoardModel', () => {
 	it('applies notifications by version and never lets an older read replace a newer row', () => {
 		const sut = new BoardModel('o1');
 		sut.put(row());
-		expect(sut.apply(note({ version: 3, patch: { version: 3 } }))).toBe(sut.row('c1')); // already there
+		expect(sut.apply(note({ version: 3, patch: { version: 3, position: 1 } }))).toBe(sut.row('c1')); // already there
 		expect(sut.apply(note({ version: 4, patch: { version: 4, position: 7 } }))).toMatchObject({ version: 4, position: 7 });
 		expect(sut.apply(note({ version: 6, patch: { version: 6, position: 8 } }))).toBeNull(); // gap: read it
 		sut.put(row({ version: 2, fullName: 'viejo' }));

@@ -5,10 +5,12 @@ const ISO_MS = (value: string) => new Date(value).toISOString();
 /**
  * The row at `version`, built from the row at the version right before it and the event's patch
  * (to_jsonb spelling), or null when the patch names a column that needs a join, another format
- * or a big value: the caller re-reads the card then.
+ * or a big value, or names none (a touch): the caller re-reads the card then.
  */
 export function patched(row: CardRow, version: number, patch: Record<string, unknown>): CardRow | null {
 	if (row.version !== version - 1) return null;
+	// A bare version bump is a touch: a joined name or a file changed, which only a read shows.
+	if (Object.keys(patch).every((column) => column === 'version')) return null;
 	const next: CardRow = { ...row, version };
 	for (const [column, value] of Object.entries(patch)) {
 		if (!applyColumn(next, column, value)) return null;
