@@ -1,6 +1,6 @@
-// The board serves moves, snapshots and the fan-out from card rows it already holds, checked by
-// version against the database. These tests change cards behind the app's back (plain SQL) and
-// check that nothing stale ever comes out.
+// The board serves moves, snapshots and the fan-out from the card rows its read model holds,
+// checked by version against the database. These tests change cards behind the app's back (plain
+// SQL) and check that nothing stale ever comes out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
@@ -8,12 +8,12 @@ import { makeCard, makeOrg } from './support/factories';
 import { moveCard } from '$lib/server/services/moves';
 import { boardSnapshot, orgSettings, toBoardCard } from '$lib/server/services/board';
 import { getCardsByIds, listBoard } from '$lib/server/db/cards';
-import { cardCacheFor } from '$lib/server/db/card-cache';
+import { boardModels } from '$lib/server/realtime/board-model';
 import { projectEvents } from '$lib/server/realtime/fanout';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 
-describe.each(drivers)('board card cache on %s', (driver) => {
+describe.each(drivers)('board read model (cards held by version) on %s', (driver) => {
 	let t: TestDatabase;
 	let o: Org;
 	let zoneId: string;
@@ -24,6 +24,9 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 			`insert into zones (org_id, name, payment_day, billing_mode) values ($1, 'RB1 NORTE', 5, 'prepago') returning id`,
 			[o.org.id]
 		);
+		// As while the fan-out listens: services trust the read model. The tests below hand the
+		// notifications to projectEvents themselves, as the fan-out does.
+		boardModels(t.db).listening = true;
 	});
 	afterAll(async () => t.cleanup());
 
@@ -143,14 +146,14 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 
 	it('events advanced from the previous version equal the card read from the database', async () => {
 		const cards = await Promise.all(Array.from({ length: 6 }, () => makeCard(t.db, o.org.id)));
-		await boardSnapshot(t.db, o.admin); // warm the cache with every card
-		const cache = cardCacheFor(t.db);
-		const advance = cache.advance.bind(cache);
+		await boardSnapshot(t.db, o.admin); // the read model now holds every card
+		const model = boardModels(t.db).model(o.org.id);
+		const apply = model.apply.bind(model);
 		let advanced = 0;
-		cache.advance = (id, version, patch) => {
-			const before = cache.get(id)?.version;
-			const row = advance(id, version, patch);
-			if (row && before === version - 1) advanced++;
+		model.apply = (n) => {
+			const before = n.card ? model.row(n.card)?.version : undefined;
+			const row = apply(n);
+			if (row && n.version != null && before === n.version - 1) advanced++;
 			return row;
 		};
 		type Note = Parameters<typeof projectEvents>[1][number];
@@ -198,7 +201,7 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 			// The outside moves were applied from their patches, not read back.
 			expect(advanced).toBeGreaterThanOrEqual(5);
 		} finally {
-			cache.advance = advance;
+			model.apply = apply;
 			await unlisten();
 		}
 	});
@@ -287,16 +290,16 @@ describe.each(drivers)('board card cache on %s', (driver) => {
 		expect(edit.patch.full_name).toBe('Después Del Movimiento');
 	});
 
-	it('keeps no rows it cannot vouch for: a cached card at a newer version is not overwritten by an older read', async () => {
-		const cache = cardCacheFor(t.db);
+	it('keeps no rows it cannot vouch for: a held card at a newer version is not overwritten by an older read', async () => {
+		const model = boardModels(t.db).model(o.org.id);
 		const card = await makeCard(t.db, o.org.id);
 		const [v1] = (await getCardsByIds(t.db, [card.id])).values();
 		await t.db.query(`update installations set full_name = 'Versión Dos' where id = $1`, [card.id]);
 		const [v2] = (await getCardsByIds(t.db, [card.id])).values();
-		cache.remember(v2);
-		cache.remember(v1);
-		expect(cache.get(card.id)?.fullName).toBe('Versión Dos');
-		expect(cache.at(card.id, v1.version)).toBeUndefined();
+		model.put(v2);
+		model.put(v1);
+		expect(model.row(card.id)?.fullName).toBe('Versión Dos');
+		expect(model.row(card.id)?.version).toBe(v2.version);
 	});
 });
 

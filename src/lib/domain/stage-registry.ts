@@ -122,6 +122,8 @@ export const STAGES = STAGE_TABLE.map((s) => s.key) as unknown as KeysOf<typeof 
 export const OPEN_STAGES = STAGE_TABLE.filter((s) => s.open).map((s) => s.key as OpenStage);
 /** Stages the board shows in full; the others only for their recent cards. */
 export const ALWAYS_SHOWN_STAGES: readonly Stage[] = STAGE_TABLE.filter((s) => !s.recentOnly).map((s) => s.key);
+/** The closed columns the board shows only while recent (the recent-closed index covers exactly these). */
+export const RECENT_ONLY_STAGES: readonly Stage[] = STAGE_TABLE.filter((s) => s.recentOnly).map((s) => s.key);
 export const STAGE_LABELS = Object.fromEntries(STAGE_TABLE.map((s) => [s.key, s.label])) as Record<Stage, string>;
 
 const BY_KEY = new Map<string, StageRow>(STAGE_TABLE.map((s) => [s.key, s]));

@@ -43,7 +43,9 @@ export interface PackedSnapshot extends Omit<BoardSnapshot, 'cards'> {
 	cards: string;
 }
 
-// The unfiltered board's cards array stays the same object while nothing changed.
+// The board read model (server/realtime/board-model.ts) hands out the same unfiltered cards array
+// while its board is unchanged (its spec checks it), so an unchanged board is encoded once; any
+// other array is simply encoded.
 const encoded = new WeakMap<BoardCard[], string>();
 
 export function packSnapshot(snapshot: BoardSnapshot): PackedSnapshot {

@@ -28,3 +28,9 @@ export async function oldestSeq(db: Pick<Database, 'query'>, orgId: string): Pro
 	const [row] = await db.query<{ seq: number | null }>('select min(seq)::int as seq from board_events where org_id = $1', [orgId]);
 	return row?.seq ?? null;
 }
+
+/** A provider's newest event, 0 when it has none. */
+export async function newestSeq(db: Pick<Database, 'query'>, orgId: string): Promise<number> {
+	const [row] = await db.query<{ seq: number | null }>('select max(seq)::int as seq from board_events where org_id = $1', [orgId]);
+	return row?.seq ?? 0;
+}

@@ -1,5 +1,5 @@
 import type { Database, Executor } from './client';
-import { ALWAYS_SHOWN_STAGES, type GuardCard, type Stage } from '$lib/domain/stages';
+import type { GuardCard, Stage } from '$lib/domain/stages';
 import { MIN_POSITION_GAP, POSITION_GAP } from '$lib/domain/positions';
 
 /** What a board card needs: the card columns the guards read plus the joined names. */
@@ -167,86 +167,6 @@ export async function move(db: Pick<Database, 'query'>, m: MoveRequest): Promise
 		]
 	);
 	return row;
-}
-
-export interface BoardState {
-	/** Every card the unfiltered board shows, as "id:version". */
-	versions: string[];
-	/** The same list as one string, to tell an unchanged board at a glance. */
-	versionsKey: string;
-	totals: Record<Stage, number>;
-	lastSeq: number;
-	/** Changes when a zone, plan or user (joined names on the cards) is edited. */
-	catalogStamp: string;
-}
-
-const OPEN_STAGE_LIST: readonly string[] = ALWAYS_SHOWN_STAGES;
-
-// The newest board event and a stamp of the names the cards join (zones, plans, users): $1 is the provider.
-const LAST_SEQ_AND_STAMP = `(select max(seq)::int from board_events where org_id = $1) as "lastSeq",
-	concat_ws('|', (select max(updated_at) from zones where org_id = $1), (select max(updated_at) from plans where org_id = $1),
-		(select max(updated_at) from users where org_id = $1), (select count(*) from zones where org_id = $1),
-		(select count(*) from plans where org_id = $1), (select count(*) from users where org_id = $1)) as stamp`;
-
-/** The newest board event and the catalog stamp alone: what tells a known board state is still current. */
-export async function boardFreshness(db: Pick<Database, 'query'>, orgId: string): Promise<Pick<BoardState, 'lastSeq' | 'catalogStamp'>> {
-	const [row] = await db.query<{ lastSeq: number | null; stamp: string | null }>(`select ${LAST_SEQ_AND_STAMP}`, [orgId]);
-	return { lastSeq: row?.lastSeq ?? 0, catalogStamp: row?.stamp ?? '' };
-}
-
-/**
- * What the board holds right now, in one statement (one snapshot): which card versions are
- * visible, the open columns' counts, the newest event and a stamp of the joined names. Cheap
- * compared with reading the cards themselves, which the caller does only for versions it doesn't
- * hold. Open stages are probed by index; closed ones through the recent-closed index.
- */
-export async function boardState(db: Pick<Database, 'query'>, orgId: string, recentDays: number): Promise<BoardState> {
-	const [row] = await db.query<{
-		versions: string | null;
-		totals: Record<Stage, number> | null;
-		lastSeq: number | null;
-		stamp: string | null;
-	}>(
-		`with visible as (
-			select i.stage, i.id, i.version from installations i where i.org_id = $1 and i.stage = any($3::text[])
-			union all
-			select i.stage, i.id, i.version from installations i
-			 where i.org_id = $1 and i.stage in ('activa', 'cancelada') and i.stage_changed_at > now() - make_interval(days => $2))
-		select
-			(select string_agg(v.id::text || ':' || v.version, ',') from visible v) as versions,
-			(select json_object_agg(s.stage, s.n) from (select v.stage, count(*)::int as n from visible v
-			  where v.stage = any($3::text[]) group by v.stage) s) as totals,
-			${LAST_SEQ_AND_STAMP}`,
-		[orgId, recentDays, OPEN_STAGE_LIST]
-	);
-	const lastSeq = row?.lastSeq ?? 0;
-	return {
-		versions: row?.versions ? row.versions.split(',') : [],
-		versionsKey: row?.versions ?? '',
-		totals: { ...(row?.totals ?? {}), ...(await closedTotals(db, orgId, lastSeq)) } as Record<Stage, number>,
-		lastSeq,
-		catalogStamp: row?.stamp ?? ''
-	};
-}
-
-// Counting years of active and cancelled cards is the slow part of a snapshot, and those counts
-// change only with a board event: reuse them while the newest event is the same, for a short while
-// (a transaction committing out of sequence order can't keep a count stale for longer).
-const CLOSED_TOTALS_MAX_AGE_MS = 10_000;
-const closedTotalsCache = new WeakMap<object, Map<string, { seq: number; at: number; totals: Partial<Record<Stage, number>> }>>();
-
-async function closedTotals(db: Pick<Database, 'query'>, orgId: string, lastSeq: number): Promise<Partial<Record<Stage, number>>> {
-	let perOrg = closedTotalsCache.get(db);
-	if (!perOrg) closedTotalsCache.set(db, (perOrg = new Map()));
-	const hit = perOrg.get(orgId);
-	if (hit && hit.seq === lastSeq && Date.now() - hit.at < CLOSED_TOTALS_MAX_AGE_MS) return hit.totals;
-	const rows = await db.query<{ stage: Stage; n: number }>(
-		`select stage, count(*)::int as n from installations where org_id = $1 and stage in ('activa', 'cancelada') group by stage`,
-		[orgId]
-	);
-	const totals = Object.fromEntries(rows.map((r) => [r.stage, r.n]));
-	perOrg.set(orgId, { seq: lastSeq, at: Date.now(), totals });
-	return totals;
 }
 
 export async function countByStage(db: Database, orgId: string): Promise<Record<Stage, number>> {

@@ -16,3 +16,9 @@ export async function timeZoneOf(db: Pick<RawRunner, 'query'>, orgId: string): P
 	const [row] = await db.query<{ timeZone: string }>('select time_zone as "timeZone" from organizations where id = $1', [orgId]);
 	return row?.timeZone ?? null;
 }
+
+/** A provider's stored settings (JSON as saved; readSettings fills the defaults), or null. */
+export async function read(db: Pick<RawRunner, 'query'>, orgId: string): Promise<unknown> {
+	const [row] = await db.query<{ settings: unknown }>('select settings from organizations where id = $1', [orgId]);
+	return row?.settings ?? null;
+}

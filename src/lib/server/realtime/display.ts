@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { Database } from '../db';
-import type { projectEvent } from './fanout';
+import type { Projected } from './notification';
 import { domainEvents } from '../events';
 import { RateLimiter } from '../rate-limit';
 import type { SocketLimits } from './limits';
@@ -116,7 +116,7 @@ export function registerDisplay(io: Server, db: Database, limits: SocketLimits):
 }
 
 /** Redacted card events for open displays of this provider (first name + colonia only). */
-export function emitToDisplays(io: Server, orgId: string, p: Awaited<ReturnType<typeof projectEvent>>): void {
+export function emitToDisplays(io: Server, orgId: string, p: Projected): void {
 	const nsp = io.of(DISPLAY_NAMESPACE);
 	const room = displayRoom(orgId);
 	if (!nsp.adapter.rooms.get(room)?.size) return;

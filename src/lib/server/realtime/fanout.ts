@@ -1,23 +1,16 @@
 import type { Server } from 'socket.io';
 import type { Database } from '../db';
 import { getCardsByIds, type CardRow } from '../db/cards';
-import { cardCacheFor } from '../db/card-cache';
-import { hearingBoardEvents, heardBoardEvent, orgSettings, toBoardCard } from '../services/board';
+import { orgSettings } from '../services/board';
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/types/board';
 import { emitToDisplays } from './display';
 import { deletedVersion, leftScope } from './scope';
+import { boardModels } from './board-model';
+import { toBoardCard } from './board-card';
+import type { Notification, Projected } from './notification';
 
-interface Notification {
-	seq: number;
-	org: string;
-	card: string | null;
-	kind: string;
-	version: number | null;
-	/** Sent by the notify trigger; the patch only when small. */
-	actor?: string | null;
-	patch?: Record<string, unknown> | null;
-}
+export type { Notification, Projected };
 
 /** Everyone but technicians sees the whole provider board. */
 export const staffRoom = (orgId: string) => `board:${orgId}`;
@@ -25,34 +18,26 @@ export const staffRoom = (orgId: string) => `board:${orgId}`;
 export const techRoom = (orgId: string, userId: string) => `board:${orgId}:tech:${userId}`;
 export const techsRoom = (orgId: string) => `board:${orgId}:techs`;
 
-export interface Projected {
-	event: CardEvent;
-	technicianId: string | null;
-	technicianChanged: boolean;
-}
-
 /**
- * Turns a batch of board_events notifications into what each audience may see. A card this
- * process holds at the version before an event is advanced with the event's patch; the rest are
- * read in one query however many arrived, so under load the fan-out keeps up instead of queueing
- * one round trip per event.
+ * Turns a batch of board_events notifications into what each audience may see, applying each to
+ * its provider's read model (board-model.ts). A card the model holds at the version before an
+ * event is advanced with the event's patch; the rest are read in one query however many arrived,
+ * so under load the fan-out keeps up instead of queueing one round trip per event.
  */
 export async function projectEvents(db: Database, batch: Notification[]): Promise<Projected[]> {
-	const cache = cardCacheFor(db);
+	const models = boardModels(db);
 	const rows = new Map<number, CardRow | undefined>();
 	const toRead = new Set<string>();
 	for (const n of batch) {
-		if (!n.card || n.kind === 'card:deleted') {
-			if (n.card) cache.forget(n.card);
-			continue;
-		}
-		const row = toRead.has(n.card) || n.version == null ? null : cache.advance(n.card, n.version, n.patch);
-		if (row) rows.set(n.seq, row);
+		// Every notification reaches the model, even for a card this batch reads anyway.
+		const row = models.model(n.org).apply(n);
+		if (!n.card || n.kind === 'card:deleted') continue;
+		if (row && !toRead.has(n.card)) rows.set(n.seq, row);
 		else toRead.add(n.card);
 	}
 	if (toRead.size) {
 		const read = await getCardsByIds(db, [...toRead]);
-		for (const row of read.values()) cache.remember(row);
+		for (const row of read.values()) models.model(row.orgId).put(row);
 		for (const n of batch) if (n.card && toRead.has(n.card)) rows.set(n.seq, read.get(n.card));
 	}
 	// Notifications from before the trigger carried actor and patch: read those by seq.
@@ -128,8 +113,12 @@ export function emitCardEvents(io: Server, batch: { orgId: string; p: Projected 
 	flush();
 }
 
-/** LISTEN on the database bus and forward board events to the providers' rooms, in seq order. */
+/**
+ * LISTEN on the database bus and forward board events to the providers' rooms, in seq order. The
+ * listener owns the process's board read models: they are trusted only while it listens.
+ */
 export async function startFanout(io: Server, db: Database): Promise<() => Promise<void>> {
+	const models = boardModels(db);
 	const queue: Notification[] = [];
 	let draining = false;
 	let scheduled = false;
@@ -171,11 +160,14 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 			} catch {
 				return;
 			}
-			heardBoardEvent(db, n.org);
 			queue.push(n);
 			schedule();
 		},
-		() => hearingBoardEvents(db, true)
+		() => {
+			// (Re)established: notifications sent while it was down are lost, so no model is current.
+			models.reset();
+			models.listening = true;
+		}
 	);
 	realtimeStatus.listening = true;
 	const pruner = setInterval(() => void pruneEvents(db).catch(() => {}), PRUNE_EVERY_MS);
@@ -183,7 +175,8 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 	return async () => {
 		stopped = true;
 		clearInterval(pruner);
-		hearingBoardEvents(db, false);
+		models.listening = false;
+		models.reset();
 		realtimeStatus.listening = false;
 		await unlisten();
 	};

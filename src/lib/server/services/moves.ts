@@ -1,12 +1,11 @@
 import type { Database } from '../db/client';
 import * as cards from '../db/cards';
 import type { CardRow } from '../db/cards';
-import { cardCacheFor } from '../db/card-cache';
 import type { SessionUser } from '../auth';
 import { canEnter, stageLabel } from '$lib/domain/stages';
 import { parseInput } from '../validation';
 import { moveSchema } from '$lib/schemas/board';
-import { inScope, orgSettings, toBoardCard } from './board';
+import { heldCards, inScope, orgSettings, toBoardCard } from './board';
 import type { MoveResult } from '$lib/types/board';
 import { ServiceError } from './errors';
 import { alreadyCancelled } from './cancellations';
@@ -23,7 +22,7 @@ import { lastCanceller } from '../db/cancellations';
 export async function moveCard(db: Database, actor: SessionUser, raw: unknown): Promise<MoveResult> {
 	const req = parseInput(moveSchema, raw);
 	const settings = await orgSettings(db, actor.orgId);
-	const cache = cardCacheFor(db);
+	const cache = heldCards(db, actor.orgId);
 	for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 		let card = attempt === 0 ? cache.get(req.cardId) : undefined;
 		const fromCache = !!card;
@@ -96,11 +95,9 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 			throw err;
 		}
 		if (result.outcome === 'stale') {
-			cache.forget(card.id);
 			continue;
 		}
 		if (result.outcome === 'gone') {
-			cache.forget(card.id);
 			return {
 				ok: false,
 				status: 404,

@@ -1,0 +1,50 @@
+import type { CardRow } from '../db/cards';
+import type { OrgSettings } from '$lib/schemas/settings';
+import { missingForNext } from '$lib/domain/stages';
+import type { BoardCard } from '$lib/realtime/types';
+
+// Cards missing the same things share one array of reasons: the page data then sends each list once
+// instead of once per card. Keyed by content, so it never goes stale; nobody mutates these arrays.
+const reasonLists = new Map<string, string[]>();
+const NO_REASONS: string[] = [];
+function sharedReasons(messages: string[]): string[] {
+	if (!messages.length) return NO_REASONS;
+	const key = messages.join('\n');
+	let list = reasonLists.get(key);
+	if (!list) {
+		if (reasonLists.size > 5000) reasonLists.clear();
+		reasonLists.set(key, (list = messages));
+	}
+	return list;
+}
+
+/** What a board card shows of a card row. Every field here must change the card's version when it changes (see the migration 20261205060000). */
+export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
+	const { badge, missing } = missingForNext(row, settings);
+	return {
+		id: row.id,
+		folio: row.folio,
+		stage: row.stage,
+		position: row.position,
+		version: row.version,
+		fullName: row.fullName,
+		colonia: row.addrColonia ?? null,
+		zoneId: row.zoneId ?? null,
+		zoneName: row.zoneName,
+		planId: row.planId ?? null,
+		planName: row.planName,
+		contractType: row.contractType ?? null,
+		installationDate: row.installationDate ?? null,
+		installationTime: row.installationTime,
+		technicianId: row.technicianId ?? null,
+		technicianName: row.technicianName,
+		technicianColor: row.technicianColor,
+		stageChangedAt: row.stageChangedAt,
+		cancelReason: row.cancelReason ?? null,
+		cancelNote: row.cancelNote ?? null,
+		sheetSigned: !!row.sheetSignedAt,
+		contractSigned: !!row.contractSignedAt,
+		badge,
+		missing: sharedReasons(missing.map((m) => m.message))
+	};
+}

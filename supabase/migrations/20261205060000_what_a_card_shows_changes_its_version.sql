@@ -1,0 +1,133 @@
+-- What a card shows changes its version. The board read model (src/lib/server/realtime/board-model.ts)
+-- trusts a card it holds until an event with a newer version arrives, so anything displayed on a
+-- card must produce one: its own columns (the installations trigger), the names it joins (zone,
+-- plan, technician name and colour) and its files (the categories behind the badges).
+
+-- A bare version bump is now an event too: a touch (a joined name or a file changed) has no column
+-- of its own to show, and listeners re-read the card when its patch isn't enough.
+create or replace function installations_board_event() returns trigger
+language plpgsql as $$
+declare
+	v_row installations;
+	v_event board_events;
+	v_kind text;
+	v_patch jsonb;
+	v_new jsonb;
+	v_old jsonb;
+	v_key text;
+	-- What a move (or a cancellation) changes; anything else goes through the general diff.
+	c_move text[] := array['stage', 'position', 'version', 'stage_changed_at', 'cancel_reason', 'cancel_note', 'cancelled_at', 'ip'];
+begin
+	v_row := case when tg_op = 'DELETE' then old else new end;
+
+	if tg_op = 'UPDATE' and current_setting('app.board_move', true) = new.id::text then
+		-- board_move's own UPDATE: it writes only these columns (the before-update trigger adds
+		-- version, updated_at and stage_changed_at), so they are the whole diff.
+		v_patch := '{}'::jsonb;
+		if new.stage is distinct from old.stage then v_patch := v_patch || jsonb_build_object('stage', new.stage); end if;
+		if new.position is distinct from old.position then v_patch := v_patch || jsonb_build_object('position', new.position); end if;
+		if new.version is distinct from old.version then v_patch := v_patch || jsonb_build_object('version', new.version); end if;
+		if new.stage_changed_at is distinct from old.stage_changed_at then
+			v_patch := v_patch || jsonb_build_object('stage_changed_at', new.stage_changed_at);
+		end if;
+		if new.cancel_reason is distinct from old.cancel_reason then
+			v_patch := v_patch || jsonb_build_object('cancel_reason', new.cancel_reason);
+		end if;
+		if new.cancel_note is distinct from old.cancel_note then v_patch := v_patch || jsonb_build_object('cancel_note', new.cancel_note); end if;
+		if new.cancelled_at is distinct from old.cancelled_at then
+			v_patch := v_patch || jsonb_build_object('cancelled_at', new.cancelled_at);
+		end if;
+		if new.ip is distinct from old.ip then v_patch := v_patch || jsonb_build_object('ip', new.ip); end if;
+		if v_patch = '{}'::jsonb then
+			return null;
+		end if;
+		v_kind := case
+			when new.stage <> old.stage or new.position <> old.position then 'card:moved'
+			else 'card:updated'
+		end;
+	elsif tg_op = 'INSERT' then
+		v_kind := 'card:created';
+		v_patch := to_jsonb(new) - 'updated_at';
+	elsif tg_op = 'UPDATE' then
+		v_new := to_jsonb(new) - 'updated_at';
+		v_old := to_jsonb(old) - 'updated_at';
+		if (v_new - c_move) = (v_old - c_move) then
+			v_patch := '{}'::jsonb;
+			foreach v_key in array c_move loop
+				if (v_new -> v_key) is distinct from (v_old -> v_key) then
+					v_patch := v_patch || jsonb_build_object(v_key, v_new -> v_key);
+				end if;
+			end loop;
+		else
+			select coalesce(jsonb_object_agg(n.key, n.value), '{}'::jsonb)
+			  into v_patch
+			  from jsonb_each(v_new) as n
+			 where n.value is distinct from v_old -> n.key;
+		end if;
+		if v_patch = '{}'::jsonb then
+			return null; -- nothing a viewer can see changed
+		end if;
+		v_kind := case
+			when new.stage <> old.stage or new.position <> old.position then 'card:moved'
+			else 'card:updated'
+		end;
+	else
+		-- Deleting an organization cascades here after the organization row is gone; nobody is
+		-- left to receive an event for it.
+		if not exists (select 1 from organizations where id = v_row.org_id) then
+			return null;
+		end if;
+		v_kind := 'card:deleted';
+		v_patch := jsonb_build_object('stage', old.stage);
+	end if;
+
+	-- The big jsonb columns appear only as "<key>": true; listeners load them when they need them.
+	if v_patch ? 'billing' then v_patch := v_patch || '{"billing": true}'; end if;
+	if v_patch ? 'call_script' then v_patch := v_patch || '{"call_script": true}'; end if;
+	if v_patch ? 'extra' then v_patch := v_patch || '{"extra": true}'; end if;
+
+	insert into board_events (org_id, card_id, kind, patch, version, actor_id)
+	values (v_row.org_id, v_row.id, v_kind, v_patch, v_row.version,
+		nullif(current_setting('app.actor_id', true), '')::uuid)
+	returning * into v_event;
+	-- Listeners get the event itself (the patch when small; NOTIFY caps payloads at 8000 bytes).
+	perform pg_notify('board_events', json_build_object(
+		'seq', v_event.seq,
+		'org', v_event.org_id,
+		'card', v_event.card_id,
+		'kind', v_event.kind,
+		'version', v_event.version,
+		'actor', v_event.actor_id,
+		'patch', case when octet_length(v_event.patch::text) <= 4000 then v_event.patch end
+	)::text);
+	return null;
+end;
+$$;
+
+create function installations_touch_joined() returns trigger
+language plpgsql as $$
+begin
+	-- Setting the version (not updated_at, which may already be now() in this transaction) makes
+	-- the before-update trigger keep it and the board event trigger report it.
+	if tg_table_name = 'zones' then
+		update installations set version = version + 1 where zone_id = new.id;
+	elsif tg_table_name = 'plans' then
+		update installations set version = version + 1 where plan_id = new.id;
+	elsif tg_table_name = 'users' then
+		update installations set version = version + 1 where technician_id = new.id;
+	else
+		update installations set version = version + 1 where id = coalesce(new.installation_id, old.installation_id);
+	end if;
+	return null;
+end;
+$$;
+
+create trigger zones_touch_cards after update of name on zones
+	for each row when (old.name is distinct from new.name) execute function installations_touch_joined();
+create trigger plans_touch_cards after update of name on plans
+	for each row when (old.name is distinct from new.name) execute function installations_touch_joined();
+create trigger users_touch_cards after update of name, color on users
+	for each row when (old.name is distinct from new.name or old.color is distinct from new.color)
+	execute function installations_touch_joined();
+create trigger files_touch_cards after insert or delete or update of superseded_at, category, installation_id on files
+	for each row execute function installations_touch_joined();
