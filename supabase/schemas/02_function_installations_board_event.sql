@@ -38,7 +38,7 @@ begin
 			v_patch := v_patch || jsonb_build_object('cancelled_at', new.cancelled_at);
 		end if;
 		if new.ip is distinct from old.ip then v_patch := v_patch || jsonb_build_object('ip', new.ip); end if;
-		if v_patch - 'version' = '{}'::jsonb then
+		if v_patch = '{}'::jsonb then
 			return null;
 		end if;
 		v_kind := case
@@ -64,7 +64,7 @@ begin
 			  from jsonb_each(v_new) as n
 			 where n.value is distinct from v_old -> n.key;
 		end if;
-		if v_patch - 'version' = '{}'::jsonb then
+		if v_patch = '{}'::jsonb then
 			return null; -- nothing a viewer can see changed
 		end if;
 		v_kind := case

@@ -26,4 +26,5 @@ comment on table public.plans is 'Monthly service plans: internet (by speed), te
 
 CREATE INDEX plans_org_idx ON public.plans USING btree (org_id, kind, sort_order);
 CREATE TRIGGER plans_touch BEFORE UPDATE ON public.plans FOR EACH ROW EXECUTE FUNCTION public.touch_updated_at();
+CREATE TRIGGER plans_touch_cards AFTER UPDATE OF name ON public.plans FOR EACH ROW WHEN ((old.name IS DISTINCT FROM new.name)) EXECUTE FUNCTION public.installations_touch_joined();
 alter table public.plans enable row level security;

@@ -23,4 +23,5 @@ create table public.users (
 CREATE UNIQUE INDEX users_email_key ON public.users USING btree (lower(email));
 CREATE INDEX users_org_idx ON public.users USING btree (org_id, role);
 CREATE TRIGGER users_touch BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION public.touch_updated_at();
+CREATE TRIGGER users_touch_cards AFTER UPDATE OF name, color ON public.users FOR EACH ROW WHEN (((old.name IS DISTINCT FROM new.name) OR (old.color IS DISTINCT FROM new.color))) EXECUTE FUNCTION public.installations_touch_joined();
 alter table public.users enable row level security;

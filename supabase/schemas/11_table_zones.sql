@@ -27,4 +27,5 @@ create table public.zones (
 comment on table public.zones is 'Service zone = area + base router (RB) + billing calendar. The zone defines the customer''s payment day.';
 
 CREATE TRIGGER zones_touch BEFORE UPDATE ON public.zones FOR EACH ROW EXECUTE FUNCTION public.touch_updated_at();
+CREATE TRIGGER zones_touch_cards AFTER UPDATE OF name ON public.zones FOR EACH ROW WHEN ((old.name IS DISTINCT FROM new.name)) EXECUTE FUNCTION public.installations_touch_joined();
 alter table public.zones enable row level security;

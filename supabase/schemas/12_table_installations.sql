@@ -80,7 +80,23 @@ create table public.installations (
 	constraint installations_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id) ON DELETE CASCADE,
 	constraint installations_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES public.plans(id),
 	constraint installations_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.users(id) ON DELETE SET NULL,
-	constraint installations_zone_id_fkey FOREIGN KEY (zone_id) REFERENCES public.zones(id) ON DELETE SET NULL
+	constraint installations_zone_id_fkey FOREIGN KEY (zone_id) REFERENCES public.zones(id) ON DELETE SET NULL,
+	constraint installations_cancel_reason_check CHECK ((cancel_reason = ANY (ARRAY['sin_cobertura'::text, 'declino'::text, 'no_localizable'::text, 'duplicado'::text, 'otro'::text]))),
+	constraint installations_contract_type_check CHECK ((contract_type = ANY (ARRAY['12_meses'::text, 'indefinido'::text]))),
+	constraint installations_house_ownership_check CHECK ((house_ownership = ANY (ARRAY['propia'::text, 'rentada'::text]))),
+	constraint installations_installation_cost_cents_check CHECK ((installation_cost_cents >= 0)),
+	constraint installations_ip_check CHECK ((masklen(ip) =
+CASE family(ip)
+    WHEN 4 THEN 32
+    ELSE 128
+END)),
+	constraint installations_lat_check CHECK (((lat >= ('-90'::integer)::double precision) AND (lat <= (90)::double precision))),
+	constraint installations_lng_check CHECK (((lng >= ('-180'::integer)::double precision) AND (lng <= (180)::double precision))),
+	constraint installations_phone_alt_check CHECK ((phone_alt ~ '^[0-9]{10}$'::text)),
+	constraint installations_phone_check CHECK ((phone ~ '^[0-9]{10}$'::text)),
+	constraint installations_service_type_check CHECK ((service_type = ANY (ARRAY['inalambrico'::text, 'fibra'::text]))),
+	constraint installations_source_check CHECK ((source = ANY (ARRAY['ventas'::text, 'web'::text, 'cambaceo'::text, 'solicitud'::text, 'otro'::text]))),
+	constraint installations_stage_check CHECK ((stage = ANY (ARRAY['preinstalacion'::text, 'cobertura_confirmada'::text, 'documentos_pendientes'::text, 'agendada'::text, 'asignada'::text, 'firmada'::text, 'activa'::text, 'cancelada'::text])))
 );
 comment on table public.installations is 'One card of the board: one customer''s installation, from lead to active service. Changes are broadcast by trigger through board_events.';
 
@@ -90,6 +106,6 @@ CREATE INDEX installations_phone_idx ON public.installations USING btree (org_id
 CREATE INDEX installations_recent_closed_idx ON public.installations USING btree (org_id, stage, stage_changed_at) WHERE (stage = ANY (ARRAY['activa'::text, 'cancelada'::text]));
 CREATE INDEX installations_route_idx ON public.installations USING btree (org_id, technician_id, installation_date);
 CREATE TRIGGER installations_assign_folio BEFORE INSERT OR UPDATE OF folio, org_id ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_assign_folio();
-CREATE TRIGGER installations_before_write BEFORE INSERT OR UPDATE ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_before_write();
+CREATE TRIGGER installations_before_update BEFORE UPDATE ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_before_update();
 CREATE TRIGGER installations_board_event AFTER INSERT OR DELETE OR UPDATE ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_board_event();
 alter table public.installations enable row level security;

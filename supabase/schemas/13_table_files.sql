@@ -27,4 +27,5 @@ create table public.files (
 comment on table public.files is 'Customer documents, photos and generated PDFs. A replaced file is kept, marked superseded.';
 
 CREATE INDEX files_installation_idx ON public.files USING btree (org_id, installation_id, category);
+CREATE TRIGGER files_touch_cards AFTER INSERT OR DELETE OR UPDATE OF superseded_at, category, installation_id ON public.files FOR EACH ROW EXECUTE FUNCTION public.installations_touch_joined();
 alter table public.files enable row level security;

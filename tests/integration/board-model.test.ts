@@ -10,7 +10,7 @@ import { boardSnapshot, orgSettings, toBoardCard } from '$lib/server/services/bo
 import { getCardsByIds } from '$lib/server/db/cards';
 import { startFanout } from '$lib/server/realtime/fanout';
 import { boardModels } from '$lib/server/realtime/board-model';
-import type { BoardCard } from '$lib/realtime/types';
+import type { BoardCard } from '$lib/types/board';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 

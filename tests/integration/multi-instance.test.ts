@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { io as connect } from 'socket.io-client';
 import { hasBuild, postAction, sessionCookie, startServer, type RunningServer } from './support/server';
-import type { PresenceUser } from '$lib/realtime/types';
+import type { PresenceUser } from '$lib/types/board';
 import type { TestSocket } from './support/realtime';
 import { emitAck, waitFor, waitForCard } from './support/realtime';
 

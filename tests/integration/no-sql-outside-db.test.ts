@@ -83,12 +83,15 @@ function walk(dir: string, deep: boolean): string[] {
 	});
 }
 
-/** Services, routes, the server's own top-level modules (not db/) and the hooks. */
+/** Every server module outside db/ (services, realtime, pdf, storage, http, top level), routes and the hooks. */
 export function scannedFiles(): string[] {
+	const server = join(ROOT, 'src/lib/server');
 	return [
-		...walk(join(ROOT, 'src/lib/server/services'), true),
+		...walk(server, false),
+		...readdirSync(server)
+			.filter((name) => name !== 'db' && statSync(join(server, name)).isDirectory())
+			.flatMap((name) => walk(join(server, name), true)),
 		...walk(join(ROOT, 'src/routes'), true),
-		...walk(join(ROOT, 'src/lib/server'), false),
 		join(ROOT, 'src/hooks.server.ts')
 	].sort();
 }

@@ -12,7 +12,7 @@ import { io as connect } from 'socket.io-client';
 import { hasBuild, postAction, sessionCookie, startServer, type RunningServer } from './support/server';
 import { emitAck, waitForCard, type TestSocket } from './support/realtime';
 import { clusterUnavailable, PgCluster } from './support/pg-cluster';
-import type { BoardCard, CardEvent } from '$lib/realtime/types';
+import type { BoardCard, CardEvent } from '$lib/types/board';
 
 const unavailable = clusterUnavailable() ?? (hasBuild() ? null : 'falta el build (npm run build)');
 const OUTAGE = /base de datos no responde/;

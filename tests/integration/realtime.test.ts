@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeCard, makeOrg } from './support/factories';
 import { emitAck, startRealtime, waitFor, waitForCard, type TestSocket } from './support/realtime';
-import type { BoardCard, CardEvent } from '$lib/realtime/types';
+import type { BoardCard, CardEvent } from '$lib/types/board';
 import { boardSnapshot } from '$lib/server/services/board';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;

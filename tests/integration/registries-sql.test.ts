@@ -57,11 +57,14 @@ describe.each(drivers)('registries equal the SQL (%s)', (driver) => {
 	});
 
 	it('every list of stages in a function body is STAGES', () => {
-		for (const f of functions) {
-			for (const [, list] of f.body.matchAll(/\bin\s*\(([^)]*'[^)]*)\)/gi)) {
-				if (STAGES.some((s) => list.includes(`'${s}'`))) expect(literals(list), f.name).toEqual(sorted(STAGES));
-			}
-		}
+		// A function may list stages (a check, a filter) only as the whole registry.
+		const partial = functions.flatMap((f) =>
+			[...f.body.matchAll(/\bin\s*\(([^)]*'[^)]*)\)/gi)]
+				.map(([, list]) => list)
+				.filter((list) => STAGES.some((s) => list.includes(`'${s}'`)) && literals(list).join() !== sorted(STAGES).join())
+				.map((list) => `${f.name}: ${list}`)
+		);
+		expect(partial).toEqual([]);
 	});
 
 	it("board_move treats exactly the side column's stages as cancellations", () => {

@@ -82,10 +82,10 @@ describe.each(drivers)('declarative schema on %s', (driver) => {
 	it('the comparison sees a difference a stale file would leave', async () => {
 		const files = render(await catalog.read(migrated.db));
 		const name = [...files.keys()].find((f) => f.endsWith('_table_users.sql'))!;
-		files.set(name, files.get(name)!.replace('\tcolor text,\n', ''));
+		files.set(name, files.get(name)!.replace("\tlocale text default 'es'::text not null,\n", ''));
 		const stale = scratch;
 		await apply(stale.db, files);
-		expect(difference(migratedFacts, catalog.facts(await catalog.read(stale.db)))).toMatch(/migraciones: {2}column users\.color/);
+		expect(difference(migratedFacts, catalog.facts(await catalog.read(stale.db)))).toMatch(/migraciones: {2}column users\.locale/);
 	}, 120_000);
 
 	it('every table in public, and the migration ledger, has row level security on', async () => {

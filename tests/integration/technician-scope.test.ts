@@ -6,7 +6,7 @@ import { createUser } from '$lib/server/services/users';
 import { boardSnapshot } from '$lib/server/services/board';
 import { pruneEvents } from '$lib/server/realtime/fanout';
 import type { SessionUser } from '$lib/server/auth';
-import type { BoardCard, CardEvent } from '$lib/realtime/types';
+import type { BoardCard, CardEvent } from '$lib/types/board';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify, parse } from 'devalue';
 import { packSnapshot, unpackSnapshot } from './pack';
-import type { BoardCard, BoardSnapshot } from './types';
+import type { BoardCard, BoardSnapshot } from '$lib/types/board';
 
 const card = (i: number, missing: string[]): BoardCard => ({
 	id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

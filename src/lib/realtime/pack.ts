@@ -1,4 +1,4 @@
-import type { BoardCard, BoardSnapshot } from './types';
+import type { BoardCard, BoardSnapshot } from '$lib/types/board';
 
 /**
  * devalue's cost grows with the number of values, so the board's page data carries its cards as one

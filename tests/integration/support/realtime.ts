@@ -4,7 +4,8 @@ import type { Database } from '$lib/server/db/client';
 import { attachRealtime } from '$lib/server/realtime';
 import { createSession } from '$lib/server/auth';
 import type { SessionUser } from '$lib/server/auth';
-import type { AckOf, CardEvent, ClientToServer, PayloadOf, ServerToClient } from '$lib/realtime/types';
+import type { CardEvent } from '$lib/types/board';
+import type { AckOf, ClientToServer, PayloadOf, ServerToClient } from '$lib/types/socket';
 
 export type TestSocket = Socket<ServerToClient, ClientToServer>;
 

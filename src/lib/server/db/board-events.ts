@@ -34,3 +34,20 @@ export async function newestSeq(db: Pick<Database, 'query'>, orgId: string): Pro
 	const [row] = await db.query<{ seq: number | null }>('select max(seq)::int as seq from board_events where org_id = $1', [orgId]);
 	return row?.seq ?? 0;
 }
+
+/** Actor and whether the patch set a technician, by seq: for notifications that did not carry them. */
+export async function metaOf(
+	db: Pick<Database, 'query'>,
+	seqs: number[]
+): Promise<{ seq: number; actorId: string | null; technicianChanged: boolean }[]> {
+	return db.query(
+		`select seq::int as seq, actor_id as "actorId", (patch ? 'technician_id') as "technicianChanged"
+		 from board_events where seq = any($1::bigint[])`,
+		[seqs]
+	);
+}
+
+/** Drops events older than `days`: the log is a delivery buffer, not the history (stage_history/card_history are). */
+export async function pruneOlderThan(db: Pick<Database, 'query'>, days: number): Promise<void> {
+	await db.query(`delete from board_events where created_at < now() - make_interval(days => $1)`, [days]);
+}

@@ -5,9 +5,8 @@ import postgres from 'postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema';
 
-export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Orm = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0];
 /** Anything a query module can run on: the handle or an open transaction. */
 export type Executor = Orm | Tx;
@@ -90,7 +89,7 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 		release();
 		throw err;
 	}
-	const orm = drizzlePglite({ client: pg, schema }) as unknown as Orm;
+	const orm = drizzlePglite({ client: pg }) as unknown as Orm;
 	const runner = (q: Pick<PGlite, 'query' | 'exec'>): RawRunner => ({
 		async query<T>(text: string, params: unknown[] = []) {
 			return (await q.query<T>(text, params)).rows;
@@ -140,7 +139,7 @@ async function openPostgres(url: string, opts: DatabaseOptions): Promise<Databas
 	const prepare = opts.prepareStatements ?? !isTransactionPooler(url);
 	// LISTEN holds a connection of its own: open it lazily, only when someone listens.
 	let listenSql: postgres.Sql | null = null;
-	const orm = drizzlePostgres({ client: sql, schema }) as unknown as Orm;
+	const orm = drizzlePostgres({ client: sql }) as unknown as Orm;
 	const runner = (q: postgres.Sql | postgres.TransactionSql): RawRunner => ({
 		async query<T>(text: string, params: unknown[] = []) {
 			return (await q.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare })) as unknown as T[];

@@ -1,7 +1,7 @@
 import type { CardRow } from '../db/cards';
 import type { OrgSettings } from '$lib/schemas/settings';
 import { missingForNext } from '$lib/domain/stages';
-import type { BoardCard } from '$lib/realtime/types';
+import type { BoardCard } from '$lib/types/board';
 
 // Cards missing the same things share one array of reasons: the page data then sends each list once
 // instead of once per card. Keyed by content, so it never goes stale; nobody mutates these arrays.

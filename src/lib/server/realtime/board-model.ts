@@ -4,7 +4,7 @@ import * as boardEvents from '../db/board-events';
 import * as boardTotals from '../db/board-totals';
 import type { OrgSettings } from '$lib/schemas/settings';
 import { RECENT_ONLY_STAGES, type Stage } from '$lib/domain/stages';
-import type { BoardCard } from '$lib/realtime/types';
+import type { BoardCard } from '$lib/types/board';
 import { toBoardCard } from './board-card';
 import { patched } from './card-patch';
 import type { Notification } from './notification';

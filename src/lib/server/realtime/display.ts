@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { Database } from '../db';
+import * as boardEvents from '../db/board-events';
 import type { Projected } from './notification';
 import { domainEvents } from '../events';
 import { RateLimiter } from '../rate-limit';
@@ -96,8 +97,9 @@ export function registerDisplay(io: Server, db: Database, limits: SocketLimits):
 		socket.on('heartbeat', (maybeAck?: unknown) => {
 			const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => {};
 			if (!limits.allowEvent(socket, limiter)) return ack({ error: 'Demasiadas solicitudes.' });
-			db.query<{ seq: number | null }>('select max(seq)::int as seq from board_events where org_id = $1', [viewer.orgId])
-				.then(([r]) => ack({ serverTime: new Date().toISOString(), lastSeq: r?.seq ?? 0 }))
+			boardEvents
+				.newestSeq(db, viewer.orgId)
+				.then((lastSeq) => ack({ serverTime: new Date().toISOString(), lastSeq }))
 				.catch(() => ack({ error: 'Sin base de datos.' }));
 		});
 		// A display never mutates: any other event (card:move, presence:open…) is answered with a refusal.

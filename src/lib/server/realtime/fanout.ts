@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import type { Database } from '../db';
 import { getCardsByIds, type CardRow } from '../db/cards';
+import * as boardEvents from '../db/board-events';
 import { orgSettings } from '../services/board';
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/types/board';
@@ -45,10 +46,9 @@ export async function projectEvents(db: Database, batch: Notification[]): Promis
 	const meta = new Map(
 		legacy.length
 			? (
-					await db.query<{ seq: number; actorId: string | null; technicianChanged: boolean }>(
-						`select seq::int as seq, actor_id as "actorId", (patch ? 'technician_id') as "technicianChanged"
-						 from board_events where seq = any($1::bigint[])`,
-						[legacy.map((n) => Number(n.seq))]
+					await boardEvents.metaOf(
+						db,
+						legacy.map((n) => Number(n.seq))
 					)
 				).map((r) => [r.seq, r])
 			: []
@@ -188,5 +188,5 @@ export const EVENT_RETENTION_DAYS = 14;
 
 /** The event log is a delivery buffer, not the history (stage_history/card_history are). */
 export async function pruneEvents(db: Database): Promise<void> {
-	await db.query(`delete from board_events where created_at < now() - make_interval(days => $1)`, [EVENT_RETENTION_DAYS]);
+	await boardEvents.pruneOlderThan(db, EVENT_RETENTION_DAYS);
 }

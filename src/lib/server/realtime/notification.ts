@@ -1,4 +1,4 @@
-import type { CardEvent } from '$lib/realtime/types';
+import type { CardEvent } from '$lib/types/board';
 
 /** One board_events notification, as the installations trigger sends it. */
 export interface Notification {
