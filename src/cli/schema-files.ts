@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../lib/server/db/client';
 import { migrate } from '../lib/server/db/migrate';
-import * as catalog from '../lib/server/db/catalog';
+import * as catalog from '../lib/server/db/pg-catalog';
 import { render } from '../lib/server/db/schema-files';
 
 const dir = resolve(process.argv[2] ?? join(process.cwd(), 'supabase', 'schemas'));

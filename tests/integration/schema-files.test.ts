@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as catalog from '$lib/server/db/catalog';
+import * as catalog from '$lib/server/db/pg-catalog';
 import { migrate } from '$lib/server/db/migrate';
 import { render } from '$lib/server/db/schema-files';
 import type { Database } from '$lib/server/db/client';

@@ -4,7 +4,6 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Database } from './db';
 import type { Executor } from './db/card-tx';
 import * as sessions from './db/sessions';
-import type { Role } from '$lib/domain/stages';
 
 // Sessions follow Lucia's current guide: random token in the cookie, only its SHA-256 in the
 // database, sliding expiry.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { firstOf, rowsOf, run, type Executor } from './card-tx';
+import type { RawRunner } from './client';
 
 export interface OrganizationRow {
 	id: string;
@@ -63,4 +64,25 @@ export async function update(db: Executor, id: string, patch: { settings: unknow
 /** Serialises first-run setup on PostgreSQL (PGlite has one connection and needs nothing). */
 export async function lockFirstRun(db: Executor): Promise<void> {
 	await run(db, sql`select pg_advisory_xact_lock(727275)`);
+}
+
+/**
+ * The provider's raw settings (jsonb), read inside the caller's transaction; `readSettings` gives
+ * them their defaults. The board's cached `orgSettings` is for reads outside a transaction.
+ */
+export async function settingsOf(exec: Executor, orgId: string): Promise<unknown> {
+	const row = await firstOf<{ settings: unknown }>(exec, sql`select settings from organizations where id = ${orgId}`);
+	return row?.settings ?? null;
+}
+
+/** The IANA time zone the provider works in (documents date themselves with it). */
+export async function timeZoneOf(db: Pick<RawRunner, 'query'>, orgId: string): Promise<string | null> {
+	const [row] = await db.query<{ timeZone: string }>('select time_zone as "timeZone" from organizations where id = $1', [orgId]);
+	return row?.timeZone ?? null;
+}
+
+/** A provider's stored settings (JSON as saved; readSettings fills the defaults), or null. */
+export async function storedSettings(db: Pick<RawRunner, 'query'>, orgId: string): Promise<unknown> {
+	const [row] = await db.query<{ settings: unknown }>('select settings from organizations where id = $1', [orgId]);
+	return row?.settings ?? null;
 }

@@ -1,4 +1,4 @@
-import type { Catalog, ColumnRow, TableRow } from './catalog';
+import type { Catalog, ColumnRow, TableRow } from './pg-catalog';
 
 /**
  * Writes the declarative schema (supabase/schemas/*.sql, Supabase's layout) from a catalog: one file

@@ -7,8 +7,10 @@ export function options(db: Executor, orgId: string): Promise<{ id: string; name
 	return rowsOf(db, sql`select id, name, payment_day as "paymentDay" from zones where org_id = ${orgId} and active order by name`);
 }
 
-export function nameOf(db: Executor, id: string): Promise<{ name: string } | null> {
-	return firstOf(db, sql`select name from zones where id = ${id}`);
+/** A zone's name, when it is this provider's. */
+export async function nameOf(db: Executor, orgId: string, id: string): Promise<string | null> {
+	const row = await firstOf<{ name: string }>(db, sql`select name from zones where org_id = ${orgId} and id = ${id}`);
+	return row?.name ?? null;
 }
 
 export interface ZoneRow {

@@ -8,10 +8,10 @@ import type { Database } from '../db';
 import type { Executor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
 import { addHistory, lockCard, setActor } from '../db/card-tx';
-import * as orgs from '../db/org-settings';
+import * as organizations from '../db/organizations';
 import * as schedule from '../db/schedule';
 import * as technicians from '../db/technicians';
-import * as zones from '../db/zone-refs';
+import * as zones from '../db/zones';
 import { readSettings } from '$lib/schemas/settings';
 import { checkboxSchema, uuidSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';
@@ -29,7 +29,7 @@ export interface TechnicianDay {
 }
 
 async function defaultCapacity(exec: Executor, orgId: string): Promise<number> {
-	return readSettings(await orgs.settingsOf(exec, orgId)).technicianDailyCapacity;
+	return readSettings(await organizations.settingsOf(exec, orgId)).technicianDailyCapacity;
 }
 
 /** Every active technician with their jobs on `date`, for the assignment picker. */

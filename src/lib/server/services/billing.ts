@@ -8,7 +8,7 @@ import type { Executor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
 import * as billingDb from '../db/billing';
 import type { BillingInputsRow } from '../db/billing';
-import * as orgs from '../db/org-settings';
+import * as organizations from '../db/organizations';
 import { orgSettings } from './board';
 import { notFound } from './errors';
 import { requireStaff } from './roles';
@@ -88,7 +88,7 @@ export function computeSnapshot(row: BillingInputsRow, settings: OrgSettings, no
 export async function recomputeBilling(tx: Executor, orgId: string, installationId: string): Promise<BillingSnapshot | null> {
 	const row = await billingDb.inputsOf(tx, orgId, installationId);
 	if (!row) return null;
-	const snapshot = computeSnapshot(row, readSettings(await orgs.settingsOf(tx, orgId)));
+	const snapshot = computeSnapshot(row, readSettings(await organizations.settingsOf(tx, orgId)));
 	await billingDb.storeSnapshot(tx, orgId, installationId, snapshot ? JSON.stringify(snapshot) : null);
 	return snapshot;
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import { countByStage, getCard, listBoard, type BoardQuery, type CardRow } from '../db/cards';
 import * as boardEvents from '../db/board-events';
-import * as orgSettingsDb from '../db/org-settings';
+import * as organizations from '../db/organizations';
 import { listeningModel } from '../realtime/board-model';
 import { toBoardCard } from '../realtime/board-card';
 import { readSettings, type OrgSettings } from '$lib/schemas/settings';
@@ -20,7 +20,7 @@ const settingsCache = new Map<string, { at: number; settings: OrgSettings; raw: 
 export async function orgSettings(db: Database, orgId: string): Promise<OrgSettings> {
 	const hit = settingsCache.get(orgId);
 	if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.settings;
-	const stored = await orgSettingsDb.read(db, orgId);
+	const stored = await organizations.storedSettings(db, orgId);
 	const raw = JSON.stringify(stored);
 	// Unchanged settings keep their identity, so the read model keeps its projected cards.
 	const settings = hit && hit.raw === raw ? hit.settings : readSettings(stored);

@@ -8,7 +8,7 @@ import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { addHistory, lockCard, setActor, type HistoryEntry } from '../db/card-tx';
 import * as schedule from '../db/schedule';
-import * as zones from '../db/zone-refs';
+import * as zones from '../db/zones';
 import { addDays, isCivilDate, todayIn, dateParts } from '$lib/domain/dates';
 import { uuidSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';

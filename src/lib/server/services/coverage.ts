@@ -4,7 +4,7 @@ import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
 import { insertCardHistory } from '../db/history';
 import * as coverage from '../db/coverage';
-import * as zones from '../db/zone-refs';
+import * as zones from '../db/zones';
 import { parseCoordinates, googleMapsLink } from '$lib/domain/coordinates';
 import { parseCoverageGeoJson, suggestZone, pointInPolygon, type CoverageArea, type ZoneSuggestion } from '$lib/domain/geo';
 import { uuidSchema } from '$lib/schemas/common';

@@ -3,7 +3,7 @@ import type { RawRunner } from '../db/client';
 import * as docsDb from '../db/documents';
 import * as templates from '../db/document-templates';
 import * as signatures from '../db/signatures';
-import * as orgs from '../db/org-settings';
+import * as organizations from '../db/organizations';
 import { insertCardHistory } from '../db/history';
 import { setActor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
@@ -38,7 +38,7 @@ export async function prepareDocument(
 ): Promise<Prepared> {
 	const src = await docsDb.source(db, orgId, installationId);
 	if (!src) throw notFound('Esa instalación no existe o no tienes acceso a ella.');
-	const timeZone = (await orgs.timeZoneOf(db, orgId))!;
+	const timeZone = (await organizations.timeZoneOf(db, orgId))!;
 	const current = await docsDb.current(db, installationId, kind);
 	let doc: DocData;
 	let signature: SignatureEvidence | null = null;

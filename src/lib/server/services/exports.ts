@@ -7,7 +7,7 @@ import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import * as exportsDb from '../db/exports';
 import type { SecretRow } from '../db/exports';
-import * as zones from '../db/zone-refs';
+import * as zones from '../db/zones';
 import { csvWithBom, pppSecretLine, routerOsScript, toCsv, type PppSecret } from '$lib/domain/exports';
 import { addDays, todayIn } from '$lib/domain/dates';
 import { civilDateSchema, uuidSchema } from '$lib/schemas/common';

@@ -53,10 +53,10 @@ export async function claimIp(
 	if (!card.zoneId) throw new ServiceError(422, 'Primero elige la zona (RB) de la instalación; la IP sale de sus rangos.');
 	if (card.ip && (requested === undefined || requested === card.ip)) return card.ip;
 
-	const zone = await zones.nameOf(tx, card.zoneId);
+	const zone = await zones.nameOf(tx, actor.orgId, card.zoneId);
 	const pools = await ipAllocations.zonePools(tx, actor.orgId, card.zoneId);
 	if (!pools.length) {
-		throw new ServiceError(422, `La zona ${zone?.name ?? ''} no tiene rangos de IP; agrégalos en Ajustes → Zonas.`);
+		throw new ServiceError(422, `La zona ${zone ?? ''} no tiene rangos de IP; agrégalos en Ajustes → Zonas.`);
 	}
 	await setActor(tx, actor);
 	const previous = await releaseIp(tx, actor.orgId, installationId);
@@ -66,7 +66,7 @@ export async function claimIp(
 		if (!pools.some((p) => isAssignable(p, requested))) {
 			throw new ServiceError(
 				422,
-				`La IP ${requested} no está disponible en los rangos de la zona ${zone?.name ?? ''} (o está reservada); elige una de la lista.`
+				`La IP ${requested} no está disponible en los rangos de la zona ${zone ?? ''} (o está reservada); elige una de la lista.`
 			);
 		}
 		if (!(await ipAllocations.claim(tx, { orgId: actor.orgId, zoneId: card.zoneId, installationId, ip: requested }))) {
@@ -88,7 +88,7 @@ export async function claimIp(
 		if (!ip) {
 			throw new ServiceError(
 				409,
-				`Ya no quedan IP libres en la zona ${zone?.name ?? ''} (${pools.map((p) => p.cidr).join(', ')}). Agrega otro rango en Ajustes → Zonas o libera IP de instalaciones canceladas.`
+				`Ya no quedan IP libres en la zona ${zone ?? ''} (${pools.map((p) => p.cidr).join(', ')}). Agrega otro rango en Ajustes → Zonas o libera IP de instalaciones canceladas.`
 			);
 		}
 	}
