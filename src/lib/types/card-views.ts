@@ -1,5 +1,5 @@
-// What the card panel's sections fetch from /api/instalaciones/[id]/…: the endpoints answer with these
-// shapes and the sections render them. card-views.check.ts holds the services' return types to them.
+// What the card panel's sections fetch from /api/instalaciones/[id]/…: the services declare these as
+// their return types, so the endpoints answer with exactly these shapes and the sections render them.
 import type { BillingDates } from '$lib/domain/billing-dates';
 import type { FirstCharge, Installment, REFUND_CONDITIONS } from '$lib/domain/billing';
 

@@ -3,6 +3,7 @@
  * Capacity is per technician per day (users.daily_capacity, else the organization's setting).
  * Over capacity or outside the technician's zones is allowed, but only once confirmed.
  */
+import type { AssignmentOptions } from '$lib/types/card-views';
 import { z } from 'zod';
 import type { Database } from '../db';
 import type { Executor } from '../db/card-tx';
@@ -107,7 +108,7 @@ export async function assignTechnician(db: Database, actor: SessionUser, raw: un
 	});
 }
 
-export async function assignmentOptions(db: Database, actor: SessionUser, rawId: unknown, rawDate?: unknown) {
+export async function assignmentOptions(db: Database, actor: SessionUser, rawId: unknown, rawDate?: unknown): Promise<AssignmentOptions> {
 	requireStaff(actor);
 	const id = parseInput(uuidSchema, rawId);
 	const card = await schedule.of(db.orm, actor.orgId, id);

@@ -13,26 +13,12 @@ import { orgSettings } from './board';
 import { notFound } from './errors';
 import { requireStaff } from './roles';
 import { readSettings, type OrgSettings } from '$lib/schemas/settings';
-import {
-	billingDates,
-	firstCharge,
-	installmentSchedule,
-	REFUND_CONDITIONS,
-	type BillingDates,
-	type FirstCharge,
-	type ProrationPolicy
-} from '$lib/domain/billing';
+import { billingDates, firstCharge, installmentSchedule, REFUND_CONDITIONS, type ProrationPolicy } from '$lib/domain/billing';
 import { parseInput } from '../validation';
+import type { BillingSnapshot, BillingView, ProductLine } from '$lib/types/card-views';
 import { uuidSchema } from '$lib/schemas/common';
 
-export interface BillingSnapshot {
-	computedAt: string;
-	zoneName: string;
-	planName: string;
-	monthlyPriceCents: number;
-	dates: BillingDates;
-	charge: FirstCharge;
-}
+export type { BillingSnapshot, ProductLine } from '$lib/types/card-views';
 
 export function policyOf(settings: OrgSettings): ProrationPolicy {
 	return { ...settings.proration };
@@ -93,12 +79,8 @@ export async function recomputeBilling(tx: Executor, orgId: string, installation
 	return snapshot;
 }
 
-export interface ProductLine extends billingDb.ProductLineRow {
-	schedule: ReturnType<typeof installmentSchedule>;
-}
-
 /** Everything the BillingSection shows: the live breakdown, what is missing, and attached products. */
-export async function billingView(db: Database, actor: SessionUser, rawId: unknown) {
+export async function billingView(db: Database, actor: SessionUser, rawId: unknown): Promise<BillingView> {
 	requireStaff(actor);
 	const id = parseInput(uuidSchema, rawId);
 	const row = await billingDb.inputsOf(db.orm, actor.orgId, id);

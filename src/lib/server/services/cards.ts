@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import type { CardPanelData } from '$lib/types/card';
 import { getCard, type CardRow } from '../db/cards';
 import { readCardFields, wireValues } from '../db/card-fields';
 import type { SessionUser } from '../auth';
@@ -6,11 +7,8 @@ import { notFound } from './errors';
 import { inScope, orgSettings } from './board';
 import { uuidSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';
-import { cardChecklist, type ChecklistItemView } from './checklists';
+import { cardChecklist } from './checklists';
 import { cardHistory } from './history';
-import type { HistoryEntry } from '../db/history';
-import type { CardField, FieldValue } from '$lib/schemas/card';
-import type { CallScriptState } from '$lib/schemas/call-script';
 import * as panel from '../db/card-panel';
 import * as zones from '../db/zones';
 
@@ -22,30 +20,7 @@ export async function cardDetail(db: Database, actor: SessionUser, rawId: unknow
 	return card;
 }
 
-export type PlanOption = panel.PlanOptionRow;
-
-export interface CardPanelData {
-	card: CardRow;
-	detail: {
-		values: Record<CardField, FieldValue>;
-		callScript: CallScriptState;
-		coordinatesRaw: string | null;
-		coverageConfirmedAt: string | null;
-		source: string | null;
-	};
-	checklist: ChecklistItemView[];
-	history: HistoryEntry[];
-	plans: PlanOption[];
-	zones: { id: string; name: string }[];
-	settings: {
-		cities: string[];
-		howHeard: string[];
-		objectionSnippets: { title: string; text: string }[];
-		installationCostCents: number;
-		depositCents: number;
-		promotionFreeInstallation: boolean;
-	};
-}
+export type { CardPanelData, PlanOption } from '$lib/types/card';
 
 /** Everything the card panel shows, in one call (the page load and the panel's refresh). */
 export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown): Promise<CardPanelData> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChecklistItemView } from '$lib/types/card';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import type { CardRow } from '../db/cards';
@@ -7,22 +8,14 @@ import { insertCardHistory } from '../db/history';
 import * as checklists from '../db/checklists';
 import type { TemplateRow } from '../db/checklists';
 import { allUnmet, isRuleMet, AUTO_RULES } from '$lib/domain/checklist-rules';
-import { STAGES, type Stage } from '$lib/domain/stages';
+import { STAGES } from '$lib/domain/stages';
 import type { OrgSettings } from '$lib/schemas/settings';
 import { uuidSchema, checkboxSchema } from '$lib/schemas/common';
 import { parseInput } from '../validation';
 import { forbidden, notFound } from './errors';
 import { inScope } from './board';
 
-export interface ChecklistItemView {
-	templateId: string;
-	stage: Stage;
-	label: string;
-	autoRule: string | null;
-	done: boolean;
-	doneBy: string | null;
-	doneAt: string | null;
-}
+export type { ChecklistItemView } from '$lib/types/card';
 
 export async function listTemplates(db: Database, orgId: string, activeOnly = true): Promise<TemplateRow[]> {
 	return checklists.templates(db, orgId, activeOnly);

@@ -2,6 +2,7 @@
  * Connection data of a card (process 4, step 5): PPPoE user/password, Wi-Fi password, external ID,
  * internet plan and IP. Defaults follow the manual literally; the coordinator may edit any of them.
  */
+import type { ConnectionView } from '$lib/types/card-views';
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { addHistory, lockCard, setActor, type HistoryEntry } from '../db/card-tx';
@@ -24,7 +25,7 @@ function safe<T>(fn: () => T): T | null {
 	}
 }
 
-export async function connectionView(db: Database, actor: SessionUser, rawId: unknown) {
+export async function connectionView(db: Database, actor: SessionUser, rawId: unknown): Promise<ConnectionView> {
 	requireStaff(actor);
 	const id = parseInput(uuidSchema, rawId);
 	const card = await connections.of(db.orm, actor.orgId, id);
