@@ -46,11 +46,6 @@ const server = http.createServer((req, res) => {
 	}
 	handler(req, res);
 });
-// Idle keep-alive connections outlive the client's own timeout (Node's fetch drops them after 4 s,
-// proxies and load balancers after up to 60 s): otherwise the server may close one just as a client
-// reuses it, and that request fails with a reset. headersTimeout must stay above keepAliveTimeout.
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
 await realtime.attach(server);
 server.listen(port, host, () => {
 	console.log(`Tablero de instalaciones escuchando en http://localhost:${port}`);
