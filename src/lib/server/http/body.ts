@@ -29,13 +29,24 @@ export function cappedBody(request: Request, max: number, tooBig: () => ServiceE
 export async function readJsonBody(request: Request, max = JSON_BODY_LIMIT): Promise<unknown> {
 	const tooBig = () => new ServiceError(413, 'Los datos enviados son demasiado grandes.');
 	let over = false;
-	const stream = cappedBody(request, max, () => ((over = true), tooBig()));
+	let stream: ReadableStream<Uint8Array> | null;
+	try {
+		stream = cappedBody(request, max, () => ((over = true), tooBig()));
+	} catch (err) {
+		// Read the rest (the server refuses anything over 1 MB before this) so that the answer does not
+		// arrive while the client is still sending: that resets kept-alive connections.
+		await discard(request.body);
+		throw err;
+	}
 	if (!stream) return {};
 	let text: string;
 	try {
 		text = await new Response(stream).text();
 	} catch (err) {
-		if (over) throw tooBig();
+		if (over) {
+			await discard(request.body);
+			throw tooBig();
+		}
 		throw new ServiceError(400, BAD_JSON_MESSAGE);
 	}
 	if (!text.trim()) return {};
@@ -43,5 +54,16 @@ export async function readJsonBody(request: Request, max = JSON_BODY_LIMIT): Pro
 		return JSON.parse(text);
 	} catch {
 		throw new ServiceError(400, BAD_JSON_MESSAGE);
+	}
+}
+
+/** Reads what is left of a body and throws it away; a body already read or cancelled is left alone. */
+async function discard(body: ReadableStream<Uint8Array> | null): Promise<void> {
+	if (!body || body.locked) return;
+	const reader = body.getReader();
+	try {
+		while (!(await reader.read()).done) continue;
+	} catch {
+		// The client went away: nothing left to read.
 	}
 }
