@@ -1,29 +1,10 @@
 import type { Database, Executor } from './client';
-import type { GuardCard, Stage } from '$lib/domain/stages';
+import type { CardDetail } from '$lib/types/card';
+import type { Stage } from '$lib/domain/stages';
 import { MIN_POSITION_GAP, POSITION_GAP } from '$lib/domain/positions';
 
-/** What a board card needs: the card columns the guards read plus the joined names. */
-export interface CardRow extends GuardCard {
-	orgId: string;
-	folio: number;
-	position: number;
-	version: number;
-	stageChangedAt: string;
-	createdAt: string;
-	fullName: string;
-	zoneName: string | null;
-	planName: string | null;
-	technicianName: string | null;
-	technicianColor: string | null;
-	installationTime: string | null;
-	cancelledAt: string | null;
-	billing: unknown;
-	serviceType: 'inalambrico' | 'fibra' | null;
-	cpeMac: string | null;
-	onuSerial: string | null;
-	routerModel: string | null;
-	dni: string | null;
-}
+/** What a board card needs: the card columns the guards read plus the joined names (shared with the panel). */
+export type CardRow = CardDetail;
 
 const SELECT = `
 select i.id, i.org_id as "orgId", i.folio::int as "folio", i.stage, i.position, i.version,

@@ -1,4 +1,5 @@
 import type { RawRunner } from './client';
+import type { HistoryEntry } from '$lib/types/card';
 
 export interface CardHistoryInsert {
 	orgId: string;
@@ -33,18 +34,7 @@ export async function insertStageHistory(
 	);
 }
 
-export interface HistoryEntry {
-	id: string;
-	kind: string;
-	field: string | null;
-	oldValue: unknown;
-	newValue: unknown;
-	source: string | null;
-	userId: string | null;
-	userName: string | null;
-	overrideReason: string | null;
-	at: string;
-}
+export type { HistoryEntry };
 
 export interface HistoryQuery {
 	kind?: string | null;

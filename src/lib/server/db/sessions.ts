@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
+import type { SessionUser } from '$lib/types/session';
 import type { RawRunner } from './client';
 import { run, type Executor } from './card-tx';
-import type { Role } from '$lib/domain/stages';
 
 export interface NewSession {
 	id: string;
@@ -21,18 +21,7 @@ export async function insert(db: Executor, s: NewSession): Promise<void> {
 }
 
 /** A live session with its user and organization; `expiresAt` in epoch ms (the drivers disagree on timestamptz). */
-export interface SessionRow {
-	expiresAt: number;
-	id: string;
-	orgId: string;
-	orgName: string;
-	timeZone: string;
-	email: string;
-	name: string;
-	role: Role;
-	locale: string;
-	color: string | null;
-}
+export type SessionRow = SessionUser & { expiresAt: number };
 
 /**
  * Every request and socket asks this, so it is one hand-written statement (one exchange with the
