@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const adminUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!adminUrl)('postgres.js row counter after a query that failed mid-stream', () => {
-	const sql = postgres(adminUrl ?? '', { max: 1, onnotice: () => {}, backoff: 0.05 });
+	const sql = postgres(adminUrl ?? '', { max: 1, onnotice: () => {}, backoff: () => 0.05 });
 	const admin = postgres(adminUrl ?? '', { max: 1, onnotice: () => {} });
 	afterAll(() => Promise.all([sql.end({ timeout: 5 }), admin.end({ timeout: 5 })]));
 
