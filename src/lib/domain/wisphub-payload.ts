@@ -87,7 +87,7 @@ export function installationPayload(card: SyncCard, mapping: SyncMapping): Paylo
 }
 
 /** Which synced fields differ between what was sent and the card now (for «cambió después de sincronizar»). */
-export function changedSinceSync(sent: Record<string, unknown> | null, now: Record<string, unknown>): string[] {
+export function changedSinceSync(sent: Record<string, unknown> | null, now: Record<string, unknown>): (typeof SYNCED_FIELDS)[number][] {
 	if (!sent) return [];
 	return SYNCED_FIELDS.filter((f) => String(sent[f] ?? '') !== String(now[f] ?? ''));
 }

@@ -1,9 +1,10 @@
 import type { RawRunner } from './client';
 import type { SyncCard } from '$lib/domain/wisphub-payload';
+import type { WispHubJobState, WispHubJobView } from '$lib/types/wisphub';
 
 type Runner = Pick<RawRunner, 'query'>;
 
-export type JobState = 'pendiente' | 'enviando' | 'esperando' | 'sincronizado' | 'error';
+export type JobState = WispHubJobState;
 
 export interface JobRow {
 	id: string;
@@ -113,17 +114,11 @@ export async function retryNow(db: Runner, orgId: string, jobId: string): Promis
 	return row;
 }
 
-export interface JobListRow extends JobRow {
-	folio: number;
-	fullName: string;
-	lastError: string | null;
-	response: unknown;
-	updatedAt: string;
-}
+export type JobListRow = WispHubJobView;
 
 export async function list(db: Runner, orgId: string, filter: { state?: JobState; q?: string }, limit = 200): Promise<JobListRow[]> {
 	return db.query<JobListRow>(
-		`select ${JOB}, i.folio, i.full_name as "fullName", j.last_error as "lastError", j.response,
+		`select j.id, j.installation_id as "installationId", j.state, j.attempts, j.remote_id as "remoteId", j.payload, i.folio, i.full_name as "fullName", j.last_error as "lastError", j.response,
 		        j.updated_at::text as "updatedAt"
 		   from wisphub_jobs j join installations i on i.id = j.installation_id
 		  where j.org_id = $1 and ($2::text is null or j.state = $2)

@@ -1,4 +1,7 @@
 import type { RawRunner } from './client';
+import type { LocalOption, MappingKind, MappingRow } from '$lib/types/wisphub';
+
+export type { LocalOption, MappingKind, MappingRow };
 
 type Runner = Pick<RawRunner, 'query'>;
 
@@ -43,16 +46,6 @@ export async function saveConnection(
 export async function enabledOrgs(db: Runner): Promise<string[]> {
 	const rows = await db.query<{ orgId: string }>(`select org_id as "orgId" from wisphub_connections where enabled`);
 	return rows.map((r) => r.orgId);
-}
-
-export type MappingKind = 'zona' | 'plan' | 'tecnico';
-
-export interface MappingRow {
-	kind: MappingKind;
-	remoteId: string;
-	remoteName: string;
-	localId: string | null;
-	confirmed: boolean;
 }
 
 export async function mappings(db: Runner, orgId: string): Promise<MappingRow[]> {
@@ -103,11 +96,6 @@ export async function localExists(db: Runner, orgId: string, kind: MappingKind, 
 	const extra = kind === 'tecnico' ? ` and role = 'technician'` : '';
 	const rows = await db.query(`select 1 from ${table} where org_id = $1 and id = $2${extra}`, [orgId, localId]);
 	return rows.length > 0;
-}
-
-export interface LocalOption {
-	id: string;
-	name: string;
 }
 
 /** The board's own zones, internet plans and technicians, to map WispHub's onto. */

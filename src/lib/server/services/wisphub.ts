@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import * as wisphub from '../db/wisphub';
 import * as jobs from '../db/wisphub-jobs';
-import { call, listAll, normalizeBaseUrl, WispHubError, type WispHubConfig } from '../wisphub/client';
+import { listAll, normalizeBaseUrl, WispHubError, type WispHubConfig } from '../wisphub/client';
 import { hasAppSecret, MissingAppSecret, open, seal, UnreadableSecret } from '../secret-box';
 import { parseInput } from '../validation';
 import {
@@ -15,6 +15,7 @@ import {
 import { changedSinceSync, installationPayload, SYNCED_FIELDS } from '$lib/domain/wisphub-payload';
 import { ServiceError, forbidden, notFound } from './errors';
 import { suggestMatch } from './wisphub-match';
+import type { WispHubSettingsView } from '$lib/types/wisphub';
 
 const PURPOSE = 'wisphub-api-key';
 
@@ -45,18 +46,6 @@ export async function configOf(db: Database, orgId: string): Promise<WispHubConf
 	const env = envConfig();
 	if (env) return env;
 	throw new ServiceError(409, 'Falta configurar la conexión con WispHub: escribe la URL de la API y la clave en Ajustes → Integraciones.');
-}
-
-export interface WispHubSettingsView {
-	enabled: boolean;
-	baseUrl: string;
-	keyLast4: string | null;
-	triggerStage: string;
-	fromEnv: boolean;
-	appSecretSet: boolean;
-	mappings: (wisphub.MappingRow & { localName: string | null })[];
-	options: Record<wisphub.MappingKind, wisphub.LocalOption[]>;
-	unmapped: number;
 }
 
 export async function settingsView(db: Database, actor: SessionUser): Promise<WispHubSettingsView> {
@@ -112,12 +101,15 @@ export async function saveSettings(db: Database, actor: SessionUser, input: unkn
 export async function testConnection(db: Database, actor: SessionUser, input: unknown): Promise<{ message: string }> {
 	adminOnly(actor);
 	const v = parseInput(wisphubTestSchema, input);
+	const url = v.baseUrl ? normalizeBaseUrl(v.baseUrl) : null;
+	if (url && !url.ok) throw new ServiceError(400, url.message, { baseUrl: [url.message] });
+	const typedUrl = url?.ok ? url.url : null;
 	let config: WispHubConfig;
-	if (v.baseUrl && v.apiKey) {
-		const url = normalizeBaseUrl(v.baseUrl);
-		if (!url.ok) throw new ServiceError(400, url.message, { baseUrl: [url.message] });
-		config = { baseUrl: url.url, apiKey: v.apiKey };
-	} else config = await configOf(db, actor.orgId);
+	if (typedUrl && v.apiKey) config = { baseUrl: typedUrl, apiKey: v.apiKey };
+	else {
+		const stored = await configOf(db, actor.orgId);
+		config = { baseUrl: typedUrl ?? stored.baseUrl, apiKey: v.apiKey || stored.apiKey };
+	}
 	try {
 		const zones = await listAll(config, 'zonas/', 5);
 		return { message: `Conexión correcta: WispHub respondió con ${zones.length} ${zones.length === 1 ? 'zona' : 'zonas'}.` };
