@@ -146,6 +146,17 @@ describe.each(drivers)('WispHub sync through the outbox (%s)', (driver) => {
 		expect((await cardSync(t.db, card.id)).state).toBeNull();
 	});
 
+	it('switching the integration off pauses what is queued; switching it on sends it', async () => {
+		const card = await readyCard(t.db, p);
+		await move(t.db, p, card.id, 'asignada');
+		await t.db.query('update wisphub_connections set enabled = false where org_id = $1', [p.org.id]);
+		await runOnce(t.db);
+		expect(posts(fake)).toBe(0);
+		expect((await cardSync(t.db, card.id)).state).toBe('pendiente');
+		await t.db.query('update wisphub_connections set enabled = true where org_id = $1', [p.org.id]);
+		expect((await untilSettled(t.db, card.id)).state).toBe('sincronizado');
+	});
+
 	it('two workers at once never send the same job twice', async () => {
 		fake.options.slowMs = 150;
 		const cards = await Promise.all(Array.from({ length: 6 }, () => readyCard(t.db, p)));

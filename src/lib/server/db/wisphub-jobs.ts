@@ -34,6 +34,8 @@ export async function claimDue(db: Runner, limit: number, lockSeconds: number): 
 		    select id from wisphub_jobs
 		     where state in ('pendiente', 'enviando', 'esperando') and next_attempt_at <= now()
 		       and (locked_until is null or locked_until < now())
+		       -- Switching the integration off pauses what is queued; switching it on sends it.
+		       and exists (select 1 from wisphub_connections c where c.org_id = wisphub_jobs.org_id and c.enabled)
 		     order by next_attempt_at limit $1
 		     for update skip locked)
 		 returning ${JOB}`,

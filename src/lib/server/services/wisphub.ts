@@ -178,7 +178,8 @@ export async function jobList(db: Database, actor: SessionUser, input: unknown) 
 export async function retryJob(db: Database, actor: SessionUser, input: unknown): Promise<void> {
 	adminOnly(actor);
 	const { id } = parseInput(wisphubRetrySchema, input);
-	if (!(await jobs.retryNow(db, actor.orgId, id))) throw new ServiceError(409, 'Ese envío no está en error: no hay nada que reintentar.');
+	if (!(await jobs.retryNow(db, actor.orgId, id)))
+		throw new ServiceError(409, 'Ese envío no terminó con una falla: no hay nada que reintentar.');
 }
 
 const FIELD_LABELS: Record<(typeof SYNCED_FIELDS)[number], string> = {

@@ -21,7 +21,7 @@ export class WispHubError extends Error {
 	}
 }
 
-const TIMEOUT_MS = 15_000;
+const timeoutMs = () => Number(process.env.WISPHUB_TIMEOUT_MS ?? 15_000);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The base URL as the app stores it (ending in a slash), or a Spanish reason it can't be used. */
@@ -84,7 +84,7 @@ export async function call(config: WispHubConfig, method: 'GET' | 'POST', path: 
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 			redirect: 'error',
-			signal: AbortSignal.timeout(TIMEOUT_MS)
+			signal: AbortSignal.timeout(timeoutMs())
 		});
 	} catch (err) {
 		const timeout = (err as Error).name === 'TimeoutError';
@@ -111,7 +111,7 @@ export async function call(config: WispHubConfig, method: 'GET' | 'POST', path: 
 	if (res.status === 404)
 		throw new WispHubError('no_encontrado', `WispHub no encontró ${url.pathname}${detail ? ` (${detail})` : ''}.`, false, 404, data);
 	if (res.status === 429) throw new WispHubError('limite', 'WispHub pidió esperar (demasiadas solicitudes).', true, 429, data);
-	if (res.status >= 500) throw new WispHubError('servidor', `WispHub tuvo un error (HTTP ${res.status}).`, true, res.status, data);
+	if (res.status >= 500) throw new WispHubError('servidor', `WispHub tuvo una falla (HTTP ${res.status}).`, true, res.status, data);
 	throw new WispHubError('rechazo', `WispHub rechazó los datos: ${detail || `HTTP ${res.status}`}`, false, res.status, data);
 }
 
