@@ -46,14 +46,14 @@ describe.each(drivers)('WispHub connection, «Probar conexión» and catalogs (%
 			'escribe la URL de la API y la clave'
 		);
 		await expect(
-			saveSettings(t.db, o.admin, { enabled: '', baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'cancelada' })
+			saveSettings(t.db, o.admin, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'cancelada' })
 		).rejects.toThrow('Elige la etapa');
 		await expect(
-			saveSettings(t.db, o.coordinator, { enabled: '', baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'asignada' })
+			saveSettings(t.db, o.coordinator, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'asignada' })
 		).rejects.toThrow('Solo un administrador');
 		expect(await t.db.query('select 1 from wisphub_connections where org_id = $1', [o.org.id])).toHaveLength(0);
 		// An empty key keeps the stored one.
-		await saveSettings(t.db, o.admin, { enabled: '', baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'asignada' });
+		await saveSettings(t.db, o.admin, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'asignada' });
 		await saveSettings(t.db, o.admin, { enabled: 'on', baseUrl: fake.url, apiKey: '', triggerStage: 'firmada' });
 		expect((await configOf(t.db, o.org.id)).apiKey).toBe(FAKE_KEY);
 		expect(await settingsView(t.db, o.admin)).toMatchObject({ enabled: true, triggerStage: 'firmada', keyLast4: FAKE_KEY.slice(-4) });

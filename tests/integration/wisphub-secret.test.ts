@@ -100,7 +100,7 @@ describe.skipIf(!hasBuild())('the WispHub API key stays secret (built server)', 
 	it('without APP_SECRET the key is refused with a message that says how to set it', async () => {
 		const login = await postAction(server, '/login', { email: 'ana@secreto.mx', password: 'contraseña-secreta-1' });
 		cookie = sessionCookie(login.setCookie);
-		const r = await act('save', { enabled: '', baseUrl: fake.url, apiKey: 'otra-clave-cualquiera', triggerStage: 'asignada' });
+		const r = await act('save', { baseUrl: fake.url, apiKey: 'otra-clave-cualquiera', triggerStage: 'asignada' });
 		expect(r.body.type).toBe('failure');
 		expect(r.body.data).toContain('APP_SECRET');
 	});

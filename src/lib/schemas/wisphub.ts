@@ -17,14 +17,14 @@ export const wisphubSettingsSchema = z.object({
 	enabled: checkboxSchema,
 	baseUrl,
 	apiKey: apiKey.optional().default(''),
-	triggerStage: z.enum(WISPHUB_TRIGGER_STAGES as [string, ...string[]], 'Elige la etapa en la que se envía a WispHub.')
+	triggerStage: z.enum(WISPHUB_TRIGGER_STAGES as [string, ...string[]], { error: 'Elige la etapa en la que se envía a WispHub.' })
 });
 
 /** «Probar conexión» may test what is typed before saving it. */
 export const wisphubTestSchema = z.object({ baseUrl: baseUrl.optional().default(''), apiKey: apiKey.optional().default('') });
 
 export const wisphubMapSchema = z.object({
-	kind: z.enum(['zona', 'plan', 'tecnico'], 'Tipo de catálogo no válido.'),
+	kind: z.enum(['zona', 'plan', 'tecnico'], { error: 'Tipo de catálogo no válido.' }),
 	remoteId: z.string().trim().min(1, 'Falta el elemento de WispHub.').max(60, 'Identificador de WispHub no válido.'),
 	localId: z.union([uuidSchema, z.literal('')]).transform((v) => v || null)
 });

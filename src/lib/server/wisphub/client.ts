@@ -91,7 +91,7 @@ export async function call(config: WispHubConfig, method: 'GET' | 'POST', path: 
 		throw new WispHubError(
 			timeout ? 'tiempo' : 'red',
 			timeout
-				? `WispHub no respondió en ${TIMEOUT_MS / 1000} s.`
+				? `WispHub no respondió en ${Math.round(timeoutMs() / 1000)} s.`
 				: `No se pudo conectar con ${url.host}. Revisa la URL y la conexión a internet.`,
 			true
 		);
