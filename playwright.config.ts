@@ -32,6 +32,14 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 180_000,
 		stdout: 'pipe',
-		env: { PORT: String(PORT), DATA_DIR: 'test-results/e2e-data', E2E_RESET_DATA: '1', E2E: '1' }
+		env: {
+			PORT: String(PORT),
+			DATA_DIR: 'test-results/e2e-data',
+			E2E_RESET_DATA: '1',
+			E2E: '1',
+			// The WispHub test stores an API key (sealed with it) and wants the worker quick.
+			APP_SECRET: process.env.APP_SECRET ?? 'app-secret-solo-para-las-pruebas-e2e',
+			WISPHUB_POLL_MS: '300'
+		}
 	}
 });

@@ -7,10 +7,13 @@ import { exposeRealtime } from '$lib/server/realtime';
 import { i18nHandle } from '$lib/server/i18n';
 import { cardInScope } from '$lib/server/services/cards';
 import { installFaultHandlers } from '$lib/server/process-faults';
+import { startSyncWorker } from '$lib/server/services/wisphub-sync';
 
 export const init: ServerInit = async () => {
 	installFaultHandlers();
-	await getDb();
+	const db = await getDb();
+	// Sends queued installations to WispHub (a provider with the integration off queues nothing).
+	if (process.env.WISPHUB_WORKER !== 'off') startSyncWorker(db);
 	// The production server (src/server/index.js) attaches socket.io through this.
 	exposeRealtime();
 };

@@ -16,7 +16,7 @@ declare
 	v_old jsonb;
 	v_key text;
 	-- What a move (or a cancellation) changes; anything else goes through the general diff.
-	c_move text[] := array['stage', 'position', 'version', 'stage_changed_at', 'cancel_reason', 'cancel_note', 'cancelled_at', 'ip'];
+	c_move text[] := array['stage', 'position', 'version', 'stage_changed_at', 'cancel_reason', 'cancel_note', 'cancelled_at', 'ip', 'wisphub_state'];
 begin
 	v_row := case when tg_op = 'DELETE' then old else new end;
 
@@ -38,6 +38,10 @@ begin
 			v_patch := v_patch || jsonb_build_object('cancelled_at', new.cancelled_at);
 		end if;
 		if new.ip is distinct from old.ip then v_patch := v_patch || jsonb_build_object('ip', new.ip); end if;
+		-- A move into the provider's WispHub stage queues the sync (installations_wisphub_enqueue).
+		if new.wisphub_state is distinct from old.wisphub_state then
+			v_patch := v_patch || jsonb_build_object('wisphub_state', new.wisphub_state);
+		end if;
 		if v_patch = '{}'::jsonb then
 			return null;
 		end if;

@@ -72,6 +72,9 @@ create table public.installations (
 	created_at timestamp with time zone default now() not null,
 	updated_at timestamp with time zone default now() not null,
 	created_by uuid,
+	wisphub_state text,
+	wisphub_id text,
+	wisphub_error text,
 	constraint installations_pkey PRIMARY KEY (id),
 	constraint installations_org_folio_key UNIQUE (org_id, folio),
 	constraint installations_completed_by_fkey FOREIGN KEY (completed_by) REFERENCES public.users(id) ON DELETE SET NULL,
@@ -96,7 +99,8 @@ END)),
 	constraint installations_phone_check CHECK ((phone ~ '^[0-9]{10}$'::text)),
 	constraint installations_service_type_check CHECK ((service_type = ANY (ARRAY['inalambrico'::text, 'fibra'::text]))),
 	constraint installations_source_check CHECK ((source = ANY (ARRAY['ventas'::text, 'web'::text, 'cambaceo'::text, 'solicitud'::text, 'otro'::text]))),
-	constraint installations_stage_check CHECK ((stage = ANY (ARRAY['preinstalacion'::text, 'cobertura_confirmada'::text, 'documentos_pendientes'::text, 'agendada'::text, 'asignada'::text, 'firmada'::text, 'activa'::text, 'cancelada'::text])))
+	constraint installations_stage_check CHECK ((stage = ANY (ARRAY['preinstalacion'::text, 'cobertura_confirmada'::text, 'documentos_pendientes'::text, 'agendada'::text, 'asignada'::text, 'firmada'::text, 'activa'::text, 'cancelada'::text]))),
+	constraint installations_wisphub_state_check CHECK ((wisphub_state = ANY (ARRAY['pendiente'::text, 'enviando'::text, 'sincronizado'::text, 'error'::text])))
 );
 comment on table public.installations is 'One card of the board: one customer''s installation, from lead to active service. Changes are broadcast by trigger through board_events.';
 
@@ -108,4 +112,5 @@ CREATE INDEX installations_route_idx ON public.installations USING btree (org_id
 CREATE TRIGGER installations_assign_folio BEFORE INSERT OR UPDATE OF folio, org_id ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_assign_folio();
 CREATE TRIGGER installations_before_update BEFORE UPDATE ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_before_update();
 CREATE TRIGGER installations_board_event AFTER INSERT OR DELETE OR UPDATE ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_board_event();
+CREATE TRIGGER installations_wisphub_enqueue BEFORE UPDATE OF stage ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_wisphub_enqueue();
 alter table public.installations enable row level security;

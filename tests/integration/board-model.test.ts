@@ -84,7 +84,10 @@ describe.each(drivers)('what a card shows changes its version, on %s', (driver) 
 			{ shows: ['stageChangedAt'], run: edit(`stage_changed_at = now() - interval '1 hour'`) },
 			{ shows: ['stage'], run: edit(`stage = 'agendada'`) },
 			{ shows: ['stage', 'cancelReason'], run: edit(`stage = 'cancelada', cancel_reason = 'declino'`) },
-			{ shows: ['cancelNote'], run: edit(`cancel_note = 'Se mudó de ciudad'`) }
+			{ shows: ['cancelNote'], run: edit(`cancel_note = 'Se mudó de ciudad'`) },
+			{ shows: ['wisphub'], run: edit(`wisphub_state = 'enviando'`) },
+			{ shows: ['wisphub'], run: edit(`wisphub_state = 'sincronizado', wisphub_id = '1042'`) },
+			{ shows: ['wisphub'], run: edit(`wisphub_state = 'error', wisphub_error = 'WispHub rechazó los datos'`) }
 		];
 		const onBoard = async () => (await boardSnapshot(t.db, o.admin)).cards.find((c) => c.id === card.id)!;
 		let before = await onBoard();

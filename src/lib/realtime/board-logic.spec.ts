@@ -44,6 +44,7 @@ function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		stageChangedAt: new Date(NOW).toISOString(),
 		cancelReason: null,
 		cancelNote: null,
+		wisphub: null,
 		sheetSigned: false,
 		contractSigned: false,
 		badge: null,

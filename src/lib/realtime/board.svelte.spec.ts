@@ -29,6 +29,7 @@ function makeCard(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		stageChangedAt: new Date().toISOString(),
 		cancelReason: null,
 		cancelNote: null,
+		wisphub: null,
 		sheetSigned: false,
 		contractSigned: false,
 		badge: null,

@@ -24,6 +24,7 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	stageChangedAt: '2026-11-21T10:00:00.000Z',
 	cancelReason: null,
 	cancelNote: null,
+	wisphub: null,
 	sheetSigned: false,
 	contractSigned: i % 2 === 0,
 	badge: missing.length ? `faltan ${missing.length} datos` : null,

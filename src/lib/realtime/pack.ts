@@ -27,6 +27,7 @@ const FIELDS = [
 	'stageChangedAt',
 	'cancelReason',
 	'cancelNote',
+	'wisphub',
 	'sheetSigned',
 	'contractSigned',
 	'badge',

@@ -1,5 +1,6 @@
 // Shared by the server (which builds these) and the board's client (which renders them): neither side owns them.
 import type { Stage } from '$lib/domain/stages';
+import type { WispHubCardState } from './wisphub';
 
 /** One card as every board screen sees it (phones and credentials stay off this shape). */
 export interface BoardCard {
@@ -23,6 +24,8 @@ export interface BoardCard {
 	stageChangedAt: string;
 	cancelReason: string | null;
 	cancelNote: string | null;
+	/** WispHub: pendiente · enviando · sincronizado (#id) · error, with its message; null when never queued. */
+	wisphub: { state: WispHubCardState; id: string | null; error: string | null } | null;
 	/** Installation sheet / contract signed (the "firmada" guard reads these). */
 	sheetSigned: boolean;
 	contractSigned: boolean;

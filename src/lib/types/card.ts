@@ -4,6 +4,7 @@
 import type { GuardCard, Stage } from '$lib/domain/stages';
 import type { CallScriptState } from '$lib/schemas/call-script';
 import type { CardField, FieldValue } from '$lib/schemas/card';
+import type { WispHubCardState } from './wisphub';
 
 /** One card in full (its panel and page), with the joined names. */
 export interface CardDetail extends GuardCard {
@@ -20,6 +21,10 @@ export interface CardDetail extends GuardCard {
 	technicianColor: string | null;
 	installationTime: string | null;
 	cancelledAt: string | null;
+	/** The WispHub sync of this card (null when it was never queued). */
+	wisphubState: WispHubCardState | null;
+	wisphubId: string | null;
+	wisphubError: string | null;
 	billing: unknown;
 	serviceType: 'inalambrico' | 'fibra' | null;
 	cpeMac: string | null;
@@ -74,6 +79,8 @@ export interface CardPanelData {
 	};
 	checklist: ChecklistItemView[];
 	history: HistoryEntry[];
+	/** For a card synced to WispHub: the fields WispHub holds that changed on the board since (Spanish labels). */
+	wisphubChanged: string[];
 	plans: PlanOption[];
 	zones: { id: string; name: string }[];
 	settings: {

@@ -61,6 +61,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/(app)/ajustes/etapas', url: () => '/ajustes/etapas', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/contratos', url: () => '/ajustes/contratos', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/pantallas', url: () => '/ajustes/pantallas', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/integraciones', url: () => '/ajustes/integraciones', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/zonas', url: () => '/ajustes/zonas', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/zonas/[id]', url: (i) => `/ajustes/zonas/${i.zone}`, allow: ['admin'] },
 	{ kind: 'page', route: '/(app)/ajustes/catalogo', url: () => '/ajustes/catalogo', allow: ADMINS },
@@ -84,6 +85,13 @@ export const MATRIX: Entry[] = [
 	{ kind: 'action', route: '/(app)/ajustes/contratos', action: 'default', url: () => '/ajustes/contratos', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'create', url: () => '/ajustes/pantallas', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'revoke', url: () => '/ajustes/pantallas', allow: ADMINS },
+	...(['save', 'test', 'import', 'map', 'retry'] as const).map((action) => ({
+		kind: 'action' as const,
+		route: '/(app)/ajustes/integraciones',
+		action,
+		url: () => '/ajustes/integraciones',
+		allow: ADMINS
+	})),
 	{ kind: 'action', route: '/(app)/ajustes/zonas', action: 'delete', url: () => '/ajustes/zonas', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/zonas/[id]', action: 'default', url: (i) => `/ajustes/zonas/${i.zone}`, allow: ['admin'] },
 	{ kind: 'action', route: '/(app)/ajustes/catalogo', action: 'plan', url: () => '/ajustes/catalogo', allow: ADMINS },

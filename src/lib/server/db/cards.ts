@@ -23,6 +23,7 @@ select i.id, i.org_id as "orgId", i.folio::int as "folio", i.stage, i.position, 
 	i.contract_signed_at::text as "contractSignedAt", i.sheet_signed_at::text as "sheetSignedAt",
 	i.completed_at::text as "completedAt", i.cancel_reason as "cancelReason", i.cancel_note as "cancelNote",
 	i.cancelled_at::text as "cancelledAt",
+	i.wisphub_state as "wisphubState", i.wisphub_id as "wisphubId", i.wisphub_error as "wisphubError",
 	i.cpe_mac as "cpeMac", i.onu_serial as "onuSerial", i.router_model as "routerModel", i.dni,
 	coalesce((select array_agg(distinct f.category) from files f
 		where f.installation_id = i.id and f.superseded_at is null), '{}') as "fileCategories"

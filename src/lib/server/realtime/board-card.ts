@@ -42,6 +42,7 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		stageChangedAt: row.stageChangedAt,
 		cancelReason: row.cancelReason ?? null,
 		cancelNote: row.cancelNote ?? null,
+		wisphub: row.wisphubState ? { state: row.wisphubState, id: row.wisphubId, error: row.wisphubError } : null,
 		sheetSigned: !!row.sheetSignedAt,
 		contractSigned: !!row.contractSignedAt,
 		badge,

@@ -47,6 +47,10 @@ function applyColumn(row: CardRow, column: string, value: unknown): boolean {
 			// inet as JSON is "10.0.0.5" for a host address, like host(ip) in the card query.
 			row.ip = value as string | null;
 			return value === null || (typeof value === 'string' && !value.includes('/'));
+		case 'wisphub_state':
+			// A move into the provider's WispHub stage queues the sync (the id and error only change by re-read).
+			row.wisphubState = value as CardRow['wisphubState'];
+			return value === null || typeof value === 'string';
 		default:
 			return false;
 	}

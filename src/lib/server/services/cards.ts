@@ -11,6 +11,7 @@ import { cardChecklist } from './checklists';
 import { cardHistory } from './history';
 import * as panel from '../db/card-panel';
 import * as zones from '../db/zones';
+import { cardStatus as wisphubStatus } from './wisphub';
 
 /** The full card for its panel/page; technicians only see their own jobs. */
 export async function cardDetail(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
@@ -28,11 +29,12 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 	const settings = await orgSettings(db, actor.orgId);
 	const fields = (await readCardFields(db, actor.orgId, card.id))!;
 	const extra = (await panel.extras(db, card.id))!;
-	const [checklist, history, plans, zoneOptions] = await Promise.all([
+	const [checklist, history, plans, zoneOptions, wisphub] = await Promise.all([
 		cardChecklist(db, actor.orgId, card, settings),
 		cardHistory(db, actor, card.id),
 		panel.planOptions(db, actor.orgId),
-		zones.options(db, actor.orgId)
+		zones.options(db, actor.orgId),
+		card.wisphubState === 'sincronizado' ? wisphubStatus(db, card.id, actor.orgId) : null
 	]);
 	return {
 		card,
@@ -45,6 +47,7 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 		},
 		checklist,
 		history,
+		wisphubChanged: wisphub?.changed ?? [],
 		plans,
 		zones: zoneOptions.map(({ id, name }) => ({ id, name })),
 		settings: {
