@@ -4,7 +4,7 @@ import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeOrg } from './support/factories';
 import { makeCard, makePlan, makeZone } from './support/scheduling-factories';
 import { billingRules, saveBillingRules } from '$lib/server/services/billing-rules';
-import { billingView } from '$lib/server/services/billing';
+import { billingView, recomputeBilling } from '$lib/server/services/billing';
 import { getOrg, updateOrgForm } from '$lib/server/services/settings';
 import { updateCardField } from '$lib/server/services/card-edit';
 import { prepareDocument } from '$lib/server/services/documents';
@@ -217,6 +217,29 @@ describe.each(drivers)('reglas de cobro en %s', (driver) => {
 		const row = await firstOf<{ p: boolean }>(t.db.orm, sql`select promotion_free_installation as p from installations where id = ${id}`);
 		expect(row!.p).toBe(false);
 		await updateOrgForm(t.db, o.admin, { ...orgForm, promotionFreeInstallation: 'on' });
+	});
+
+	it('new rules recompute the stored first charge of cards not signed yet; signed ones keep theirs', async () => {
+		await saveBillingRules(t.db, o.admin, form({ divisor: '30' }));
+		const offered = await makeCard(t.db, o.org.id, { zoneId, planId, installationDate: '2026-07-15', stage: 'agendada' });
+		const signed = await makeCard(t.db, o.org.id, { zoneId, planId, installationDate: '2026-07-15', stage: 'firmada' });
+		await t.db.begin(async (tx) => {
+			await recomputeBilling(tx, o.org.id, offered);
+			await recomputeBilling(tx, o.org.id, signed);
+		});
+		const stored = async (id: string) =>
+			(await firstOf<{ total: number; version: number }>(
+				t.db.orm,
+				sql`select (billing->'charge'->>'totalCents')::int as total, version from installations where id = ${id}`
+			))!;
+		expect((await stored(offered)).total).toBe(139_800);
+		const signedBefore = await stored(signed);
+
+		await saveBillingRules(t.db, o.admin, form({ divisor: 'mes', chargeInstallationDay: null }));
+		// 16–31 jul: 16 × 350 ÷ 31 = 180.65 → 181
+		expect((await stored(offered)).total).toBe(120_000 + 18_100);
+		expect((await billingView(t.db, o.coordinator, offered)).snapshot!.charge.totalCents).toBe(120_000 + 18_100);
+		expect(await stored(signed)).toEqual(signedBefore);
 	});
 
 	it('the sheet without zone, date or plan says what the first charge still needs', async () => {
