@@ -45,6 +45,7 @@ const src = (i: number): DocumentSource => ({
 	installationDate: '2026-11-25',
 	installationTime: '10:00',
 	installationCostCents: 120000,
+	promotionFreeInstallation: false,
 	technicianId: null,
 	technicianName: 'Tomás Técnico',
 	pppoeUser: '9981234567',

@@ -34,7 +34,7 @@ test('la coordinadora agenda una tarjeta hasta asignada: zona, fechas, credencia
 	await expect(billing.getByText('Desglose guardado en la instalación.')).toBeVisible();
 	const breakdown = billing.getByTestId('billing-breakdown');
 	await expect(breakdown).toContainText('Prorrateo');
-	await expect(breakdown).toContainText(/días? × \$/);
+	await expect(breakdown).toContainText(/días? (\(con el día de instalación\) )?× \$[\d.,]+ ÷ \d+/);
 	await expect(billing.getByTestId('billing-total')).toContainText('$');
 	await expect(billing.getByTestId('billing-dates')).toContainText('Fecha de pago');
 

@@ -42,7 +42,9 @@ const policyArb = fc.record({
 	roundToPesos: fc.boolean(),
 	freeDays: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 90 })),
 	prontoPagoDays: fc.integer({ min: 0, max: 31 }),
-	prontoPagoDiscountCents: fc.integer({ min: 0, max: 100_000 })
+	prontoPagoKind: fc.constantFrom('monto' as const, 'porcentaje' as const),
+	prontoPagoDiscountCents: fc.integer({ min: 0, max: 100_000 }),
+	prontoPagoPercent: fc.integer({ min: 0, max: 100 })
 });
 
 describe('paymentDateAfter / paymentDateOnOrBefore', () => {
@@ -189,9 +191,11 @@ describe('validation', () => {
 				divisor: '31' as never,
 				freeDays: -1,
 				prontoPagoDays: 40,
-				prontoPagoDiscountCents: 1.5
+				prontoPagoDiscountCents: 1.5,
+				prontoPagoKind: 'gratis' as never,
+				prontoPagoPercent: 101
 			})
-		).toHaveLength(4);
+		).toHaveLength(6);
 	});
 });
 

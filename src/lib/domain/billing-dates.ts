@@ -24,8 +24,14 @@ export interface ProrationPolicy {
 	roundToPesos: boolean;
 	freeDays: number;
 	prontoPagoDays: number;
+	/** Pronto pago as a fixed amount off the month, or as a percentage of it. */
+	prontoPagoKind: ProntoPagoKind;
 	prontoPagoDiscountCents: number;
+	/** Whole percent of the monthly price, 0–100 (used when the kind is «porcentaje»). */
+	prontoPagoPercent: number;
 }
+
+export type ProntoPagoKind = 'monto' | 'porcentaje';
 
 export const DEFAULT_PRORATION_POLICY: Readonly<ProrationPolicy> = Object.freeze({
 	divisor: 'mes',
@@ -35,7 +41,9 @@ export const DEFAULT_PRORATION_POLICY: Readonly<ProrationPolicy> = Object.freeze
 	roundToPesos: true,
 	freeDays: 0,
 	prontoPagoDays: 0,
-	prontoPagoDiscountCents: 0
+	prontoPagoKind: 'monto',
+	prontoPagoDiscountCents: 0,
+	prontoPagoPercent: 0
 });
 
 const isDay = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 31;
@@ -85,8 +93,14 @@ export function validateProrationPolicy(policy: ProrationPolicy): string[] {
 	if (!isCount(policy.prontoPagoDays, 31)) {
 		errors.push('Los días de pronto pago deben ser un número entero del 0 al 31.');
 	}
+	if (policy.prontoPagoKind !== 'monto' && policy.prontoPagoKind !== 'porcentaje') {
+		errors.push('Elige si el descuento por pronto pago es un monto o un porcentaje.');
+	}
 	if (!Number.isSafeInteger(policy.prontoPagoDiscountCents) || policy.prontoPagoDiscountCents < 0) {
 		errors.push('El descuento por pronto pago debe ser una cantidad de 0 o más.');
+	}
+	if (!isCount(policy.prontoPagoPercent, 100)) {
+		errors.push('El porcentaje de pronto pago debe ser un número entero del 0 al 100.');
 	}
 	return errors;
 }

@@ -91,10 +91,25 @@ describe('firstCharge', () => {
 		const base = input({ policy: p });
 		const sut = firstCharge({ ...base, dates: { ...base.dates, mode: 'pospago' } });
 		expect(sut.notes).toEqual([
-			'Pronto pago: si paga la mensualidad del 28 nov 2026 a más tardar el 23 nov 2026, se le descuentan $50.00.',
+			'Pronto pago: si paga la mensualidad del 28 nov 2026 a más tardar el 23 nov 2026 (5 días antes), se le descuenta $50.00.',
 			'Zona de pospago: el servicio se cobra en la factura con fecha de pago 28 nov 2026.'
 		]);
 		expect(sut.totalCents).toBe(170_000);
+	});
+
+	it('pronto pago as a percentage of the month', () => {
+		const p = policy({ prontoPagoDays: 3, prontoPagoKind: 'porcentaje', prontoPagoPercent: 10 });
+		const sut = firstCharge(input({ policy: p }));
+		expect(sut.notes).toContain(
+			'Pronto pago: si paga la mensualidad del 28 nov 2026 a más tardar el 25 nov 2026 (3 días antes), se le descuenta el 10 % ($40.00).'
+		);
+		// A percentage of 0 or a kind without its amount says nothing.
+		expect(firstCharge(input({ policy: { ...p, prontoPagoPercent: 0 } })).notes.some((n) => n.startsWith('Pronto pago'))).toBe(false);
+		expect(
+			firstCharge(input({ policy: { ...p, prontoPagoKind: 'monto', prontoPagoDiscountCents: 0 } })).notes.some((n) =>
+				n.startsWith('Pronto pago')
+			)
+		).toBe(false);
 	});
 
 	it('refuses negative or fractional amounts in Spanish', () => {
@@ -118,7 +133,9 @@ describe('firstCharge', () => {
 					roundToPesos: fc.boolean(),
 					freeDays: fc.integer({ min: 0, max: 30 }),
 					prontoPagoDays: fc.integer({ min: 0, max: 10 }),
-					prontoPagoDiscountCents: fc.integer({ min: 0, max: 10_000 })
+					prontoPagoKind: fc.constantFrom('monto' as const, 'porcentaje' as const),
+					prontoPagoDiscountCents: fc.integer({ min: 0, max: 10_000 }),
+					prontoPagoPercent: fc.integer({ min: 0, max: 100 })
 				}),
 				fc.record({
 					monthlyPriceCents: fc.integer({ min: 0, max: 2_000_000 }),

@@ -5,7 +5,7 @@
 import type { BillingDates, ProrationPolicy } from './billing-dates';
 import { addMonths, formatDateEs, isCivilDate, type CivilDate } from './dates';
 import { formatMXN } from './money';
-import { serviceCharge, type ChargeItem } from './proration';
+import { prontoPagoDiscount, serviceCharge, type ChargeItem } from './proration';
 
 export * from './billing-dates';
 export * from './proration';
@@ -36,6 +36,10 @@ function assertAmount(cents: number, what: string): void {
 }
 
 /**
+ * THE itemised first charge (installation, deposit, free days, prorated first month or full month),
+ * the one computation the card, the call script, the installation sheet and the contract read
+ * (services/billing.ts `cardFirstCharge` feeds it a card's inputs).
+ *
  * The promotion frees the installation only; a 12-month deposit is still charged because it is
  * refundable and not part of the installation. An org that also waives it passes depositCents 0.
  */
@@ -93,9 +97,11 @@ export function firstCharge(input: FirstChargeInput): FirstCharge {
 
 	items.push(...serviceCharge(dates, monthlyPriceCents, policy));
 
-	if (dates.prontoPagoDeadline && policy.prontoPagoDiscountCents > 0) {
+	const discount = prontoPagoDiscount(policy, monthlyPriceCents);
+	if (dates.prontoPagoDeadline && discount > 0) {
+		const how = policy.prontoPagoKind === 'porcentaje' ? `el ${policy.prontoPagoPercent} % (${formatMXN(discount)})` : formatMXN(discount);
 		notes.push(
-			`Pronto pago: si paga la mensualidad del ${formatDateEs(dates.firstPaymentDate)} a más tardar el ${formatDateEs(dates.prontoPagoDeadline)}, se le descuentan ${formatMXN(policy.prontoPagoDiscountCents)}.`
+			`Pronto pago: si paga la mensualidad del ${formatDateEs(dates.firstPaymentDate)} a más tardar el ${formatDateEs(dates.prontoPagoDeadline)} (${policy.prontoPagoDays} días antes), se le descuenta ${how}.`
 		);
 	}
 	if (dates.mode === 'pospago') {

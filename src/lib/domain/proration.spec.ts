@@ -40,13 +40,16 @@ describe('prorate', () => {
 });
 
 describe('serviceCharge: table', () => {
-	it('shows the arithmetic: 15 días × $13.33 = $200.00', () => {
+	it('shows the arithmetic and the divisor rule: 15 días × $400.00 ÷ 30 (días de noviembre) = $200.00', () => {
 		expect(sut('2026-11-13', 28)).toEqual({
 			key: 'prorrateo',
 			label: 'Prorrateo',
 			amountCents: 20_000,
-			detail: '13 nov 2026 – 27 nov 2026: 15 días × $13.33 ($400.00 ÷ 30 días) = $200.00.'
+			detail: '13 nov 2026 – 27 nov 2026: 15 días (con el día de instalación) × $400.00 ÷ 30 (días de noviembre) = $200.00.'
 		});
+		expect(sut('2026-11-13', 28, { divisor: 'periodo', roundToPesos: false }).detail).toBe(
+			'13 nov 2026 – 27 nov 2026: 15 días (con el día de instalación) × $400.00 ÷ 31 (días del periodo 28 oct 2026 – 27 nov 2026) = $193.55.'
+		);
 	});
 
 	it.each([
@@ -88,10 +91,14 @@ describe('serviceCharge: table', () => {
 
 	it('says when rounding or the cap changed the amount', () => {
 		expect(sut('2026-11-13', 28, { chargeInstallationDay: false }).detail).toBe(
-			'14 nov 2026 – 27 nov 2026: 14 días × $13.33 ($400.00 ÷ 30 días) = $186.67, redondeado a $187.00.'
+			'14 nov 2026 – 27 nov 2026: 14 días (sin el día de instalación) × $400.00 ÷ 30 (días de noviembre) = $186.67 → $187.00 (redondeo a pesos enteros).'
 		);
-		expect(sut('2026-04-30', 31).detail).toMatch(/31 días × \$13\.33 .*= \$413\.33; se cobra como máximo una mensualidad: \$400\.00\.$/);
-		expect(sut('2028-02-28', 29).detail).toBe('28 feb 2028: 1 día × $13.79 ($400.00 ÷ 29 días) = $13.79, redondeado a $14.00.');
+		expect(sut('2026-04-30', 31).detail).toMatch(
+			/31 días .*× \$400\.00 ÷ 30 .*= \$413\.33; se cobra como máximo una mensualidad: \$400\.00\.$/
+		);
+		expect(sut('2028-02-28', 29).detail).toBe(
+			'28 feb 2028: 1 día (con el día de instalación) × $400.00 ÷ 29 (días de febrero) = $13.79 → $14.00 (redondeo a pesos enteros).'
+		);
 		expect(sut('2028-02-28', 29, { chargeInstallationDay: false }).detail).toBe(
 			'No quedan días por cobrar antes de la fecha de pago (29 feb 2028).'
 		);
@@ -119,11 +126,13 @@ describe('serviceCharge: table', () => {
 		});
 
 		it('explains them in Spanish', () => {
-			expect(sut('2026-11-03', 1, rule).detail).toBe(
-				'Instalación el día 3 del periodo; hasta el día 5 se cobra el mes completo: $400.00, hasta el 30 nov 2026.'
-			);
+			expect(sut('2026-11-03', 1, rule).detail).toBe('Instalada el día 3 (días 1–5): mes completo, $400.00, hasta el 30 nov 2026.');
 			expect(sut('2026-11-27', 1, rule).detail).toBe(
-				'Instalación el día 27 del periodo; desde el día 26 no se cobra ahora. La primera mensualidad completa se paga el 1 dic 2026.'
+				'Instalada el día 27 (día 26 en adelante): nada ahora; la primera mensualidad completa se paga el 1 dic 2026.'
+			);
+			// In a DÍA 28 zone the day counted is the period's, and the text says so.
+			expect(sut('2026-10-29', 28, rule).detail).toBe(
+				'Instalada el día 2 del periodo (días 1–5): mes completo, $400.00, hasta el 27 nov 2026.'
 			);
 		});
 
@@ -231,5 +240,67 @@ describe('tabla: montos concretos por política, umbral, febrero y día 31', asy
 		expect(r.days).toBe(days);
 		expect(r.item.key).toBe(key);
 		expect(r.item.amountCents).toBe(amount);
+	});
+});
+
+/** Issue 18: plan $350, zone with payment day 1, installation day charged unless said. */
+describe("the provider's rules: the four cases of issue 18", () => {
+	const PLAN = 35_000;
+	const run = (install: string, over: Partial<ProrationPolicy>, paymentDay = 1) => {
+		const p = policy(over);
+		const dates = billingDates({ registrationDate: install, installationDate: install, zone: zone(paymentDay), policy: p });
+		const items = serviceCharge(dates, PLAN, p);
+		return { dates, item: items[items.length - 1] };
+	};
+
+	it('installed Mar 3 with "days 1–5 → full month": $350 now', () => {
+		const { dates, item } = run('2026-03-03', { fullMonthUntilDay: 5 });
+		expect([item.key, item.amountCents]).toEqual(['mensualidad', 35_000]);
+		expect(item.detail).toBe('Instalada el día 3 (días 1–5): mes completo, $350.00, hasta el 31 mar 2026.');
+		expect(dates.firstPaymentDate).toBe('2026-04-01');
+	});
+
+	it('installed Aug 27 with "day ≥ 26 → nothing now": $0 now, first full month on Sep 1', () => {
+		const { dates, item } = run('2026-08-27', { skipFromDay: 26 });
+		expect([item.key, item.amountCents]).toEqual(['prorrateo', 0]);
+		expect(dates.firstPaymentDate).toBe('2026-09-01');
+		expect(item.detail).toBe(
+			'Instalada el día 27 (día 26 en adelante): nada ahora; la primera mensualidad completa se paga el 1 sep 2026.'
+		);
+	});
+
+	it('installed Jul 15 with divisor 30: 17 días × 350 ÷ 30 = $198.33 → $198', () => {
+		const { item } = run('2026-07-15', { divisor: '30' });
+		expect(item.amountCents).toBe(19_800);
+		expect(item.detail).toBe(
+			'15 jul 2026 – 31 jul 2026: 17 días (con el día de instalación) × $350.00 ÷ 30 = $198.33 → $198.00 (redondeo a pesos enteros).'
+		);
+		// Rounding to centavos keeps the exact amount.
+		expect(run('2026-07-15', { divisor: '30', roundToPesos: false }).item.amountCents).toBe(19_833);
+	});
+
+	it('installed Jun 15, installation day not charged, divisor = days of the month: 15 × 350 ÷ 30 = $175', () => {
+		const { item } = run('2026-06-15', { divisor: 'mes', chargeInstallationDay: false });
+		expect(item.amountCents).toBe(17_500);
+		expect(item.detail).toBe('16 jun 2026 – 30 jun 2026: 15 días (sin el día de instalación) × $350.00 ÷ 30 (días de junio) = $175.00.');
+	});
+
+	it.each([
+		// month ends, February in leap and common years, payment day 31
+		['2026-01-31', 1, { divisor: 'mes' }, '2026-02-01', 1_100], // one day of January: 350/31 = 11.29 → 11
+		['2026-12-31', 1, { divisor: '30', chargeInstallationDay: false }, '2027-01-01', 0], // nothing left to charge
+		['2028-02-29', 1, { divisor: 'mes' }, '2028-03-01', 1_200], // leap day: 350/29 = 12.07 → 12
+		['2027-02-15', 1, { divisor: 'mes' }, '2027-03-01', 17_500], // 14/28
+		['2028-02-15', 1, { divisor: 'mes' }, '2028-03-01', 18_100], // 15/29 = 181.03 → 181
+		['2027-02-10', 31, { divisor: '30' }, '2027-02-28', 21_000], // payment day 31 → 28 Feb: 10–27 Feb, 18/30
+		['2028-02-10', 31, { divisor: 'mes' }, '2028-02-29', 22_900], // → 29 Feb: 10–28 Feb, 19/29 = 229.31
+		['2026-04-30', 31, { divisor: 'mes' }, '2026-05-31', 35_000], // installed on the (clamped) payment day: a month, capped
+		['2026-03-05', 1, { fullMonthUntilDay: 5, skipFromDay: 26 }, '2026-04-01', 35_000],
+		['2026-03-06', 1, { fullMonthUntilDay: 5, skipFromDay: 26, divisor: '30' }, '2026-04-01', 30_300], // 26/30 = 303.33
+		['2026-02-26', 1, { fullMonthUntilDay: 5, skipFromDay: 26 }, '2026-03-01', 0]
+	] as const)('%s, payment day %i, %o → first payment %s, %i centavos', (install, day, over, pay, cents) => {
+		const { dates, item } = run(install, over, day);
+		expect(dates.firstPaymentDate).toBe(pay);
+		expect(item.amountCents).toBe(cents);
 	});
 });

@@ -70,9 +70,48 @@ function range(from: CivilDate, to: CivilDate): string {
 	return from === to ? formatDateEs(from) : `${formatDateEs(from)} – ${formatDateEs(to)}`;
 }
 
+const MONTHS = [
+	'enero',
+	'febrero',
+	'marzo',
+	'abril',
+	'mayo',
+	'junio',
+	'julio',
+	'agosto',
+	'septiembre',
+	'octubre',
+	'noviembre',
+	'diciembre'
+];
+
+/** Which divisor rule applied, in words: "30", "31 (días de julio)", "30 (días del periodo 1 jun – 30 jun 2026)". */
+function divisorText(dates: BillingDates, policy: ProrationPolicy, divisor: number): string {
+	if (policy.divisor === '30') return '30';
+	if (policy.divisor === 'mes') {
+		const { month } = dateParts(dates.prorationFrom ?? dates.installationDate);
+		return `${divisor} (días de ${MONTHS[month - 1]})`;
+	}
+	return `${divisor} (días del periodo ${range(dates.periodStart, addDays(dates.firstPaymentDate, -1))})`;
+}
+
+/**
+ * "Instalada el día 3": in zones that charge on the 1st the period's day is the calendar day the
+ * providers' rule speaks of; elsewhere it is said to be the period's day.
+ */
+function installedOn(dates: BillingDates): string {
+	return `Instalada el día ${dates.installationPeriodDay}${dates.paymentDay === 1 ? '' : ' del periodo'}`;
+}
+
+/** The pronto pago discount on one monthly price: a fixed amount (never more than the month) or a percentage of it. */
+export function prontoPagoDiscount(policy: ProrationPolicy, monthlyPriceCents: number): number {
+	if (policy.prontoPagoKind === 'porcentaje') return divideRounded(monthlyPriceCents * policy.prontoPagoPercent, 100);
+	return Math.min(policy.prontoPagoDiscountCents, monthlyPriceCents);
+}
+
 /**
  * The service part of the first charge: free days (shown at $0), then the proration, a full month,
- * or nothing, as the policy says.
+ * or nothing, as the policy says. Each item's detail shows the rule that applied and its arithmetic.
  *
  * Thresholds count the day of the billing period the installation falls on (day 1 = the zone's
  * payment day). In zones that charge on the 1st that is the calendar day the providers' rule speaks
@@ -95,11 +134,12 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 	const thresholds = policy.freeDays === 0;
 
 	if (thresholds && policy.fullMonthUntilDay != null && day <= policy.fullMonthUntilDay) {
+		const days = policy.fullMonthUntilDay === 1 ? 'día 1' : `días 1–${policy.fullMonthUntilDay}`;
 		items.push({
 			key: 'mensualidad',
 			label: 'Mensualidad completa',
 			amountCents: monthlyPriceCents,
-			detail: `Instalación el día ${day} del periodo; hasta el día ${policy.fullMonthUntilDay} se cobra el mes completo: ${formatMXN(monthlyPriceCents)}, hasta el ${formatDateEs(addDays(dates.firstPaymentDate, -1))}.`
+			detail: `${installedOn(dates)} (${days}): mes completo, ${formatMXN(monthlyPriceCents)}, hasta el ${formatDateEs(addDays(dates.firstPaymentDate, -1))}.`
 		});
 		return items;
 	}
@@ -108,7 +148,7 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 			key: 'prorrateo',
 			label: 'Prorrateo',
 			amountCents: 0,
-			detail: `Instalación el día ${day} del periodo; desde el día ${policy.skipFromDay} no se cobra ahora. La primera mensualidad completa se paga el ${payment}.`
+			detail: `${installedOn(dates)} (día ${policy.skipFromDay} en adelante): nada ahora; la primera mensualidad completa se paga el ${payment}.`
 		});
 		return items;
 	}
@@ -124,11 +164,17 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 
 	const divisor = divisorDays(dates, policy);
 	const p = prorate(monthlyPriceCents, dates.prorationDays, divisor, policy.roundToPesos);
-	let detail = `${range(dates.prorationFrom, dates.prorationTo)}: ${dates.prorationDays} ${dates.prorationDays === 1 ? 'día' : 'días'} × ${formatMXN(p.dailyRateCents)} (${formatMXN(monthlyPriceCents)} ÷ ${divisor} días) = ${formatMXN(p.exactCents)}`;
+	const days = `${dates.prorationDays} ${dates.prorationDays === 1 ? 'día' : 'días'}`;
+	const installationDay = dates.freeDaysUntil
+		? ''
+		: policy.chargeInstallationDay
+			? ' (con el día de instalación)'
+			: ' (sin el día de instalación)';
+	let detail = `${range(dates.prorationFrom, dates.prorationTo)}: ${days}${installationDay} × ${formatMXN(monthlyPriceCents)} ÷ ${divisorText(dates, policy, divisor)} = ${formatMXN(p.exactCents)}`;
 	if (p.capped) {
 		detail += `; se cobra como máximo una mensualidad: ${formatMXN(p.amountCents)}`;
 	} else if (p.amountCents !== p.exactCents) {
-		detail += `, redondeado a ${formatMXN(p.amountCents)}`;
+		detail += ` → ${formatMXN(p.amountCents)} (redondeo a pesos enteros)`;
 	}
 	items.push({ key: 'prorrateo', label: 'Prorrateo', amountCents: p.amountCents, detail: `${detail}.` });
 	return items;

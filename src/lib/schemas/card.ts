@@ -45,6 +45,8 @@ export const CARD_FIELDS = {
 	installationDate: { column: 'installation_date', kind: 'date' },
 	installationTime: { column: 'installation_time', kind: 'text' },
 	installationCost: { column: 'installation_cost_cents', kind: 'cents' },
+	/** The agent's choice during the call: free installation paying only the first month. */
+	promotionFreeInstallation: { column: 'promotion_free_installation', kind: 'bool' },
 	planId: { column: 'plan_id', kind: 'text' },
 	contractType: { column: 'contract_type', kind: 'text' },
 	customerAccepted: { column: 'customer_accepted_at', kind: 'stamp' },

@@ -61,7 +61,9 @@ export const orgSettingsSchema = z.object({
 			roundToPesos: z.boolean().default(true),
 			freeDays: z.number().int().min(0).max(60).default(0),
 			prontoPagoDays: z.number().int().min(0).max(31).default(0),
-			prontoPagoDiscountCents: cents.default(0)
+			prontoPagoKind: z.enum(['monto', 'porcentaje']).default('monto'),
+			prontoPagoDiscountCents: cents.default(0),
+			prontoPagoPercent: z.number().int().min(0).max(100).default(0)
 		})
 		.prefault({})
 });

@@ -167,8 +167,9 @@ describe('a third add-on kind from a test-only registry', () => {
 		const src: DocumentSource = {
 			...(Object.fromEntries(UNSET.map((k) => [k, null])) as Omit<
 				DocumentSource,
-				'id' | 'orgId' | 'folio' | 'orgName' | 'orgSettings' | 'fullName' | 'addons'
+				'id' | 'orgId' | 'folio' | 'orgName' | 'orgSettings' | 'fullName' | 'addons' | 'promotionFreeInstallation'
 			>),
+			promotionFreeInstallation: false,
 			id: 'c1',
 			orgId: 'o1',
 			fullName: 'Juan Cocom Chan',

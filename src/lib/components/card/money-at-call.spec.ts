@@ -5,7 +5,7 @@ import { formatPesosForInput } from '$lib/domain/money';
 
 const data = {
 	plans: [{ id: 'p1', name: 'Básico 60 Mbps', priceCents: 35_000 }],
-	settings: { installationCostCents: 120_000, depositCents: 50_000 }
+	settings: { installationCostCents: 120_000, depositCents: 50_000, promotionFreeInstallation: true }
 };
 
 describe('costsAtCall', () => {
@@ -20,6 +20,21 @@ describe('costsAtCall', () => {
 		const sut = costsAtCall({ installationCost: '1,000', contractType: 'indefinido' }, data);
 		expect(sut.deposit).toMatchObject({ payNowCents: 100_000, guaranteeCents: 50_000 });
 		expect(sut.monthCents).toBeNull();
+	});
+
+	it('the promotion chosen on the call makes the installation $0, and the deposit follows it', () => {
+		const twelve = costsAtCall({ planId: 'p1', contractType: '12_meses', promotionFreeInstallation: true }, data);
+		expect(twelve).toMatchObject({ promotion: true, installationCents: 120_000, chargedInstallationCents: 0 });
+		// 12 meses: the refundable deposit is still paid; the installation is not.
+		expect(twelve.deposit).toMatchObject({ payNowCents: 50_000, installationCents: 0, guaranteeCents: 50_000 });
+		const open = costsAtCall({ contractType: 'indefinido', promotionFreeInstallation: true }, data);
+		expect(open.deposit).toMatchObject({ payNowCents: 0, guaranteeCents: 0 });
+		expect(open.deposit.sentence).toBe('El cliente paga $0.00 de instalación; no queda monto en garantía.');
+	});
+
+	it('a provider without the promotion never applies it, whatever the card says', () => {
+		const off = { ...data, settings: { ...data.settings, promotionFreeInstallation: false } };
+		expect(costsAtCall({ promotionFreeInstallation: true }, off)).toMatchObject({ promotion: false, chargedInstallationCents: 120_000 });
 	});
 
 	it('ignores a half-typed amount', () => {

@@ -69,3 +69,15 @@ export async function productLines(exec: Executor, orgId: string, installationId
 		 where ip.org_id = ${orgId} and ip.installation_id = ${installationId} order by ip.created_at`
 	);
 }
+
+/** Cards whose stored first charge is still an offer (computed, sheet unsigned, in one of `stages`). */
+export async function unsignedWithSnapshot(exec: Executor, orgId: string, stages: readonly string[]): Promise<string[]> {
+	const rows = await rowsOf<{ id: string }>(
+		exec,
+		sql`select id from installations
+			where org_id = ${orgId} and billing is not null and sheet_signed_at is null
+			  and stage = any(${`{${stages.join(',')}}`}::text[])
+			order by id`
+	);
+	return rows.map((r) => r.id);
+}

@@ -8,7 +8,7 @@ import type { Executor as OrmExecutor, RawRunner } from './client';
 import type { SessionUser } from '$lib/types/session';
 
 /** A Drizzle handle/transaction, or the raw runner of `db.begin` (the move service uses that one). */
-export type Executor = OrmExecutor | RawRunner;
+export type Executor = OrmExecutor | Pick<RawRunner, 'query'>;
 
 const dialect = new PgDialect();
 

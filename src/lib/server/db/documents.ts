@@ -34,6 +34,7 @@ export interface DocumentSource {
 	installationDate: string | null;
 	installationTime: string | null;
 	installationCostCents: number | null;
+	promotionFreeInstallation: boolean;
 	technicianId: string | null;
 	technicianName: string | null;
 	pppoeUser: string | null;
@@ -62,7 +63,8 @@ export async function source(db: Pick<RawRunner, 'query'>, orgId: string, id: st
 			i.addr_building as "addrBuilding", i.addr_street as "addrStreet", i.addr_colonia as "addrColonia", i.addr_city as "addrCity",
 			i.lat, i.lng, z.name as "zoneName", i.service_type as "serviceType", p.name as "planName", p.price_cents as "planPriceCents",
 			i.contract_type as "contractType", i.installation_date::text as "installationDate", i.installation_time as "installationTime",
-			i.installation_cost_cents as "installationCostCents", i.technician_id as "technicianId", u.name as "technicianName",
+			i.installation_cost_cents as "installationCostCents", i.promotion_free_installation as "promotionFreeInstallation",
+			i.technician_id as "technicianId", u.name as "technicianName",
 			i.pppoe_user as "pppoeUser", i.pppoe_password as "pppoePassword", i.wifi_password as "wifiPassword", host(i.ip) as ip,
 			i.external_id as "externalId", i.rooftop_access as "rooftopAccess", i.rooftop_key as "rooftopKey",
 			i.fiber_crossing as "fiberCrossing", i.fiber_crossing_note as "fiberCrossingNote", i.modem_near_outlet as "modemNearOutlet",

@@ -68,13 +68,30 @@ export function computeSnapshot(row: BillingInputsRow, settings: OrgSettings, no
 }
 
 /**
+ * THE first charge of one card, itemised (installation or free installation, deposit, free days,
+ * prorated or full first month) with its dates, under the provider's current rules; null with what
+ * is missing when zone, date or plan is not set yet. The card's billing section, the call script
+ * (through it), the installation sheet and the contract all read this one computation.
+ */
+export async function cardFirstCharge(
+	exec: Executor,
+	orgId: string,
+	installationId: string
+): Promise<{ snapshot: BillingSnapshot | null; missing: string[] } | null> {
+	const row = await billingDb.inputsOf(exec, orgId, installationId);
+	if (!row) return null;
+	const settings = readSettings(await organizations.settingsOf(exec, orgId));
+	return { snapshot: computeSnapshot(row, settings), missing: missingInputs(row) };
+}
+
+/**
  * Recomputes and stores the snapshot (null when zone, date or plan is missing). Call it inside the
  * transaction that changed the zone, the installation date, the plan or the installation cost.
  */
 export async function recomputeBilling(tx: Executor, orgId: string, installationId: string): Promise<BillingSnapshot | null> {
-	const row = await billingDb.inputsOf(tx, orgId, installationId);
-	if (!row) return null;
-	const snapshot = computeSnapshot(row, readSettings(await organizations.settingsOf(tx, orgId)));
+	const current = await cardFirstCharge(tx, orgId, installationId);
+	if (!current) return null;
+	const { snapshot } = current;
 	await billingDb.storeSnapshot(tx, orgId, installationId, snapshot ? JSON.stringify(snapshot) : null);
 	return snapshot;
 }

@@ -13,7 +13,7 @@ import { orgSettings } from './board';
 import { uuidSchema } from '$lib/schemas/common';
 import { recomputeBilling } from './billing';
 
-const BILLING_INPUTS = new Set<string>(['planId', 'installationDate', 'installationCost']);
+const BILLING_INPUTS = new Set<string>(['planId', 'installationDate', 'installationCost', 'contractType', 'promotionFreeInstallation']);
 
 /** Someone else saved this same field after the editor loaded it: the UI shows both values. */
 export class FieldConflictError extends ServiceError {
@@ -78,6 +78,10 @@ export async function updateCardField(db: Database, actor: SessionUser, rawId: u
 		throw new ServiceError(400, msg, { value: [msg], [field]: [msg] });
 	}
 	const value = parsed.data;
+	if (field === 'promotionFreeInstallation' && value === true && !settings.promotionFreeInstallation) {
+		const msg = 'El proveedor no ofrece la promoción de instalación gratis; un administrador la activa en Ajustes.';
+		throw new ServiceError(400, msg, { value: [msg], [field]: [msg] });
+	}
 	await checkCatalog(db, actor.orgId, field, value);
 	const newWire: FieldValue = def.kind === 'stamp' ? (value as boolean) : toWire(field, value);
 

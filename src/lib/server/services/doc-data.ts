@@ -1,5 +1,6 @@
 import { composeAddress } from '$lib/domain/address';
 import { formatMXN } from '$lib/domain/money';
+import { depositBreakdown, type FirstCharge } from '$lib/domain/billing';
 import { formatDateEs, isCivilDate } from '$lib/domain/dates';
 import { readSettings } from '$lib/schemas/settings';
 import type { DocumentKind } from '$lib/schemas/documents';
@@ -16,15 +17,39 @@ export const DEFAULT_CONTRACT: Record<'12_meses' | 'indefinido', { title: string
 
 El contrato tiene una duración forzosa de 12 meses, del {fecha_inicio} al {fecha_fin}. El cliente no podrá cancelar antes de ese plazo sin pagar la penalización correspondiente.
 
-El cliente entrega un depósito en garantía de {deposito}, que se devuelve al terminar el contrato si tiene su última factura pagada, entrega el módem y el eliminador, y el servicio de garantía está anexado en el sistema.`
+El cliente entrega un depósito en garantía de {deposito}, que se devuelve al terminar el contrato si tiene su última factura pagada, entrega el módem y el eliminador, y el servicio de garantía está anexado en el sistema.
+
+Instalación: {costo_instalacion}. Primer cobro al instalar: {primer_cobro}.`
 	},
 	indefinido: {
 		title: 'Contrato de prestación de servicio de internet (plazo indefinido)',
 		body: `En {fecha}, {proveedor} y {cliente}, con domicilio en {direccion}, acuerdan la prestación del servicio de internet con el plan {plan} por {precio} al mes, por tiempo indefinido a partir del {fecha_inicio}.
 
-Del costo de instalación, {deposito} se considera garantía en caso de cancelación. Para su devolución el cliente debe tener su última factura pagada, entregar el módem y el eliminador y tener el servicio de garantía anexado en el sistema.`
+Del costo de instalación, {deposito} se considera garantía en caso de cancelación. Para su devolución el cliente debe tener su última factura pagada, entregar el módem y el eliminador y tener el servicio de garantía anexado en el sistema.
+
+Instalación: {costo_instalacion}. Primer cobro al instalar: {primer_cobro}.`
 	}
 };
+
+/** The installation as charged: "$0.00 (gratis por promoción; costo normal $1,200.00)" when the promotion applies. */
+function installationText(costCents: number, free: boolean): string {
+	return free ? `${formatMXN(0)} (gratis por promoción; costo normal ${formatMXN(costCents)})` : formatMXN(costCents);
+}
+
+/** The first charge in one line: "$548.00 (Instalación $0.00 + Prorrateo $198.00 + …)". */
+function chargeText(charge: FirstCharge | null | undefined, missing: readonly string[]): string {
+	if (!charge) return missing.length ? `por confirmar (falta ${missing.join(', ')})` : 'por confirmar';
+	return `${formatMXN(charge.totalCents)} (${charge.items.map((i) => `${i.label} ${formatMXN(i.amountCents)}`).join(' + ')})`;
+}
+
+/** The sheet's «Primer cobro» section: one line per item of the first charge, then the total. */
+function chargeFields(charge: FirstCharge | null | undefined, missing: readonly string[]): Field[] {
+	if (!charge) return [['Primer cobro', chargeText(charge, missing)]];
+	return [
+		...charge.items.map((i): Field => [i.label, `${formatMXN(i.amountCents)} · ${i.detail}`]),
+		['Total a cobrar al instalar', formatMXN(charge.totalCents)]
+	];
+}
 
 const yesNo = (v: boolean | null, yes: string, no: string) => (v === null ? 'Sin confirmar' : v ? yes : no);
 const date = (d: string | null | undefined) => (d && isCivilDate(d) ? formatDateEs(d) : '—');
@@ -63,6 +88,10 @@ export function buildDocData(
 		today: string;
 		/** The add-on kinds to read (a test passes its own table). */
 		kinds?: AddonKinds;
+		/** The card's first charge (services/billing.ts `cardFirstCharge`), null while it can't be computed. */
+		charge?: FirstCharge | null;
+		/** What the first charge still needs, in Spanish. */
+		missing?: readonly string[];
 	}
 ): DocData {
 	const settings = readSettings(src.orgSettings);
@@ -78,6 +107,13 @@ export function buildDocData(
 		city: src.addrCity
 	});
 	const price = src.planPriceCents === null ? '—' : formatMXN(src.planPriceCents);
+	const installationCents = src.installationCostCents ?? settings.installationCostCents;
+	const free = src.promotionFreeInstallation;
+	const guarantee = depositBreakdown({
+		contractType: src.contractType,
+		installationCostCents: free ? 0 : installationCents,
+		depositCents: settings.depositCents
+	});
 	const contractLabel = src.contractType === '12_meses' ? '12 meses' : src.contractType === 'indefinido' ? 'Indefinido' : '—';
 	const coords = src.lat !== null && src.lng !== null ? `${src.lat.toFixed(6)}, ${src.lng.toFixed(6)}` : '—';
 	const customer: Field[] = [
@@ -99,8 +135,9 @@ export function buildDocData(
 			correo: src.email ?? '—',
 			plan: src.planName ?? '—',
 			precio: price,
-			deposito: formatMXN(settings.depositCents),
-			costo_instalacion: formatMXN(src.installationCostCents ?? settings.installationCostCents),
+			deposito: formatMXN(src.contractType === 'indefinido' ? guarantee.guaranteeCents : settings.depositCents),
+			costo_instalacion: installationText(installationCents, free),
+			primer_cobro: chargeText(opts.charge, opts.missing ?? []),
 			tipo_contrato: contractLabel,
 			fecha_inicio: date(opts.startDate),
 			fecha_fin: date(opts.endDate),
@@ -141,9 +178,10 @@ export function buildDocData(
 					['Tipo de servicio', src.serviceType === 'fibra' ? 'Fibra óptica' : src.serviceType === 'inalambrico' ? 'Inalámbrico' : '—'],
 					['Plan', src.planName ? `${src.planName} · ${price} al mes` : '—'],
 					['Contrato', contractLabel],
-					['Costo de instalación', formatMXN(src.installationCostCents ?? settings.installationCostCents)]
+					['Costo de instalación', installationText(installationCents, free)]
 				]
 			},
+			{ title: 'Primer cobro', fields: chargeFields(opts.charge, opts.missing ?? []) },
 			{
 				title: 'Datos de conexión',
 				fields: [

@@ -14,6 +14,7 @@ import { ServiceError, notFound } from './errors';
 import { cardInScope } from './files';
 import { orgSettings } from './board';
 import { buildDocData, type DocData } from './doc-data';
+import { cardFirstCharge } from './billing';
 import { contentHash, documentContent } from '../pdf/render';
 import type { SignatureEvidence } from '$lib/types/documents';
 
@@ -47,7 +48,15 @@ export async function prepareDocument(
 		signature = await signatures.latestFor(db, current.id);
 	} else {
 		const template = kind === 'contrato' ? await templates.contractFor(db, orgId, src.contractType ?? 'indefinido') : null;
-		doc = buildDocData(src, kind, { template, startDate: current?.startDate, endDate: current?.endDate, today: todayIn(timeZone) });
+		const charge = await cardFirstCharge(db, orgId, installationId);
+		doc = buildDocData(src, kind, {
+			template,
+			startDate: current?.startDate,
+			endDate: current?.endDate,
+			today: todayIn(timeZone),
+			charge: charge?.snapshot?.charge ?? null,
+			missing: charge?.missing ?? []
+		});
 	}
 	const html = documentContent(doc);
 	return { doc, html, sha: contentHash(html), current, signature, timeZone, phone: src.phone };
