@@ -62,7 +62,10 @@ export function panelTabs(stage: Stage, role: Role): PanelTab[] {
 	const lead = PANEL_BY_STAGE[stage] ?? [];
 	const placed = new Set<PanelSectionKey>(lead.flat());
 	const rest = PANEL_SECTIONS.filter((s) => !placed.has(s.key)).map((s) => [s.key] as PanelTab);
-	return [...lead, ...rest].map((tab) => tab.filter((k) => visible(k, role))).filter((tab): tab is PanelTab => tab.length > 0);
+	return [...lead, ...rest].flatMap((tab) => {
+		const [first, ...more] = tab.filter((k) => visible(k, role));
+		return first ? [[first, ...more] as PanelTab] : [];
+	});
 }
 
 /** The section where a missing requirement (stage-rules.ts's `key`) is fixed. */
