@@ -63,6 +63,12 @@ test('un agente lleva una preinstalación a documentos pendientes solo con la ta
 	await expect(stageBadge(a)).toHaveText('Documentos pendientes');
 	await expect(stageBadge(b)).toHaveText('Documentos pendientes', { timeout: 10_000 });
 
+	// The panel now opens on the documents; the contact data is one tab away.
+	for (const p of [a, b]) {
+		await expect(p.getByRole('tab', { selected: true })).toHaveText('Documentos');
+		await p.getByRole('tab', { name: 'Cliente' }).click();
+	}
+
 	// A field typed in one browser shows up in the other.
 	await a.locator('#f-email').fill('rosa.poot@gmail.com');
 	await a.locator('#f-email').blur();

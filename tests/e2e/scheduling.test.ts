@@ -26,6 +26,7 @@ test('la coordinadora agenda una tarjeta hasta asignada: zona, fechas, credencia
 	await page.goto(`/instalaciones/${id}`);
 
 	// Zone and date → billing dates and the first charge with its arithmetic.
+	await page.getByRole('tab', { name: 'Agenda y cobros' }).click();
 	const billing = page.getByTestId('billing-section');
 	await billing.getByLabel('Zona (RB)').selectOption({ label: 'RB2 ZONA NORTE DÍA 14' });
 	await billing.getByLabel('Fecha de instalación').fill(inDays(3));
@@ -39,6 +40,7 @@ test('la coordinadora agenda una tarjeta hasta asignada: zona, fechas, credencia
 	await expect(billing.getByTestId('billing-dates')).toContainText('Fecha de pago');
 
 	// Generated credentials, next free IP of the zone, technician.
+	await page.getByRole('tab', { name: 'Conexión' }).click();
 	const conn = page.getByTestId('connection-section');
 	await conn.getByRole('button', { name: 'Usar valores sugeridos' }).click();
 	const phone = await conn.getByLabel('Usuario PPPoE').inputValue();

@@ -9,6 +9,7 @@ test('la coordinadora agrega telefonía y televisión en «Servicios» y asigna 
 	const id = await page.locator('[data-card-id]', { hasText: 'Daniela Ortiz Peña' }).first().getAttribute('data-card-id');
 	expect(id).toBeTruthy();
 	await page.goto(`/instalaciones/${id}`);
+	await page.getByRole('tab', { name: 'Servicios' }).click();
 
 	const services = page.getByTestId('services-section');
 	await services.getByRole('button', { name: 'Agregar telefonía' }).click();

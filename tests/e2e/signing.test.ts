@@ -20,6 +20,8 @@ test('firma remota desde el teléfono: confirmación, la tarjeta se marca firmad
 	const cardId = await page.locator('section[data-stage="asignada"] li[data-card-id]').first().getAttribute('data-card-id');
 	expect(cardId).toBeTruthy();
 	await page.goto(`/instalaciones/${cardId}`);
+	// An assigned card opens on its schedule; the documents are one tab away.
+	await page.getByRole('tab', { name: 'Documentos' }).click();
 	const block = page.getByTestId('doc-contrato');
 	await expect(page.getByTestId('doc-contrato-status')).toHaveText('Sin firmar');
 	await block.getByRole('button', { name: 'Generar link de firma' }).click();

@@ -5,7 +5,7 @@ const PASSWORD = 'demo-tecnico-2026';
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
 test('el técnico ve solo sus trabajos en orden de ruta, con todo lo que necesita en el teléfono', async ({ page }) => {
-	await login(page, 'tecnico1@demo.invalid', PASSWORD);
+	await login(page, 'tecnico1@demo.invalid', PASSWORD, /\/tecnico$/);
 	await page.getByRole('link', { name: 'Mis trabajos' }).first().click();
 	await expect(page).toHaveURL(/\/tecnico$/);
 	await expect(page.getByRole('heading', { name: 'Mis trabajos' })).toBeVisible();

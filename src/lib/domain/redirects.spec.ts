@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { safeNextPath as sut } from './redirects';
+import { homeFor, safeNextPath as sut } from './redirects';
 
 const ORIGIN = 'http://localhost:3000';
 /** What a browser would do with the answer as a Location header on this app's login page. */
@@ -93,5 +93,12 @@ describe('safeNextPath', () => {
 			}),
 			{ numRuns: 2000 }
 		);
+	});
+});
+
+describe('homeFor', () => {
+	it('starts a technician on their jobs and every other role on the board', () => {
+		expect(homeFor('technician')).toBe('/tecnico');
+		for (const role of ['admin', 'coordinator', 'agent']) expect(homeFor(role)).toBe('/tablero');
 	});
 });

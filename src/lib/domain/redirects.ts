@@ -9,6 +9,9 @@
  * resolves the rest with the same WHATWG parser and keeps it only if it stays on the origin.
  */
 const MAX_LENGTH = 2048;
+
+/** Where each role works: a technician's day starts on their own jobs, everyone else's on the board. */
+export const homeFor = (role: string): string => (role === 'technician' ? '/tecnico' : '/tablero');
 const PROBE_ORIGIN = 'http://tablero.invalid';
 
 export function safeNextPath(next: string | null | undefined, fallback = '/tablero'): string {

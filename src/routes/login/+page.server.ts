@@ -6,10 +6,10 @@ import { login } from '$lib/server/services/login';
 import { hasAnyUser } from '$lib/server/services/organizations';
 import { clientIp, toFail } from '$lib/server/forms';
 import { formToObject } from '$lib/server/validation';
-import { safeNextPath } from '$lib/domain/redirects';
+import { homeFor, safeNextPath } from '$lib/domain/redirects';
 
 export async function load({ locals }) {
-	if (locals.user) redirect(303, '/tablero');
+	if (locals.user) redirect(303, homeFor(locals.user.role));
 	if (!(await hasAnyUser((await getDb()).orm))) redirect(303, '/setup');
 }
 
@@ -26,6 +26,7 @@ export const actions = {
 		const secure = event.url.protocol === 'https:';
 		event.cookies.set(SESSION_COOKIE, result.token, sessionCookieOptions(secure, result.session.expiresAt));
 		event.cookies.set(DEVICE_COOKIE, result.device, deviceCookieOptions(secure));
-		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+		// Without a `next`, '/' sends the new session to its role's home (homeFor).
+		redirect(303, safeNextPath(event.url.searchParams.get('next'), '/'));
 	}
 };
