@@ -16,4 +16,7 @@ export const auditFilterSchema = z
 		desde: civil('Escribe la fecha inicial como AAAA-MM-DD.'),
 		hasta: civil('Escribe la fecha final como AAAA-MM-DD.')
 	})
-	.refine((f) => !f.desde || !f.hasta || f.desde <= f.hasta, { message: 'La fecha inicial debe ser anterior o igual a la final.', path: ['hasta'] });
+	.refine((f) => !f.desde || !f.hasta || f.desde <= f.hasta, {
+		message: 'La fecha inicial debe ser anterior o igual a la final.',
+		path: ['hasta']
+	});

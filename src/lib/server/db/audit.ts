@@ -63,8 +63,5 @@ export async function list(db: Runner, orgId: string, q: AuditQuery): Promise<Au
 
 /** The organisation's users, for the filter. */
 export async function people(db: Runner, orgId: string): Promise<{ id: string; name: string }[]> {
-	return db.query<{ id: string; name: string }>(
-		`select id, name from users where org_id = $1 order by name`,
-		[orgId]
-	);
+	return db.query<{ id: string; name: string }>(`select id, name from users where org_id = $1 order by name`, [orgId]);
 }

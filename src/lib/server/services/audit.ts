@@ -126,4 +126,3 @@ export async function auditCsv(
 		body: csvWithBom(toCsv(data, columns))
 	};
 }
-

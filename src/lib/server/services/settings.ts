@@ -32,10 +32,15 @@ export async function saveSettings(
 		const before = readSettings(row.settings);
 		const settings = readSettings({ ...(row.settings as object), ...patch });
 		await organizations.update(tx, actor.orgId, { settings, ...org });
-		const changed = (Object.keys(settings) as (keyof OrgSettings)[]).filter((k) => JSON.stringify(settings[k]) !== JSON.stringify(before[k]));
+		const changed = (Object.keys(settings) as (keyof OrgSettings)[]).filter(
+			(k) => JSON.stringify(settings[k]) !== JSON.stringify(before[k])
+		);
 		const orgChanged = (Object.keys(org) as ('name' | 'timeZone')[]).filter((k) => org[k] !== undefined && org[k] !== row[k]);
 		if (changed.length || orgChanged.length) {
-			await recordAudit(tx, actor, { kind: 'settings_changed', details: { changed: [...orgChanged, ...changed].map(settingsLabel).join(', ') } });
+			await recordAudit(tx, actor, {
+				kind: 'settings_changed',
+				details: { changed: [...orgChanged, ...changed].map(settingsLabel).join(', ') }
+			});
 		}
 	});
 	forgetSettings(actor.orgId);

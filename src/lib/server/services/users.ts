@@ -55,8 +55,13 @@ export async function updateUser(db: Database, actor: SessionUser, raw: unknown)
 		const row = before && (await users.updateAccess(tx, actor.orgId, input.id, { role: input.role, active: input.active }));
 		if (!before || !row) throw notFound('Ese usuario no existe en tu organización.');
 		if (row.role !== before.role)
-			await recordAudit(tx, actor, { kind: 'user_role_changed', target: before.name, details: { previousRole: before.role, role: row.role } });
-		if (row.active !== before.active) await recordAudit(tx, actor, { kind: row.active ? 'user_reactivated' : 'user_deactivated', target: before.name });
+			await recordAudit(tx, actor, {
+				kind: 'user_role_changed',
+				target: before.name,
+				details: { previousRole: before.role, role: row.role }
+			});
+		if (row.active !== before.active)
+			await recordAudit(tx, actor, { kind: row.active ? 'user_reactivated' : 'user_deactivated', target: before.name });
 		if (!row.active || input.role) await invalidateUserSessions(tx, row.id);
 		return row;
 	});
