@@ -168,7 +168,7 @@ describe.each(drivers)('a readable history on %s', (driver) => {
 		expect(text).toContain('Técnico: Tomás Técnico');
 		expect(text).toContain('Acceso a la azotea: No → Sí');
 		expect(text).toContain('Etapa: Firmada → Activa');
-		expect(text).toContain('Firma: Contrato: firmó María Cocom (por enlace)');
+		expect(text).toContain('El cliente Firma desde el enlace de firma Firma: Contrato: firmó María Cocom (por enlace)');
 		expect(text).toContain('INE frontal: versión anterior →');
 		expect(text).toContain('Servicios adicionales elegidos: Paquete hasta 60 canales');
 		expect(text).toContain('Datos del contrato: del 10 de diciembre de 2026 al 9 de diciembre de 2027');

@@ -144,6 +144,9 @@ export function historyField(kind: string, field: string | null): HistoryField |
 	return null;
 }
 
+/** Who acted when no staff member did: the customer signing through the link. */
+export const HISTORY_CUSTOMER: Record<HistoryLang, string> = { es: 'El cliente', en: 'The customer' };
+
 /** Where a change was made (card_history.source), in the reader's language. */
 export const HISTORY_SOURCES: Record<string, Record<HistoryLang, string>> = {
 	tarjeta: { es: 'la tarjeta', en: 'the card' },

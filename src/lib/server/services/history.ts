@@ -4,7 +4,7 @@ import type { SessionUser } from '../auth';
 import { getCard } from '../db/cards';
 import { listHistory, namesOf, type HistoryRow } from '../db/history';
 import { uuidSchema } from '$lib/schemas/common';
-import { historyField, HISTORY_SOURCES, type HistoryLang } from '$lib/domain/history-fields';
+import { historyField, HISTORY_CUSTOMER, HISTORY_SOURCES, type HistoryLang } from '$lib/domain/history-fields';
 import { formatHistoryValue, idsIn, type FormatContext } from '$lib/domain/history-format';
 import type { HistoryEntry } from '$lib/types/card';
 import { parseInput } from '../validation';
@@ -58,7 +58,7 @@ export function readableHistory(rows: HistoryRow[], ctx: FormatContext): History
 			id: g.map((r) => r.id).join('-'),
 			at: first.at,
 			userId: first.userId,
-			userName: first.userName,
+			userName: first.userName ?? (first.userId === null && source === 'enlace' ? HISTORY_CUSTOMER[ctx.lang] : null),
 			kinds: [...new Set(ordered.map((r) => r.kind))],
 			source: source ? (HISTORY_SOURCES[source]?.[ctx.lang] ?? source) : null,
 			changes: ordered.map((r) => ({
