@@ -8,6 +8,8 @@ import { i18nHandle } from '$lib/server/i18n';
 import { cardInScope } from '$lib/server/services/cards';
 import { installFaultHandlers } from '$lib/server/process-faults';
 import { startSyncWorker } from '$lib/server/services/wisphub-sync';
+import { clientIp } from '$lib/server/forms';
+import { localeFromRequest } from '$lib/i18n/locale';
 
 export const init: ServerInit = async () => {
 	installFaultHandlers();
@@ -72,7 +74,8 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 			return json({ message: OUTAGE_MESSAGE }, { status: 503, headers: { 'retry-after': '5' } });
 		}
 		if (result) {
-			event.locals.user = result.user;
+			// The language this request is read in (the UI's cookie, then the browser's), for text the server writes.
+			event.locals.user = { ...result.user, ip: clientIp(event), locale: localeFromRequest(event.request) };
 			event.locals.session = result.session;
 			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url.protocol === 'https:', result.session.expiresAt));
 		} else {

@@ -102,10 +102,10 @@ describe.each(drivers)('coverage, checklist and history on %s', (driver) => {
 		expect(p.detail.callScript.saludo).toMatchObject({ by: o.agent.id });
 		await updateCardField(t.db, o.coordinator, id, { field: 'comments', value: 'Llamar después de las 5' });
 		const all = await cardHistory(t.db, o.agent, id);
-		expect(all.map((h) => h.kind)).toEqual(expect.arrayContaining(['field', 'stage', 'checklist']));
+		expect(all.flatMap((h) => h.kinds)).toEqual(expect.arrayContaining(['field', 'stage', 'checklist']));
 		const byCoord = await cardHistory(t.db, o.agent, id, { user: o.coordinator.id });
-		expect(byCoord.map((h) => h.field)).toEqual(['comments']);
-		expect((await cardHistory(t.db, o.agent, id, { kind: 'stage' })).every((h) => h.kind === 'stage')).toBe(true);
+		expect(byCoord.map((h) => h.changes.map((c) => c.label))).toEqual([['Comentarios']]);
+		expect((await cardHistory(t.db, o.agent, id, { kind: 'stage' })).every((h) => h.kinds.join() === 'stage')).toBe(true);
 		await expect(cardHistory(t.db, o.agent, id, { desde: 'ayer' })).rejects.toMatchObject({ status: 400 });
 	});
 });

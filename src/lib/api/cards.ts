@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CardPanelData } from '$lib/server/services/cards';
 import type { FieldEditResult } from '$lib/server/services/card-edit';
 import type { CoverageCheck, confirmCoverage } from '$lib/server/services/coverage';
-import type { HistoryEntry } from '$lib/server/db/history';
+import type { HistoryEntry } from '$lib/types/card';
 import type { MoveResult } from '$lib/types/board';
 import type { FieldEdit } from '$lib/schemas/card';
 import type { moveSchema } from '$lib/schemas/board';

@@ -6,7 +6,7 @@ import type { Stage } from '$lib/domain/stages';
  * type-check until its messages exist (and a removed one until its entry goes). Named imports,
  * not `m[\`stage_${key}\`]`: indexing the namespace would bundle every message into the board.
  */
-const NAMES: { [S in Stage]: () => string } = {
+const NAMES: { [S in Stage]: (inputs?: Record<string, never>, options?: { locale?: 'es' | 'en' }) => string } = {
 	preinstalacion: m.stage_preinstalacion,
 	cobertura_confirmada: m.stage_cobertura_confirmada,
 	documentos_pendientes: m.stage_documentos_pendientes,
@@ -18,6 +18,7 @@ const NAMES: { [S in Stage]: () => string } = {
 };
 
 /** Column titles in the UI language (the domain keeps the Spanish labels for server messages). */
-export function stageName(stage: Stage): string {
-	return NAMES[stage]();
+/** In the UI language, or in `locale` when the server writes text for a reader (the card's history). */
+export function stageName(stage: Stage, locale?: 'es' | 'en'): string {
+	return NAMES[stage]({}, locale ? { locale } : {});
 }

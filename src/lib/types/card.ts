@@ -34,17 +34,25 @@ export interface CardDetail extends GuardCard {
 }
 
 /** One line of a card's history: a field edit, a document event or a stage change. */
+/** One change of an action as the reader sees it: a label and formatted values (null = empty). */
+export interface HistoryChange {
+	label: string;
+	from: string | null;
+	to: string | null;
+}
+
+/** One user action in a card's history: the rows one transaction wrote, already readable. */
 export interface HistoryEntry {
 	id: string;
-	kind: string;
-	field: string | null;
-	oldValue: unknown;
-	newValue: unknown;
-	source: string | null;
+	at: string;
 	userId: string | null;
 	userName: string | null;
+	/** The kinds of change it made (field, stage, file…), for the badge and the filter. */
+	kinds: string[];
+	/** Where it was done («la tarjeta», «el calendario»…), in the reader's language. */
+	source: string | null;
+	changes: HistoryChange[];
 	overrideReason: string | null;
-	at: string;
 }
 
 export interface PlanOption {

@@ -11,4 +11,6 @@ export interface SessionUser {
 	role: Role;
 	locale: string;
 	color: string | null;
+	/** The address this request came from, for the audit log (set per request, never stored). */
+	ip?: string;
 }

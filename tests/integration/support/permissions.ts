@@ -66,6 +66,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/(app)/ajustes/zonas', url: () => '/ajustes/zonas', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/zonas/[id]', url: (i) => `/ajustes/zonas/${i.zone}`, allow: ['admin'] },
 	{ kind: 'page', route: '/(app)/ajustes/catalogo', url: () => '/ajustes/catalogo', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/auditoria', url: () => '/ajustes/auditoria', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/instalaciones/nueva', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
 	{ kind: 'page', route: '/(app)/instalaciones/[id]', url: (i) => `/instalaciones/${i.card}`, allow: OFFICE_OWN },
 	{ kind: 'page', route: '/(app)/instalaciones/[id]/hoja', url: (i) => `/instalaciones/${i.card}/hoja`, allow: OFFICE_OWN },
@@ -120,6 +121,7 @@ export const MATRIX: Entry[] = [
 		url: () => '/api/exportar/csv?desde=2026-01-01&hasta=2026-12-31',
 		allow: ['admin', 'coordinator', 'otherOrg']
 	},
+	{ kind: 'endpoint', route: '/(app)/ajustes/auditoria/csv', method: 'GET', url: () => '/ajustes/auditoria/csv', allow: ADMINS },
 	{
 		kind: 'endpoint',
 		route: '/api/exportar/routeros',

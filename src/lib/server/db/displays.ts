@@ -29,12 +29,13 @@ export async function insert(db: Runner, d: { orgId: string; name: string; token
 }
 
 /** Revoking twice keeps the first date; false when the display is not the provider's. */
-export async function revoke(db: Runner, orgId: string, id: string): Promise<boolean> {
-	const rows = await db.query(
-		'update display_tokens set revoked_at = coalesce(revoked_at, now()) where id = $1 and org_id = $2 returning id',
+/** The display's name, or null when it is not the organization's. */
+export async function revoke(db: Runner, orgId: string, id: string): Promise<string | null> {
+	const rows = await db.query<{ name: string }>(
+		'update display_tokens set revoked_at = coalesce(revoked_at, now()) where id = $1 and org_id = $2 returning name',
 		[id, orgId]
 	);
-	return rows.length > 0;
+	return rows[0]?.name ?? null;
 }
 
 /** A token resolved to its provider, revoked or not. */

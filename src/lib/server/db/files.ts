@@ -22,6 +22,9 @@ export interface FileRow {
 	supersededAt: string | null;
 	supersededBy: string | null;
 	technicianId: string | null;
+	/** The card's folio and customer, so a download can be recorded readably. */
+	folio: number | null;
+	customerName: string;
 }
 
 type ListRow = Omit<FileView, 'hasThumbnail'> & { thumbnailKey: string | null };
@@ -46,7 +49,8 @@ export async function byId(db: Executor, id: string): Promise<FileRow | null> {
 		sql`select f.id, f.org_id as "orgId", f.installation_id as "installationId", f.category, f.name, f.mime,
 			f.size_bytes::float8 as "sizeBytes", f.sha256, f.storage_key as "storageKey", f.thumbnail_key as "thumbnailKey",
 			f.uploaded_by as "uploadedBy", f.created_at::text as "createdAt", f.superseded_at::text as "supersededAt",
-			f.superseded_by as "supersededBy", i.technician_id as "technicianId"
+			f.superseded_by as "supersededBy", i.technician_id as "technicianId",
+			i.folio::int as "folio", i.full_name as "customerName"
 		 from files f join installations i on i.id = f.installation_id where f.id = ${id}`
 	);
 }

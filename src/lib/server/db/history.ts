@@ -1,5 +1,4 @@
 import type { RawRunner } from './client';
-import type { HistoryEntry } from '$lib/types/card';
 
 export interface CardHistoryInsert {
 	orgId: string;
@@ -34,7 +33,19 @@ export async function insertStageHistory(
 	);
 }
 
-export type { HistoryEntry };
+/** One row of card_history or stage_history, as stored (ids and raw values). */
+export interface HistoryRow {
+	id: string;
+	kind: string;
+	field: string | null;
+	oldValue: unknown;
+	newValue: unknown;
+	source: string | null;
+	userId: string | null;
+	userName: string | null;
+	overrideReason: string | null;
+	at: string;
+}
 
 export interface HistoryQuery {
 	kind?: string | null;
@@ -45,9 +56,9 @@ export interface HistoryQuery {
 }
 
 /** Field changes and stage moves of one card, newest first, as one list. */
-export async function listHistory(db: RawRunner, orgId: string, installationId: string, q: HistoryQuery): Promise<HistoryEntry[]> {
+export async function listHistory(db: RawRunner, orgId: string, installationId: string, q: HistoryQuery): Promise<HistoryRow[]> {
 	return db
-		.query<HistoryEntry>(
+		.query<HistoryRow>(
 			`select * from (
 			select 'c' || h.id as id, h.kind, h.field, h.old_value as "oldValue", h.new_value as "newValue", h.source,
 				h.user_id as "userId", u.name as "userName", null::text as "overrideReason", h.created_at
@@ -73,4 +84,16 @@ export async function listHistory(db: RawRunner, orgId: string, installationId: 
 				return { ...r, at: at instanceof Date ? at.toISOString() : new Date(at).toISOString() };
 			})
 		);
+}
+
+/** Names of the plans, zones and people a card's history mentions, by id (one query). */
+export async function namesOf(db: Pick<RawRunner, 'query'>, orgId: string, ids: string[]): Promise<Record<string, string>> {
+	if (!ids.length) return {};
+	const rows = await db.query<{ id: string; name: string }>(
+		`select id::text, name from plans where org_id = $1 and id = any($2::uuid[])
+		 union all select id::text, name from zones where org_id = $1 and id = any($2::uuid[])
+		 union all select id::text, name from users where org_id = $1 and id = any($2::uuid[])`,
+		[orgId, ids]
+	);
+	return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }

@@ -6,6 +6,7 @@ import type { Role } from '$lib/domain/stages';
 export interface LoginRow {
 	id: string;
 	orgId: string;
+	name: string;
 	passwordHash: string;
 	active: boolean;
 }
@@ -13,7 +14,7 @@ export interface LoginRow {
 export function forLogin(db: Executor, email: string): Promise<LoginRow | null> {
 	return firstOf<LoginRow>(
 		db,
-		sql`select id, org_id as "orgId", password_hash as "passwordHash", active from users where email = ${email}`
+		sql`select id, org_id as "orgId", name, password_hash as "passwordHash", active from users where email = ${email}`
 	);
 }
 
@@ -87,6 +88,11 @@ export async function insert(db: Executor, u: NewUser): Promise<CreatedUser> {
 			values (${u.orgId}, ${u.name}, ${u.email}, ${u.role}, ${u.passwordHash}, ${u.color ?? null})
 			returning id, org_id as "orgId", name, email, role`
 	))!;
+}
+
+/** Name, role and active flag before a change, locked; null when the user is not in the organization. */
+export function lockAccess(db: Executor, orgId: string, id: string): Promise<{ name: string; role: Role; active: boolean } | null> {
+	return firstOf(db, sql`select name, role, active from users where id = ${id} and org_id = ${orgId} for update`);
 }
 
 /** Role and/or active flag; null when the user is not in the organization. */

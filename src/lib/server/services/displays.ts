@@ -12,6 +12,7 @@ import type { BoardCard } from '$lib/types/board';
 import { firstName } from '$lib/domain/names';
 import { lastSeq, orgSettings, toBoardCard } from './board';
 import { ServiceError, forbidden, notFound } from './errors';
+import { recordAudit } from './audit';
 
 /** Who is looking: a display token, resolved. Never a user, so no service that mutates accepts it. */
 export interface DisplayViewer {
@@ -68,13 +69,16 @@ export async function createDisplay(
 	const { name } = parseInput(createDisplaySchema, raw);
 	const token = generateToken();
 	const id = await displays.insert(db, { orgId: actor.orgId, name, tokenHash: hashToken(token), createdBy: actor.id });
+	await recordAudit(db, actor, { kind: 'display_created', target: name });
 	return { id, name, token, path: `/pantalla/${token}` };
 }
 
 export async function revokeDisplay(db: Database, actor: SessionUser, raw: unknown): Promise<{ id: string }> {
 	adminOnly(actor);
 	const { id } = parseInput(revokeDisplaySchema, raw);
-	if (!(await displays.revoke(db, actor.orgId, id))) throw notFound('Esa pantalla no existe.');
+	const name = await displays.revoke(db, actor.orgId, id);
+	if (name === null) throw notFound('Esa pantalla no existe.');
+	await recordAudit(db, actor, { kind: 'display_revoked', target: name });
 	// Open screens go dark right away (the realtime layer listens).
 	domainEvents.emit('display:revoked', { tokenId: id });
 	return { id };

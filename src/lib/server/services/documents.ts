@@ -17,6 +17,7 @@ import { buildDocData, type DocData } from './doc-data';
 import { cardFirstCharge } from './billing';
 import { contentHash, documentContent } from '../pdf/render';
 import type { SignatureEvidence } from '$lib/types/documents';
+import { cardTarget, recordAudit } from './audit';
 
 export const KIND_LABEL: Record<DocumentKind, string> = { contrato: 'el contrato', hoja_instalacion: 'la hoja de instalación' };
 
@@ -132,6 +133,11 @@ export async function printableDocument(db: Database, actor: SessionUser, instal
 	const card = await cardInScope(db, actor, installationId);
 	const kind = parseInput(documentKindSchema, rawKind);
 	const p = await prepareDocument(db, actor.orgId, card.id, kind);
+	await recordAudit(db, actor, {
+		kind: 'document_opened',
+		target: cardTarget(card),
+		details: { document: kind === 'contrato' ? 'Contrato' : 'Hoja de instalación' }
+	});
 	return { doc: p.doc, signature: p.signature, timeZone: p.timeZone };
 }
 

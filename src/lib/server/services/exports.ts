@@ -15,6 +15,7 @@ import { STAGE_LABELS } from '$lib/domain/stages';
 import { parseInput } from '../validation';
 import { ServiceError, notFound } from './errors';
 import { requireCoordinator } from './roles';
+import { cardTarget, recordAudit } from './audit';
 
 export interface Download {
 	filename: string;
@@ -59,10 +60,12 @@ export async function routerOsForCard(db: Database, actor: SessionUser, rawId: u
 	if (!row.pppoeUser || !row.pppoePassword) {
 		throw new ServiceError(422, `La instalación #${row.folio} no tiene usuario y contraseña PPPoE; llena los datos de conexión primero.`);
 	}
+	const body = script([row], `Secreto PPPoE de la instalación #${row.folio}`, actor);
+	await recordAudit(db, actor, { kind: 'export_routeros', target: cardTarget(row), details: { rows: 1 } });
 	return {
 		filename: `pppoe-${row.folio}.rsc`,
 		contentType: 'text/plain; charset=utf-8',
-		body: script([row], `Secreto PPPoE de la instalación #${row.folio}`, actor)
+		body
 	};
 }
 
@@ -73,10 +76,12 @@ export async function routerOsForZone(db: Database, actor: SessionUser, rawZoneI
 	const zoneName = await zones.nameOf(db.orm, actor.orgId, zoneId);
 	if (zoneName === null) throw notFound('Esa zona no existe.');
 	const rows = await exportsDb.pendingSecrets(db.orm, actor.orgId, zoneId);
+	const body = script(rows, `Activaciones pendientes de ${zoneName}`, actor);
+	await recordAudit(db, actor, { kind: 'export_routeros', target: zoneName, details: { zone: zoneName, rows: rows.length } });
 	return {
 		filename: `pppoe-${safeName(zoneName)}.rsc`,
 		contentType: 'text/plain; charset=utf-8',
-		body: script(rows, `Activaciones pendientes de ${zoneName}`, actor)
+		body
 	};
 }
 
@@ -112,6 +117,7 @@ export async function installationsCsv(db: Database, actor: SessionUser, raw: un
 	const { desde, hasta } = parseInput(rangeSchema, raw);
 	const rows = await exportsDb.installationsBetween(db.orm, actor.orgId, desde, hasta);
 	const data = rows.map((r) => ({ ...r, stage: STAGE_LABELS[r.stage] ?? r.stage }));
+	await recordAudit(db, actor, { kind: 'export_csv', details: { desde, hasta, rows: rows.length } });
 	return {
 		filename: `instalaciones-${desde}-a-${hasta}.csv`,
 		contentType: 'text/csv; charset=utf-8',

@@ -12,6 +12,7 @@ import { CATEGORY_NAMES, SINGLE_CATEGORIES, uploadMetaSchema, type FileView } fr
 import { ServiceError, forbidden, notFound } from './errors';
 import { inScope, orgSettings } from './board';
 import { prepareUpload } from './file-bytes';
+import { cardTarget, recordAudit } from './audit';
 
 export async function cardInScope(db: Database, actor: SessionUser, rawId: unknown) {
 	const id = parseInput(uuidSchema, rawId);
@@ -128,7 +129,8 @@ export async function downloadFile(
 	actor: SessionUser | null,
 	rawId: unknown,
 	thumbnail = false,
-	storage: Storage = getStorage()
+	storage: Storage = getStorage(),
+	how: 'view' | 'download' = 'view'
 ): Promise<Download> {
 	if (!actor) throw new ServiceError(401, 'Inicia sesión para ver este archivo.');
 	const id = parseInput(uuidSchema, rawId);
@@ -139,5 +141,13 @@ export async function downloadFile(
 	const bytes = await storage.get(key);
 	if (!bytes) throw notFound('No encontramos el contenido de este archivo. Avísale a un administrador.');
 	const ext = key.split('.').pop();
+	// Every look at a customer's file is personal data seen (LFPDPPP); thumbnails in the list are not recorded.
+	if (!thumbnail) {
+		await recordAudit(db, actor, {
+			kind: how === 'download' ? 'file_downloaded' : 'file_viewed',
+			target: cardTarget({ folio: file.folio, fullName: file.customerName }),
+			details: { document: CATEGORY_NAMES[file.category] ?? file.category, file: `${file.name}.${ext}` }
+		});
+	}
 	return { bytes, mime: thumbnail && file.thumbnailKey ? 'image/webp' : file.mime, fileName: `${file.name}.${ext}` };
 }

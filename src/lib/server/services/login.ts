@@ -8,6 +8,7 @@ import { deviceCookieFor, trustedDevice } from '../device-cookie';
 import { ServiceError } from './errors';
 import { parseInput } from '../validation';
 import { loginSchema } from '$lib/schemas/auth';
+import { recordAudit, recordLoginFailure } from './audit';
 
 const MIN = 60_000;
 // Failures only, each throttle with growing lockouts (OWASP's guidance instead of a hard account
@@ -61,11 +62,13 @@ export async function login(db: Database, raw: unknown, meta: LoginMeta) {
 			perAccount.fail(input.email);
 		}
 		await loginFailures.record(db, { email: input.email, ip, userAgent: meta.userAgent });
+		await recordLoginFailure(db, input.email, meta.ip);
 		throw new ServiceError(400, LOGIN_FAILED, { password: [LOGIN_FAILED] });
 	}
 	perPair.reset(`${input.email}|${ip}`);
 	if (device) perDevice.reset(device);
 	const session = await createSession(db, { id: user.id, orgId: user.orgId }, meta);
+	await recordAudit(db, { id: user.id, orgId: user.orgId, name: user.name, ip: meta.ip }, { kind: 'login' });
 	return { ...session, device: await deviceCookieFor(db, meta.device, input.email) };
 }
 

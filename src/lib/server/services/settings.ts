@@ -6,6 +6,8 @@ import { parseInput } from '../validation';
 import { orgFormSchema } from '$lib/schemas/org';
 import { readSettings, type OrgSettings } from '$lib/schemas/settings';
 import { forgetSettings } from './board';
+import { recordAudit } from './audit';
+import { settingsLabel } from '$lib/domain/settings-labels';
 
 function requireAdmin(actor: SessionUser) {
 	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede cambiar los ajustes.');
@@ -27,8 +29,19 @@ export async function saveSettings(
 	requireAdmin(actor);
 	await db.begin(async (tx) => {
 		const row = (await organizations.lock(tx, actor.orgId))!;
+		const before = readSettings(row.settings);
 		const settings = readSettings({ ...(row.settings as object), ...patch });
 		await organizations.update(tx, actor.orgId, { settings, ...org });
+		const changed = (Object.keys(settings) as (keyof OrgSettings)[]).filter(
+			(k) => JSON.stringify(settings[k]) !== JSON.stringify(before[k])
+		);
+		const orgChanged = (Object.keys(org) as ('name' | 'timeZone')[]).filter((k) => org[k] !== undefined && org[k] !== row[k]);
+		if (changed.length || orgChanged.length) {
+			await recordAudit(tx, actor, {
+				kind: 'settings_changed',
+				details: { changed: [...orgChanged, ...changed].map(settingsLabel).join(', ') }
+			});
+		}
 	});
 	forgetSettings(actor.orgId);
 }

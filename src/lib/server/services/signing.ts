@@ -15,6 +15,10 @@ import { orgSettings } from './board';
 import { KIND_LABEL, prepareDocument, type Prepared } from './documents';
 import { customerView } from './doc-data';
 import { contentHash, documentContent } from '../pdf/render';
+import { getCard } from '../db/cards';
+import { cardTarget, recordAnonymousAudit, recordAudit } from './audit';
+
+const DOC_NAME: Record<DocumentKind, string> = { contrato: 'Contrato', hoja_instalacion: 'Hoja de instalación' };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -49,6 +53,11 @@ export async function createLink(db: Database, actor: SessionUser, installationI
 			tokenHash: hashToken(token),
 			expiresAt,
 			createdBy: actor.id
+		});
+		await recordAudit(tx, actor, {
+			kind: 'signing_link_created',
+			target: cardTarget(card),
+			details: { document: DOC_NAME[kind], expires: expiresAt.toISOString().slice(0, 10) }
 		});
 	});
 	return {
@@ -140,6 +149,12 @@ export async function signByLink(db: Database, rawToken: unknown, raw: unknown, 
 			...meta
 		});
 		await signing.markUsed(tx, link.id);
+		const card = await getCard(tx, link.orgId, link.installationId);
+		await recordAnonymousAudit(tx, link.orgId, meta.ip, {
+			kind: 'signing_link_used',
+			target: card ? cardTarget(card) : null,
+			details: { document: DOC_NAME[link.kind], signer: input.signerName }
+		});
 		return { kind: link.kind };
 	});
 }

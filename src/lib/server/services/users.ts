@@ -5,6 +5,7 @@ import { forbidden, notFound, ServiceError } from './errors';
 import { parseInput } from '../validation';
 import { createUserSchema, updateUserSchema } from '$lib/schemas/users';
 import { domainEvents } from '../events';
+import { recordAudit } from './audit';
 
 const AVATAR_COLORS = ['#2563eb', '#059669', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#be185d', '#4d7c0f'];
 
@@ -38,6 +39,7 @@ export async function createUser(db: Database, actor: SessionUser, raw: unknown)
 		passwordHash,
 		color
 	});
+	await recordAudit(db, actor, { kind: 'user_created', target: name, details: { email, role } });
 	return { id, name, email, role };
 }
 
@@ -49,8 +51,17 @@ export async function updateUser(db: Database, actor: SessionUser, raw: unknown)
 		throw new ServiceError(422, 'No puedes quitarte a ti mismo el rol de administrador ni desactivarte.');
 	}
 	const updated = await db.begin(async (tx) => {
-		const row = await users.updateAccess(tx, actor.orgId, input.id, { role: input.role, active: input.active });
-		if (!row) throw notFound('Ese usuario no existe en tu organización.');
+		const before = await users.lockAccess(tx, actor.orgId, input.id);
+		const row = before && (await users.updateAccess(tx, actor.orgId, input.id, { role: input.role, active: input.active }));
+		if (!before || !row) throw notFound('Ese usuario no existe en tu organización.');
+		if (row.role !== before.role)
+			await recordAudit(tx, actor, {
+				kind: 'user_role_changed',
+				target: before.name,
+				details: { previousRole: before.role, role: row.role }
+			});
+		if (row.active !== before.active)
+			await recordAudit(tx, actor, { kind: row.active ? 'user_reactivated' : 'user_deactivated', target: before.name });
 		if (!row.active || input.role) await invalidateUserSessions(tx, row.id);
 		return row;
 	});

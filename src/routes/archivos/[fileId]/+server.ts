@@ -4,7 +4,8 @@ import { toHttpError } from '$lib/server/forms';
 
 export async function GET({ locals, params, url }) {
 	try {
-		const file = await downloadFile(await getDb(), locals.user, params.fileId, url.searchParams.has('miniatura'));
+		const how = url.searchParams.has('descargar') ? 'download' : 'view';
+		const file = await downloadFile(await getDb(), locals.user, params.fileId, url.searchParams.has('miniatura'), undefined, how);
 		const inline = /^(image\/(jpeg|png|webp)|application\/pdf)$/.test(file.mime) && !url.searchParams.has('descargar');
 		return new Response(file.bytes as BodyInit, {
 			headers: {
