@@ -71,6 +71,7 @@ const CARD: Record<CardField, HistoryField> = {
 	contractType: f('Tipo de contrato', 'Contract type', 'contractType'),
 	customerAccepted: f('Aceptación del cliente', 'Customer acceptance', 'yesno'),
 	accepted12m: f('Aceptó contrato a 12 meses', 'Accepted 12-month contract', 'yesno'),
+	promotionFreeInstallation: f('Instalación gratis (promoción)', 'Free installation (promotion)', 'yesno'),
 	addonPlanIds: f('Servicios adicionales elegidos', 'Add-ons chosen', 'planList'),
 	cpeMac: f('MAC del equipo', 'CPE MAC'),
 	onuSerial: f('Serie de la ONU', 'ONU serial'),
