@@ -7,7 +7,9 @@ import { count } from './support/card-fixtures';
 import { cancelCard } from '$lib/server/services/cancellations';
 import { reopenCard, cancellationOf } from '$lib/server/services/reopen';
 import { moveCard } from '$lib/server/services/moves';
-import { saveSettings } from '$lib/server/services/settings';
+import { getOrg, saveSettings } from '$lib/server/services/settings';
+import { saveCancelReasons } from '$lib/server/services/settings-card';
+import { markNoCoverage } from '$lib/server/services/coverage';
 import { DEFAULT_CANCEL_REASONS } from '$lib/domain/cancel-reasons';
 
 describe.each(drivers)('cancel with a reason and reopen on %s', (driver) => {
@@ -324,5 +326,59 @@ describe.each(drivers)('cancel with a reason and reopen on %s', (driver) => {
 		const s = await state(card.id);
 		if (cancelledAgain.status === 'fulfilled') expect(s).toMatchObject({ stage: 'cancelada', reason: 'no_localizable', cancellations: 2 });
 		else expect(s).toMatchObject({ stage: 'cobertura_confirmada', cancellations: 1 });
+	});
+});
+
+describe.each(drivers)('Ajustes → Motivos de cancelación on %s', (driver) => {
+	let t: TestDatabase;
+	let o: Awaited<ReturnType<typeof makeOrg>>;
+	beforeAll(async () => {
+		t = await freshDatabase(driver);
+		o = await makeOrg(t.db);
+	});
+	afterAll(() => t.cleanup());
+	const stored = async () => (await getOrg(t.db, o.admin)).settings.cancelReasons;
+
+	it('renames, reorders, adds and removes reasons, keeping the keys of the ones kept', async () => {
+		expect(await stored()).toEqual(DEFAULT_CANCEL_REASONS);
+		await saveCancelReasons(t.db, o.admin, {
+			key_0: 'otro',
+			label_0: 'Otro motivo',
+			key_1: 'declino',
+			label_1: '  No le   interesó ',
+			key_2: 'sin_cobertura',
+			label_2: '',
+			key_3: '',
+			label_3: 'Se mudó de ciudad',
+			key_4: '',
+			label_4: ''
+		});
+		expect(await stored()).toEqual([
+			{ key: 'otro', label: 'Otro motivo' },
+			{ key: 'declino', label: 'No le interesó' },
+			{ key: 'se_mudo_de_ciudad', label: 'Se mudó de ciudad' }
+		]);
+		// The coverage section's «Sin cobertura» still cancels though it left the list people choose from.
+		const card = await makeCard(t.db, o.org.id);
+		await markNoCoverage(t.db, o.agent, card.id, {});
+		const [row] = await t.db.query<{ reason: string; reason_label: string }>(
+			'select reason, reason_label from cancellations where installation_id = $1',
+			[card.id]
+		);
+		expect(row).toEqual({ reason: 'sin_cobertura', reason_label: 'Sin cobertura' });
+	});
+
+	it('refuses an empty list and repeated names in Spanish, and anyone but an admin, with nothing saved', async () => {
+		const before = await stored();
+		await expect(saveCancelReasons(t.db, o.admin, { key_0: 'otro', label_0: '' })).rejects.toMatchObject({
+			status: 400,
+			message: 'Deja al menos un motivo de cancelación.'
+		});
+		await expect(saveCancelReasons(t.db, o.admin, { key_0: 'otro', label_0: 'Otro', label_1: 'otro' })).rejects.toMatchObject({
+			status: 400,
+			message: 'El motivo «otro» está repetido.'
+		});
+		await expect(saveCancelReasons(t.db, o.coordinator, { label_0: 'Caro' })).rejects.toMatchObject({ status: 403 });
+		expect(await stored()).toEqual(before);
 	});
 });
