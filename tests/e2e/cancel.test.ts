@@ -230,3 +230,46 @@ test('reabrir una tarjeta cancelada: desde el menú y desde su panel, a la etapa
 	await page.keyboard.press('Escape');
 	await expect(cardIn(column(page, 'preinstalacion'), second)).toBeVisible();
 });
+
+test('la administradora edita los motivos en Ajustes y el diálogo los ofrece en ese orden', async ({ page }) => {
+	await login(page, ADMIN.email, ADMIN.password);
+	await page.goto('/ajustes/cancelacion');
+	const form = page.locator('form');
+	await form.getByLabel('Nombre del motivo 2').fill('No le interesó');
+	await form.getByRole('button', { name: 'Agregar motivo' }).click();
+	await expect(form.getByLabel('Nombre del motivo 6')).toBeFocused();
+	await page.keyboard.type('Se mudó de ciudad');
+	await form.getByRole('button', { name: 'Subir «Se mudó de ciudad»' }).click();
+	await expect(form.getByLabel('Nombre del motivo 5')).toHaveValue('Se mudó de ciudad');
+	if (SHOTS) {
+		await page.setViewportSize({ width: 1440, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/settings-desktop.png`, fullPage: true });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: `${SHOTS}/settings-phone.png`, fullPage: true });
+	}
+	await form.getByRole('button', { name: 'Guardar' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Ajustes guardados.' })).toBeVisible();
+	await page.reload();
+	await expect(form.getByLabel('Nombre del motivo 5')).toHaveValue('Se mudó de ciudad');
+
+	const name = 'Cancelación Ajustes';
+	await newLead(page, name, '9987100401');
+	await boardFor(page, name);
+	await page.getByRole('button', { name: `Mover «${name}» a` }).click();
+	await page.getByRole('menuitem', { name: /Cancelada/ }).click();
+	const d = page.getByRole('dialog', { name: `Cancelar a ${name}` });
+	await expect(d.getByRole('radio')).toHaveCount(6);
+	await expect(d.getByRole('radio').nth(1)).toHaveAccessibleName('No le interesó');
+	await expect(d.getByRole('radio').nth(4)).toHaveAccessibleName('Se mudó de ciudad');
+	await d.getByRole('radio', { name: 'Se mudó de ciudad' }).check();
+	await d.getByRole('button', { name: 'Cancelar instalación' }).click();
+	await expect(cardIn(column(page, 'cancelada'), name)).toContainText('Motivo: Se mudó de ciudad');
+
+	// Back to the defaults for the other journeys.
+	await page.goto('/ajustes/cancelacion');
+	await form.getByLabel('Nombre del motivo 2').fill('Declinó');
+	await form.getByRole('button', { name: 'Quitar «Se mudó de ciudad»' }).click();
+	await form.getByRole('button', { name: 'Guardar' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Ajustes guardados.' })).toBeVisible();
+	await expect(form.getByRole('textbox')).toHaveCount(5);
+});
