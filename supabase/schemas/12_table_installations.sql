@@ -84,7 +84,7 @@ create table public.installations (
 	constraint installations_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES public.plans(id),
 	constraint installations_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.users(id) ON DELETE SET NULL,
 	constraint installations_zone_id_fkey FOREIGN KEY (zone_id) REFERENCES public.zones(id) ON DELETE SET NULL,
-	constraint installations_cancel_reason_check CHECK ((cancel_reason = ANY (ARRAY['sin_cobertura'::text, 'declino'::text, 'no_localizable'::text, 'duplicado'::text, 'otro'::text]))),
+	constraint installations_cancel_reason_check CHECK ((cancel_reason ~ '^[a-z0-9_]{1,40}$'::text)),
 	constraint installations_contract_type_check CHECK ((contract_type = ANY (ARRAY['12_meses'::text, 'indefinido'::text]))),
 	constraint installations_house_ownership_check CHECK ((house_ownership = ANY (ARRAY['propia'::text, 'rentada'::text]))),
 	constraint installations_installation_cost_cents_check CHECK ((installation_cost_cents >= 0)),

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeCard, makeOrg } from './support/factories';
 import { moveCard } from '$lib/server/services/moves';
+import { reopenCard } from '$lib/server/services/reopen';
 import { boardSnapshot, orgSettings, toBoardCard } from '$lib/server/services/board';
 import { getCardsByIds, listBoard } from '$lib/server/db/cards';
 import { boardModels } from '$lib/server/realtime/board-model';
@@ -184,14 +185,18 @@ describe.each(drivers)('board read model (cards held by version) on %s', (driver
 				} else {
 					// A reason comes with a cancel, not with a reorder inside Cancelada (that is a second cancel: 409).
 					const [{ stage }] = await t.db.query<{ stage: string }>('select stage from installations where id = $1', [card.id]);
-					const res = await moveCard(t.db, o.admin, {
-						cardId: card.id,
-						toStage,
-						version: 1,
-						overrideReason: 'prueba de eventos',
-						cancelReason: toStage === 'cancelada' && stage !== 'cancelada' ? 'declino' : undefined,
-						beforeId: cards[(i + 1) % cards.length].id
-					});
+					// Leaving «Cancelada» is a reopen, back to the stage the card left.
+					const res =
+						stage === 'cancelada' && toStage !== 'cancelada'
+							? await reopenCard(t.db, o.admin, card.id, { reason: 'prueba de eventos', overrideReason: 'prueba de eventos' })
+							: await moveCard(t.db, o.admin, {
+									cardId: card.id,
+									toStage,
+									version: 1,
+									overrideReason: 'prueba de eventos',
+									cancelReason: toStage === 'cancelada' && stage !== 'cancelada' ? 'declino' : undefined,
+									beforeId: cards[(i + 1) % cards.length].id
+								});
 					expect(res.ok).toBe(true);
 				}
 				if (i % 5 === 0) await t.db.query(`update installations set addr_colonia = $2 where id = $1`, [card.id, `SM ${i}`]);
@@ -256,11 +261,15 @@ describe.each(drivers)('board read model (cards held by version) on %s', (driver
 			{ toStage: 'cobertura_confirmada' as const },
 			{ toStage: 'cobertura_confirmada' as const, beforeId: (await makeCard(t.db, o.org.id, { stage: 'cobertura_confirmada' })).id },
 			{ toStage: 'cancelada' as const, cancelReason: 'declino' as const, cancelNote: 'Ya no quiere' },
-			{ toStage: 'preinstalacion' as const }
+			// Leaving «Cancelada» is a reopen (reopenCard), which moves through board_move too.
+			{ reopen: true }
 		];
 		for (const step of steps) {
 			const before = await row();
-			const res = await moveCard(t.db, o.admin, { cardId: card.id, version: 1, overrideReason: 'prueba de parche', ...step });
+			const res =
+				'reopen' in step
+					? await reopenCard(t.db, o.admin, card.id, { reason: 'prueba de parche', overrideReason: 'prueba de parche' })
+					: await moveCard(t.db, o.admin, { cardId: card.id, version: 1, overrideReason: 'prueba de parche', ...step });
 			expect(res.ok).toBe(true);
 			if (!res.ok) return;
 			const after = await row();
@@ -269,7 +278,10 @@ describe.each(drivers)('board read model (cards held by version) on %s', (driver
 					.filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]))
 					.map((k) => [k, after[k]])
 			);
-			const [ev] = await t.db.query<{ patch: Record<string, unknown> }>('select patch from board_events where seq = $1', [res.seq]);
+			const [ev] = await t.db.query<{ patch: Record<string, unknown> }>(
+				'select patch from board_events where card_id = $1 order by seq desc limit 1',
+				[card.id]
+			);
 			expect(ev.patch).toEqual(changed);
 		}
 		// In one transaction, an ordinary update after a move still reports every column it changed.

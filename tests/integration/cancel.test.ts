@@ -81,7 +81,7 @@ describe.each(drivers)('cancelling a card on %s', (driver) => {
 			message: expect.stringMatching(/^Alguien cambió esta tarjeta mientras la veías/)
 		});
 		expect(await cardState(id)).toEqual(before);
-		await expect(cancelCard(t.db, o.agent, id, { reason: 'declino', expectedVersion: version + 1 })).resolves.toEqual({
+		await expect(cancelCard(t.db, o.agent, id, { reason: 'declino', expectedVersion: version + 1 })).resolves.toMatchObject({
 			version: version + 2
 		});
 	});
@@ -90,7 +90,7 @@ describe.each(drivers)('cancelling a card on %s', (driver) => {
 		const { id } = await makeLead(t.db, o.agent);
 		await expect(cancelCard(t.db, o.agent, id, { reason: 'caro' })).rejects.toMatchObject({
 			status: 400,
-			message: 'Elige un motivo de cancelación.'
+			message: 'Elige un motivo de cancelación de la lista: sin cobertura, declinó, no localizable, duplicado u otro.'
 		});
 		await expect(cancelCard(t.db, o.agent, id, { reason: 'otro' })).rejects.toMatchObject({
 			status: 422,

@@ -146,6 +146,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'addon_services',
 			'app_secrets',
 			'board_events',
+			'cancellations',
 			'card_history',
 			'checklist_items',
 			'checklist_templates',
@@ -272,7 +273,8 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			['contract_type', '6_meses'],
 			['installation_cost_cents', -1],
 			['ip', '10.0.0.0/24'],
-			['cancel_reason', 'caro']
+			// A reason is any key of the provider's list (settings.cancelReasons), never free words.
+			['cancel_reason', 'Porque sí']
 		];
 		const violation = async (run: Promise<unknown>) => {
 			const err = (await run.then(

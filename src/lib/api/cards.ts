@@ -8,6 +8,8 @@ import type { MoveResult } from '$lib/types/board';
 import type { FieldEdit } from '$lib/schemas/card';
 import type { moveSchema } from '$lib/schemas/board';
 import type { scriptTickSchema } from '$lib/schemas/call-script';
+import type { reopenSchema } from '$lib/schemas/cancel';
+import type { CancellationView, ReopenResult } from '$lib/types/cancellation';
 import { cardUrl, query, request } from './client';
 
 type Ok = { ok: true };
@@ -43,3 +45,10 @@ export interface HistoryFilters {
 
 export const history = (cardId: string, filters: HistoryFilters = {}) =>
 	request<HistoryEntry[]>('GET', cardUrl(cardId, 'historial') + query({ ...filters }));
+
+/** A cancelled card's cancellation and where reopening takes it; `cancellation` is null for a card not cancelled. */
+export const cancellation = (cardId: string) => request<{ cancellation: CancellationView | null }>('GET', cardUrl(cardId, 'cancelacion'));
+
+/** «Reabrir»: a refused guard answers `error.body.reasons` and `error.body.overridable`. */
+export const reopen = (cardId: string, input: z.input<typeof reopenSchema>) =>
+	request<Extract<ReopenResult, { ok: true }>>('POST', cardUrl(cardId, 'reabrir'), input);

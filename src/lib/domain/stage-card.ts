@@ -69,11 +69,14 @@ export interface GuardCard {
 export interface GuardSettings {
 	contractRequiredFor: ContractType[];
 	requiredEquipmentFields: string[];
+	/** The provider's cancellation reasons (cancel-reasons.ts); the built-in five by default. */
+	cancelReasons: readonly { key: string; label: string }[];
 }
 
 export const DEFAULT_GUARD_SETTINGS: GuardSettings = {
 	contractRequiredFor: ['12_meses'],
-	requiredEquipmentFields: ['cpeMac']
+	requiredEquipmentFields: ['cpeMac'],
+	cancelReasons: Object.entries(CANCEL_REASON_LABELS).map(([key, label]) => ({ key, label }))
 };
 
 export interface Requirement {

@@ -2,8 +2,8 @@
 import { isAddressComplete } from './address';
 import { parseMxPhone } from './phones';
 import { isOpenStage, isStage, OPEN_STAGES, type OpenStage, type Stage } from './stage-registry';
+import { joinOr, needsText, reasonLabel } from './cancel-reasons';
 import {
-	CANCEL_REASON_LABELS,
 	CONTRACT_TYPES,
 	DEFAULT_GUARD_SETTINGS,
 	FILE_CATEGORY_LABELS,
@@ -196,22 +196,23 @@ const STAGE_RULES: Record<OpenStage, (card: GuardCard, settings: GuardSettings) 
 	]
 };
 
-function cancelRequirements(c: GuardCard): Requirement[] {
-	const reasons = Object.keys(CANCEL_REASON_LABELS);
-	if (!c.cancelReason || !reasons.includes(c.cancelReason)) {
-		return [
-			data('cancelReason', 'motivo', 'Falta el motivo de cancelación: elige sin cobertura, declinó, no localizable, duplicado u otro.')
-		];
+/** The reason must be one of the provider's list; «Otro» needs the person's own words. */
+function cancelRequirements(c: GuardCard, s: GuardSettings): Requirement[] {
+	const list = s.cancelReasons;
+	if (!c.cancelReason || !list.some((r) => r.key === c.cancelReason)) {
+		const choices = joinOr(list.map((r) => r.label.toLowerCase()));
+		return [data('cancelReason', 'motivo', `Falta el motivo de cancelación: elige ${choices}.`)];
 	}
-	if (c.cancelReason === 'otro' && !filled(c.cancelNote)) {
-		return [data('cancelNote', 'motivo', 'Escribe el motivo de la cancelación: elegiste «Otro».')];
+	if (needsText(c.cancelReason) && !filled(c.cancelNote)) {
+		return [data('cancelNote', 'motivo', `Escribe el motivo de la cancelación: elegiste «${reasonLabel(list, c.cancelReason)}».`)];
 	}
 	return [];
 }
 
 const withDefaults = (s?: Partial<GuardSettings> | null): GuardSettings => ({
 	contractRequiredFor: s?.contractRequiredFor ?? DEFAULT_GUARD_SETTINGS.contractRequiredFor,
-	requiredEquipmentFields: s?.requiredEquipmentFields ?? DEFAULT_GUARD_SETTINGS.requiredEquipmentFields
+	requiredEquipmentFields: s?.requiredEquipmentFields ?? DEFAULT_GUARD_SETTINGS.requiredEquipmentFields,
+	cancelReasons: s?.cancelReasons?.length ? s.cancelReasons : DEFAULT_GUARD_SETTINGS.cancelReasons
 });
 
 /**
@@ -221,7 +222,7 @@ const withDefaults = (s?: Partial<GuardSettings> | null): GuardSettings => ({
  * evaluated too (useful on creation); canEnter treats it as a reorder instead.
  */
 export function requirementsFor(card: GuardCard, stage: Stage, settings?: Partial<GuardSettings> | null): Requirement[] {
-	if (!isOpenStage(stage)) return cancelRequirements(card);
+	if (!isOpenStage(stage)) return cancelRequirements(card, withDefaults(settings));
 	const target = OPEN_STAGES.indexOf(stage);
 	if (target < 0) return [];
 	const from = isStage(card.stage) && isOpenStage(card.stage) ? OPEN_STAGES.indexOf(card.stage) : -1;

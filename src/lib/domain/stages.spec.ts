@@ -55,7 +55,8 @@ const openStageArb = fc.constantFrom(...sut.OPEN_STAGES);
 const roleArb = fc.constantFrom(...sut.ROLES);
 const settingsArb: fc.Arbitrary<GuardSettings> = fc.record({
 	contractRequiredFor: fc.subarray([...sut.CONTRACT_TYPES]),
-	requiredEquipmentFields: fc.subarray(EQUIPMENT_FIELDS)
+	requiredEquipmentFields: fc.subarray(EQUIPMENT_FIELDS),
+	cancelReasons: fc.constant(sut.DEFAULT_GUARD_SETTINGS.cancelReasons)
 });
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
 /** Any mix of present, missing and malformed fields. */

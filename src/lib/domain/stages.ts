@@ -51,6 +51,11 @@ function roleRefusal(card: GuardCard, to: Stage, role: Role, userId: string | nu
 	}
 }
 
+/** The role half of canEnter alone: why this person may never make this move, or null (the dialogs ask for the rest). */
+export function roleRefusalFor(card: GuardCard, stage: Stage, role: Role, userId?: string | null): string | null {
+	return isStage(stage) && card.stage !== stage ? roleRefusal(card, stage, role, userId) : null;
+}
+
 /**
  * The one guard for a move, used by the server, the drop preview and the badges. Coordinators
  * and admins may move past unmet data requirements with a written reason (which the service

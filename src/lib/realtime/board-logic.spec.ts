@@ -195,7 +195,11 @@ describe('small rules', () => {
 		const agent = { id: uuid(900), role: 'agent' as const };
 		expect(moveBlockedReason(card(1), 'agendada', agent)).toBeNull(); // data: the server decides
 		expect(moveBlockedReason(card(1), 'asignada', agent)).toMatch(/Como agente/);
-		expect(moveBlockedReason(card(1), 'cancelada', agent)).toMatch(/motivo de cancelación/);
+		// The cancel dialog asks for the reason: only a role that may never cancel is blocked.
+		expect(moveBlockedReason(card(1), 'cancelada', agent)).toBeNull();
+		expect(
+			moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'cancelada', { id: uuid(900), role: 'technician' })
+		).toMatch(/Como técnico/);
 		expect(
 			moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'firmada', { id: uuid(900), role: 'technician' })
 		).toBeNull();

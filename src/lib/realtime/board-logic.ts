@@ -1,4 +1,4 @@
-import { canEnter, STAGES, type GuardCard, type Role, type Stage } from '$lib/domain/stages';
+import { canEnter, roleRefusalFor, STAGES, type GuardCard, type Role, type Stage } from '$lib/domain/stages';
 import { boardFilterSchema, type BoardFilters } from '$lib/schemas/board';
 import type { BoardCard, CardEvent } from '$lib/types/board';
 
@@ -215,9 +215,10 @@ export function moveBlockedReason(card: BoardCard, to: Stage, user: { id: string
 		cancelReason: card.cancelReason,
 		cancelNote: card.cancelNote
 	};
+	// The cancel dialog asks for the reason, so only the role can block «Cancelada» here.
+	if (to === 'cancelada') return roleRefusalFor(guard, to, user.role, user.id);
 	const mine = canEnter(guard, to, user.role, { userId: user.id });
 	if (mine.ok) return null;
-	if (to === 'cancelada') return mine.reasons[0] ?? null;
 	// An admin is never refused by role, so any difference from the admin's answer is a role rule.
 	const admin = canEnter(guard, to, 'admin', { userId: user.id });
 	return admin.ok || admin.reasons[0] !== mine.reasons[0] ? (mine.reasons[0] ?? null) : null;

@@ -18,10 +18,20 @@ interface MoveDeps {
 	resync: () => Promise<void>;
 }
 
+/** The cancel dialog's answers, added to the move that waited for them. */
+export type CancelDetails = Required<Pick<MoveRequest, 'cancelReason' | 'cancelNote' | 'refundChecklist'>>;
+
+/**
+ * A move waiting for a dialog: a drop on «Cancelada» (the reason), or a cancelled card dropped on
+ * another column (reopening, which has its own dialog). The card stays where it was dropped meanwhile.
+ */
+export type AskingMove = { kind: 'cancel' | 'reopen'; card: BoardCard; req: MoveRequest };
+
 /** This viewer's moves: shown at once, sent to the server, and sprung back with its reasons when refused. */
 export class BoardMoves {
 	#d: MoveDeps;
 	#pending = $state.raw(new Set<string>());
+	#asking = $state.raw<(AskingMove & { done: (r: MoveResult | null) => void }) | null>(null);
 
 	constructor(deps: MoveDeps) {
 		this.#d = deps;
@@ -34,7 +44,50 @@ export class BoardMoves {
 	/** Optimistic move; springs back with the server's reasons when refused. */
 	move(req: MoveRequest): Promise<MoveResult | null> {
 		const prev = this.applyOptimistic(req);
-		return prev ? this.send(req, prev) : Promise.resolve(null);
+		return prev ? this.sendOrAsk(req, prev) : Promise.resolve(null);
+	}
+
+	get asking(): AskingMove | null {
+		return this.#asking;
+	}
+
+	/** A move that needs words first waits for its dialog; any other goes out now. */
+	sendOrAsk(req: MoveRequest, prev: BoardCard): Promise<MoveResult | null> {
+		const kind = this.#dialogFor(req, prev);
+		if (!kind) return this.send(req, prev);
+		// One dialog at a time: a second such move while one is open springs back.
+		if (this.#asking) {
+			this.#d.store.rollback(prev, null);
+			return Promise.resolve(null);
+		}
+		if (kind === 'reopen') this.#d.store.rollback(prev, null);
+		return new Promise((done) => (this.#asking = { kind, card: prev, req, done }));
+	}
+
+	#dialogFor(req: MoveRequest, card: BoardCard): AskingMove['kind'] | null {
+		if (req.toStage === 'cancelada' && card.stage !== 'cancelada' && !req.cancelReason) return 'cancel';
+		const mayReopen = this.#d.role === 'admin' || this.#d.role === 'coordinator';
+		if (card.stage === 'cancelada' && req.toStage !== 'cancelada' && mayReopen) return 'reopen';
+		return null;
+	}
+
+	/** The cancel dialog confirmed: the waiting move goes out with the reason (and the refund checklist). */
+	confirmCancel(details: CancelDetails): Promise<MoveResult | null> {
+		const a = this.#asking;
+		if (a?.kind !== 'cancel') return Promise.resolve(null);
+		this.#asking = null;
+		const sent = this.send({ ...a.req, ...details }, a.card);
+		void sent.then(a.done);
+		return sent;
+	}
+
+	/** The dialog closed without confirming (Esc, «Volver», or reopening done its own way): the card goes back. */
+	dismissAsk(): void {
+		const a = this.#asking;
+		if (!a) return;
+		this.#asking = null;
+		if (a.kind === 'cancel') this.#d.store.rollback(a.card, null);
+		a.done(null);
 	}
 
 	/** Puts the card where the move says at once; returns the card as it was, or null when it isn't held. */

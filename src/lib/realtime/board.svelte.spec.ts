@@ -66,7 +66,7 @@ class FakeServer {
 			cards: [...this.cards.values()],
 			totals: {},
 			lastSeq: this.seq,
-			settings: { wipLimits: {}, sla: {}, recentDays: 14 },
+			settings: { wipLimits: {}, sla: {}, recentDays: 14, cancelReasons: [] },
 			serverTime: new Date().toISOString()
 		};
 	}
@@ -497,5 +497,58 @@ describe('BoardState', () => {
 		} finally {
 			vi.useRealTimers();
 		}
+	});
+});
+
+describe('BoardState: moves that wait for a dialog', () => {
+	const accept =
+		(server: FakeServer) =>
+		(req: MoveRequest): MoveResult => {
+			const e = server.change(
+				req.cardId,
+				{ stage: req.toStage, cancelReason: req.cancelReason ?? null, cancelNote: req.cancelNote ?? null },
+				'card:moved'
+			);
+			return { ok: true, card: e.card!, seq: e.seq };
+		};
+
+	it('a drop on «Cancelada» waits for the reason, then sends it with the move', async () => {
+		const { server, transport, sut } = setup();
+		transport.answer = accept(server);
+		const done = sut.move({ cardId: uuid(2), toStage: 'cancelada', version: 1 });
+		await flush();
+		expect(transport.moves).toEqual([]);
+		expect(sut.asking).toMatchObject({ kind: 'cancel', card: { id: uuid(2), stage: 'preinstalacion' } });
+		expect(sut.cards.get(uuid(2))!.stage).toBe('cancelada');
+		await sut.confirmCancel({ cancelReason: 'otro', cancelNote: 'Se muda', refundChecklist: null });
+		expect(await done).toMatchObject({ ok: true });
+		expect(transport.moves).toEqual([
+			{ cardId: uuid(2), toStage: 'cancelada', version: 1, cancelReason: 'otro', cancelNote: 'Se muda', refundChecklist: null }
+		]);
+		expect(sut.asking).toBeNull();
+		expect(sut.cards.get(uuid(2))).toMatchObject({ stage: 'cancelada', cancelReason: 'otro' });
+	});
+
+	it('closing the dialog puts the card back where it was and sends nothing', async () => {
+		const { transport, sut } = setup();
+		const done = sut.move({ cardId: uuid(3), toStage: 'cancelada', version: 1 });
+		sut.dismissAsk();
+		expect(await done).toBeNull();
+		expect(transport.moves).toEqual([]);
+		expect(sut.asking).toBeNull();
+		expect(sut.cards.get(uuid(3))!.stage).toBe('preinstalacion');
+		expect(sut.columns.preinstalacion.map((c) => c.id)).toContain(uuid(3));
+	});
+
+	it('a cancelled card dropped on another column stays cancelled and asks to reopen instead', async () => {
+		const { server, transport, sut } = setup();
+		server.change(uuid(4), { stage: 'cancelada', cancelReason: 'declino' });
+		sut.applySnapshot(server.snapshot(), true);
+		const done = sut.move({ cardId: uuid(4), toStage: 'agendada', version: 2 });
+		expect(sut.asking).toMatchObject({ kind: 'reopen', card: { id: uuid(4) } });
+		expect(sut.cards.get(uuid(4))!.stage).toBe('cancelada');
+		sut.dismissAsk();
+		expect(await done).toBeNull();
+		expect(transport.moves).toEqual([]);
 	});
 });

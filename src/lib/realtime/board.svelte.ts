@@ -3,7 +3,7 @@ import type { Role, Stage } from '$lib/domain/stages';
 import type { BoardFilters } from '$lib/schemas/board';
 import { NO_FILTERS, type Columns, type Totals } from './board-logic';
 import { connectBoard, type ConnectedBoard } from './board-connection';
-import { BoardMoves } from './board-moves.svelte';
+import { BoardMoves, type AskingMove, type CancelDetails } from './board-moves.svelte';
 import { BoardSync, type ConnectionStatus } from './board-sync.svelte';
 import type { BoardTransport } from './board-transport';
 import { CardStore } from './card-store.svelte';
@@ -15,6 +15,7 @@ import { ServerClock } from './server-clock.svelte';
 import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from '$lib/types/board';
 
 export type { ConnectionStatus } from './board-sync.svelte';
+export type { AskingMove, CancelDetails } from './board-moves.svelte';
 
 export interface BoardUser {
 	id: string;
@@ -180,13 +181,32 @@ export class BoardState implements ConnectedBoard {
 		// The optimistic copy goes in before the drag lists go away, so the card never flashes back.
 		const prev = req ? this.#moves.applyOptimistic(req) : null;
 		this.#sync.afterDrag(this.#drag.finish());
-		return req && prev ? this.#moves.send(req, prev) : Promise.resolve(null);
+		return req && prev ? this.#moves.sendOrAsk(req, prev) : Promise.resolve(null);
 	}
 
 	// ── moves ──
 
 	move(req: MoveRequest): Promise<MoveResult | null> {
 		return this.#moves.move(req);
+	}
+
+	/** The move waiting for the cancel or reopen dialog, if any. */
+	get asking(): AskingMove | null {
+		return this.#moves.asking;
+	}
+	/** Asks to reopen a cancelled card (its move menu): the same dialog a drop out of «Cancelada» opens. */
+	askReopen(cardId: string): Promise<MoveResult | null> {
+		const card = this.#store.cards.get(cardId);
+		const mayReopen = this.#user.role === 'admin' || this.#user.role === 'coordinator';
+		return card && mayReopen && card.stage === 'cancelada'
+			? this.#moves.sendOrAsk({ cardId, toStage: 'preinstalacion', version: card.version }, card)
+			: Promise.resolve(null);
+	}
+	confirmCancel(details: CancelDetails): Promise<MoveResult | null> {
+		return this.#moves.confirmCancel(details);
+	}
+	dismissAsk(): void {
+		this.#moves.dismissAsk();
 	}
 
 	// ── connection, presence ──

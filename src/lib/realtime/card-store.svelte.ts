@@ -23,7 +23,7 @@ export class CardStore {
 	#seen: SeenVersions = new Map();
 	#lastSeq = $state(0);
 	#totals = $state.raw<Totals>({});
-	#settings = $state.raw<BoardSettings>({ wipLimits: {}, sla: {}, recentDays: 14 });
+	#settings = $state.raw<BoardSettings>({ wipLimits: {}, sla: {}, recentDays: 14, cancelReasons: [] });
 	#filters = $state.raw<BoardFilters>(NO_FILTERS);
 
 	readonly columns = $derived(groupColumns(this.#cards.values()));

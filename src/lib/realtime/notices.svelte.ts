@@ -6,6 +6,7 @@ export type Notice = { id: number } & (
 	| { kind: 'no_response'; cardName: string }
 	| { kind: 'open_failed'; cardName: string; href: string }
 	| { kind: 'session'; message: string }
+	| { kind: 'info'; message: string }
 );
 
 type NewNotice = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;

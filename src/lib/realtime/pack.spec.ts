@@ -37,7 +37,7 @@ describe('packed board snapshots', () => {
 		cards: Array.from({ length: 300 }, (_, i) => card(i, i % 4 ? shared : [])),
 		totals: { preinstalacion: 150, agendada: 150 },
 		lastSeq: 42,
-		settings: { wipLimits: {}, sla: {}, recentDays: 30 },
+		settings: { wipLimits: {}, sla: {}, recentDays: 30, cancelReasons: [] },
 		serverTime: '2026-11-21T10:00:00.000Z'
 	};
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STAGES } from '$lib/domain/stages';
+import { cancelNoteSchema, cancelReasonKeySchema, refundChecklistSchema } from './cancel';
 
 const optionalId = z
 	.string()
@@ -49,10 +50,9 @@ export const moveSchema = z.object({
 	afterId: id.nullish(),
 	version: z.number({ error: 'Falta la versión de la tarjeta: recarga el tablero.' }).int().min(1),
 	overrideReason: z.string().trim().max(500, 'El motivo es demasiado largo (máximo 500 caracteres).').nullish(),
-	cancelReason: z
-		.enum(['sin_cobertura', 'declino', 'no_localizable', 'duplicado', 'otro'], { error: 'Elige un motivo de cancelación.' })
-		.nullish(),
-	cancelNote: z.string().trim().max(500, 'La nota es demasiado larga (máximo 500 caracteres).').nullish()
+	cancelReason: cancelReasonKeySchema.nullish(),
+	cancelNote: cancelNoteSchema.nullish(),
+	refundChecklist: refundChecklistSchema.nullish()
 });
 
 export const sinceSchema = z.object({ lastSeq: z.number().int().min(0) });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { OPEN_STAGES } from '$lib/domain/stages';
+import { MAX_CANCEL_REASONS, reasonKeyFor } from '$lib/domain/cancel-reasons';
+import { cancelReasonsSchema } from './settings';
 
 const lines = (label: string, max: number) =>
 	z
@@ -78,3 +80,29 @@ export const stageSettingsSchema = z
 		),
 		wipLimits: Object.fromEntries(OPEN_STAGES.map((s) => [s, v[`wip_${s}`] as number | null]))
 	}));
+
+/**
+ * Ajustes → Motivos de cancelación. Rows come in order as key_0/label_0, key_1/…: a row with a key
+ * keeps it (renaming keeps old cancellations' reason), a row without one is a new reason, and a
+ * blank name takes the reason off the list.
+ */
+export const cancelReasonsFormSchema = z
+	.looseObject({})
+	.transform((raw) => {
+		const rec = raw as Record<string, unknown>;
+		const rows: { key: string; label: string }[] = [];
+		for (let i = 0; i < MAX_CANCEL_REASONS + 5; i++) {
+			const label = String(rec[`label_${i}`] ?? '')
+				.replace(/\s+/g, ' ')
+				.trim();
+			if (label) rows.push({ key: String(rec[`key_${i}`] ?? '').trim(), label });
+		}
+		const taken = rows.map((r) => r.key).filter(Boolean);
+		return rows.map((r) => {
+			if (r.key) return r;
+			const key = reasonKeyFor(r.label, taken);
+			taken.push(key);
+			return { key, label: r.label };
+		});
+	})
+	.pipe(cancelReasonsSchema);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SLA, DEFAULT_WIP, OPEN_STAGES, type OpenStage } from '$lib/domain/stage-registry';
+import { CANCEL_REASON_KEY, DEFAULT_CANCEL_REASONS, MAX_CANCEL_REASONS } from '$lib/domain/cancel-reasons';
 
 const cents = z.number().int('Usa centavos enteros.').min(0, 'El monto no puede ser negativo.').max(100_000_000);
 
@@ -15,6 +16,33 @@ const slaSchema = z.object({
 		.min(1)
 		.max(24 * 180)
 });
+
+/** The provider's cancellation reasons, in the order the dialog offers them (see domain/cancel-reasons.ts). */
+export const cancelReasonsSchema = z
+	.array(
+		z.object({
+			key: z.string().regex(CANCEL_REASON_KEY, 'Clave de motivo no válida: recarga la página.'),
+			label: z
+				.string({ error: 'Escribe el nombre del motivo.' })
+				.trim()
+				.min(1, 'Escribe el nombre del motivo.')
+				.max(60, 'El nombre del motivo es demasiado largo (máximo 60 caracteres).')
+		})
+	)
+	.min(1, 'Deja al menos un motivo de cancelación.')
+	.max(MAX_CANCEL_REASONS, `Caben hasta ${MAX_CANCEL_REASONS} motivos de cancelación.`)
+	.superRefine((list, ctx) => {
+		const keys = new Set<string>();
+		const labels = new Set<string>();
+		for (const [i, r] of list.entries()) {
+			const label = r.label.toLocaleLowerCase('es-MX');
+			if (keys.has(r.key))
+				ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'Hay dos motivos con la misma clave: recarga la página.' });
+			if (labels.has(label)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `El motivo «${r.label}» está repetido.` });
+			keys.add(r.key);
+			labels.add(label);
+		}
+	});
 
 const stageRecord = <T extends z.ZodType>(item: T) =>
 	z.object(Object.fromEntries(OPEN_STAGES.map((s) => [s, item])) as Record<OpenStage, T>);
@@ -52,6 +80,7 @@ export const orgSettingsSchema = z.object({
 	technicianDailyCapacity: z.number().int().min(1).max(30).default(4),
 	signingLinkDays: z.number().int().min(1).max(60).default(7),
 	uploadMaxMb: z.number().int().min(1).max(50).default(15),
+	cancelReasons: cancelReasonsSchema.default(DEFAULT_CANCEL_REASONS.map((r) => ({ ...r }))),
 	proration: z
 		.object({
 			divisor: z.enum(['periodo', 'mes', '30']).default('mes'),

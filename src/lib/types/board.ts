@@ -1,6 +1,7 @@
 // Shared by the server (which builds these) and the board's client (which renders them): neither side owns them.
 import type { Stage } from '$lib/domain/stages';
 import type { WispHubCardState } from './wisphub';
+import type { CancelReasonItem, RefundChecklist } from '$lib/domain/cancel-reasons';
 
 /** One card as every board screen sees it (phones and credentials stay off this shape). */
 export interface BoardCard {
@@ -39,6 +40,8 @@ export interface BoardSettings {
 	wipLimits: Partial<Record<Stage, number | null>>;
 	sla: Partial<Record<Stage, { warnHours: number; lateHours: number }>>;
 	recentDays: number;
+	/** The provider's cancellation reasons, in order (the cancel dialog and the cancelled cards' labels). */
+	cancelReasons: CancelReasonItem[];
 }
 
 export interface BoardSnapshot {
@@ -78,9 +81,11 @@ export interface MoveRequest {
 	afterId?: string | null;
 	version: number;
 	overrideReason?: string | null;
-	/** Required when moving into "cancelada" (unless the card already has one). */
-	cancelReason?: 'sin_cobertura' | 'declino' | 'no_localizable' | 'duplicado' | 'otro' | null;
+	/** Required when moving into "cancelada": a key of the provider's list (settings.cancelReasons). */
+	cancelReason?: string | null;
 	cancelNote?: string | null;
+	/** The deposit-refund checklist, when the card was «firmada» or «activa». */
+	refundChecklist?: RefundChecklist | null;
 }
 
 export type MoveResult =

@@ -70,7 +70,12 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 		cards,
 		totals: actor.role === 'technician' ? {} : board.totals,
 		lastSeq: board.lastSeq,
-		settings: { wipLimits: settings.wipLimits, sla: settings.sla, recentDays: settings.activeVisibleDays },
+		settings: {
+			wipLimits: settings.wipLimits,
+			sla: settings.sla,
+			recentDays: settings.activeVisibleDays,
+			cancelReasons: settings.cancelReasons
+		},
 		serverTime: new Date().toISOString()
 	};
 }

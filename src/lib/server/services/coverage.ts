@@ -94,6 +94,6 @@ export async function markNoCoverage(db: Database, actor: SessionUser, rawId: un
 		actor,
 		rawId,
 		{ reason: 'sin_cobertura', note, expectedVersion },
-		'Solo la oficina puede marcar una tarjeta «Sin cobertura».'
+		{ refusal: 'Solo la oficina puede marcar una tarjeta «Sin cobertura».', builtIn: true }
 	);
 }

@@ -5,11 +5,13 @@ import type { SessionUser } from '../auth';
 import { canEnter, stageLabel } from '$lib/domain/stages';
 import { parseInput } from '../validation';
 import { moveSchema } from '$lib/schemas/board';
+import type { z } from 'zod';
 import { heldCards, inScope, orgSettings, toBoardCard } from './board';
 import type { MoveResult } from '$lib/types/board';
-import { ServiceError } from './errors';
-import { alreadyCancelled } from './cancellations';
+import { ServiceError, refusalOf } from './errors';
+import { alreadyCancelled, cancelCard } from './cancellations';
 import { lastCanceller } from '../db/cancellations';
+import type { OrgSettings } from '$lib/schemas/settings';
 
 /**
  * Server-authoritative move: role and guard checked here, on the card as this process holds it;
@@ -52,14 +54,29 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 		// why instead of dropping this reason and reordering the column.
 		if (req.toStage === 'cancelada' && req.cancelReason && card.stage === 'cancelada') {
 			if (await recheck()) continue;
-			const first = alreadyCancelled(await lastCanceller(db, actor.orgId, card.id), card.cancelReason, card.cancelNote);
+			const first = alreadyCancelled(
+				await lastCanceller(db, actor.orgId, card.id),
+				card.cancelReason,
+				card.cancelNote,
+				settings.cancelReasons
+			);
 			return { ok: false, status: 409, message: first.message, reasons: [], overridable: false, card: toBoardCard(card, settings) };
 		}
-		const cancelling = req.toStage === 'cancelada' && card.stage !== 'cancelada';
-		const candidate = cancelling
-			? { ...card, cancelReason: req.cancelReason ?? card.cancelReason, cancelNote: req.cancelNote ?? card.cancelNote }
-			: card;
-		const verdict = canEnter(candidate, req.toStage, actor.role, {
+		// A cancellation is its own use case (reason of the provider's list, refund checklist, record).
+		if (req.toStage === 'cancelada' && card.stage !== 'cancelada') return cancelByMove(db, actor, req, card, settings, cache);
+		// So is reopening (back to the stage it left, with a reason, its IP only if still free).
+		if (card.stage === 'cancelada' && req.toStage !== 'cancelada' && (actor.role === 'admin' || actor.role === 'coordinator')) {
+			if (await recheck()) continue;
+			return {
+				ok: false,
+				status: 422,
+				message: 'Para sacar una tarjeta de «Cancelada» usa «Reabrir»: vuelve a la etapa de la que salió y pide el motivo.',
+				reasons: [],
+				overridable: false,
+				card: toBoardCard(card, settings)
+			};
+		}
+		const verdict = canEnter(card, req.toStage, actor.role, {
 			settings,
 			overrideReason: req.overrideReason,
 			userId: actor.id
@@ -86,8 +103,8 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 				afterId: req.afterId ?? null,
 				actorId: actor.id,
 				overrideReason: verdict.overridden ? (req.overrideReason ?? null) : null,
-				cancelReason: candidate.cancelReason ?? null,
-				cancelNote: candidate.cancelNote ?? null
+				cancelReason: card.cancelReason ?? null,
+				cancelNote: card.cancelNote ?? null
 			});
 		} catch (err) {
 			// Two moves that lock the same cards in opposite orders: PostgreSQL aborts one; retry it.
@@ -109,15 +126,14 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 		}
 		if (result.outcome !== 'ok') throw new ServiceError(409, 'No se pudo acomodar la tarjeta. Intenta de nuevo.');
 		const moved: CardRow = {
-			...candidate,
+			...card,
 			stage: req.toStage,
 			position: result.position,
 			version: result.version,
 			stageChangedAt: result.stageChangedAt,
 			cancelledAt: result.cancelledAt
 		};
-		if (req.toStage === 'cancelada') moved.ip = null;
-		else moved.cancelReason = moved.cancelNote = null;
+		if (req.toStage !== 'cancelada') moved.cancelReason = moved.cancelNote = null;
 		// The statement committed: this is the card's new row.
 		cache.remember(moved);
 		return { ok: true, card: toBoardCard(moved, settings), seq: result.seq };
@@ -126,3 +142,32 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 }
 
 const MAX_ATTEMPTS = 4;
+
+/** A drop on «Cancelada» (or the menu's choice) with the dialog's reason: cancelCard, answered as a move. */
+async function cancelByMove(
+	db: Database,
+	actor: SessionUser,
+	req: z.output<typeof moveSchema>,
+	card: CardRow,
+	settings: OrgSettings,
+	cache: ReturnType<typeof heldCards>
+): Promise<MoveResult> {
+	const input = { reason: req.cancelReason ?? undefined, note: req.cancelNote, refundChecklist: req.refundChecklist };
+	let seq: number | null;
+	try {
+		seq = (await cancelCard(db, actor, card.id, input, { beforeId: req.beforeId, afterId: req.afterId })).seq;
+	} catch (err) {
+		const refusal = refusalOf(err);
+		if (!refusal) throw err;
+		const now = await cards.getCard(db, actor.orgId, card.id);
+		if (now) cache.remember(now);
+		const shown = now && inScope(actor, now) ? toBoardCard(now, settings) : null;
+		return { ok: false, status: refusal.status, message: refusal.message, reasons: [], overridable: false, card: shown };
+	}
+	// The cancel read the card under its lock; the cache gets that row, not the copy this move began with.
+	const moved = await cards.getCard(db, actor.orgId, card.id);
+	if (!moved)
+		return { ok: false, status: 404, message: 'Esa tarjeta ya no existe o no tienes acceso.', reasons: [], overridable: false, card: null };
+	cache.remember(moved);
+	return { ok: true, card: toBoardCard(moved, settings), seq };
+}
