@@ -214,6 +214,11 @@ const withDefaults = (s?: Partial<GuardSettings> | null): GuardSettings => ({
 	requiredEquipmentFields: s?.requiredEquipmentFields ?? DEFAULT_GUARD_SETTINGS.requiredEquipmentFields
 });
 
+/** What `stage` itself asks for on top of the earlier stages (empty for the closed stages). */
+export function ownRequirementsFor(card: GuardCard, stage: Stage, settings?: Partial<GuardSettings> | null): Requirement[] {
+	return isOpenStage(stage) ? STAGE_RULES[stage](card, withDefaults(settings)) : [];
+}
+
 /**
  * Unmet requirements for the card to sit in `stage`. Cumulative: a stage needs everything the
  * earlier ones need. Moving back along the main flow needs nothing; reopening a cancelled card

@@ -22,6 +22,7 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	technicianName: null,
 	technicianColor: null,
 	stageChangedAt: '2026-11-21T10:00:00.000Z',
+	createdAt: '2026-11-20T10:00:00.000Z',
 	cancelReason: null,
 	cancelNote: null,
 	sheetSigned: false,

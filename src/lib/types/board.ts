@@ -21,6 +21,8 @@ export interface BoardCard {
 	technicianName: string | null;
 	technicianColor: string | null;
 	stageChangedAt: string;
+	/** When the card was registered: its total age, which moving it back and forth does not reset. */
+	createdAt: string;
 	cancelReason: string | null;
 	cancelNote: string | null;
 	/** Installation sheet / contract signed (the "firmada" guard reads these). */
