@@ -44,6 +44,11 @@ test('soltar una tarjeta al fondo de una columna vacía la deja ahí', async ({ 
 	await dragToBottom(page, cardIn(column(page, 'cobertura_confirmada'), name), target);
 	await expect(cardIn(target, name)).toBeVisible();
 	await expect(cardIn(column(page, 'cobertura_confirmada'), name)).toHaveCount(0);
+	// Moving it back restarts its time in the column, not its age since it was registered (demo: 32 h).
+	await expect(cardIn(target, name).getByTestId('card-age')).toHaveAttribute(
+		'title',
+		/^Tiempo en esta columna: \d+ min · desde el registro: 3\d h/
+	);
 	await page.reload();
 	await boardIsLive(page);
 	await expect(cardIn(column(page, 'preinstalacion'), name)).toBeVisible();
@@ -118,4 +123,44 @@ test('capturas del tablero a 1280 y 390 px: el teléfono conserva sus columnas a
 	await expect(column(page, 'preinstalacion').getByRole('button', { name: 'Contraer «Preinstalación»' })).toBeHidden();
 	expect((await column(page, 'preinstalacion').boundingBox())!.width).toBeGreaterThan(280);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('el calendario escribe los días en minúsculas y la franja «por la mañana» / «por la tarde»', async ({ page }) => {
+	await login(page, COORDINATOR.email, COORDINATOR.password);
+	await page.goto('/calendario');
+	const heads = page.getByRole('columnheader');
+	await expect(heads.nth(1)).toHaveText(/^(lun|mar|mié|jue|vie|sáb|dom) \d{1,2} de [a-z]+$/);
+	const texts = await heads.allTextContents();
+	for (const t of texts.slice(1)) expect(t.trim()).toMatch(/^(lun|mar|mié|jue|vie|sáb|dom) \d{1,2} de [a-z]+$/);
+	// The demo agrees some visits for a part of the day: never a bare «mañana» under a date.
+	const jobs = await page.locator('[data-job]').allTextContents();
+	expect(jobs.length).toBeGreaterThan(0);
+	for (const j of jobs) expect(j.trim()).not.toMatch(/^(mañana|tarde)\s/);
+	expect(jobs.some((j) => /^\s*por la (mañana|tarde) #\d+/.test(j))).toBe(true);
+});
+
+test('la pantalla de la oficina separa el número de la columna de su nombre («6 / 25», no «Documentos6/ 25»)', async ({ page, browser }) => {
+	await login(page, ADMIN.email, ADMIN.password);
+	await page.goto('/ajustes/pantallas');
+	await page.getByLabel('Nombre de la pantalla').fill('TV columnas');
+	await page.getByRole('button', { name: 'Crear enlace' }).click();
+	const url = await page.getByTestId('display-url').inputValue();
+	const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'es-MX', timezoneId: 'America/Cancun' })).newPage();
+	await tv.goto(new URL(url).pathname);
+	await expect(tv.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live');
+	const heading = tv.getByTestId('display-column-documentos_pendientes').getByRole('heading');
+	const name = (await heading.locator('.stage').boundingBox())!;
+	const count = (await heading.locator('.count').boundingBox())!;
+	expect(count.x - (name.x + name.width)).toBeGreaterThanOrEqual(12);
+	await expect(heading.locator('.limit')).toHaveText(/^\/\s25$/);
+	const limit = (await heading.locator('.limit').boundingBox())!;
+	const number = await heading.locator('.count').evaluate((el) => {
+		const r = document.createRange();
+		r.setStart(el.firstChild!, 0);
+		r.setEnd(el.firstChild!, 1);
+		return r.getBoundingClientRect().right;
+	});
+	expect(limit.x - number).toBeGreaterThanOrEqual(3);
+	await tv.screenshot({ path: 'test-results/screens/pantalla-columnas-1920x1080.png' });
+	await tv.context().close();
 });
