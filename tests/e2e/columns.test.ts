@@ -139,13 +139,18 @@ test('el calendario escribe los días en minúsculas y la franja «por la mañan
 	expect(jobs.some((j) => /^\s*por la (mañana|tarde) #\d+/.test(j))).toBe(true);
 });
 
-test('la pantalla de la oficina separa el número de la columna de su nombre («6 / 25», no «Documentos6/ 25»)', async ({ page, browser }) => {
+test('la pantalla de la oficina separa el número de la columna de su nombre («6 / 25», no «Documentos6/ 25»)', async ({
+	page,
+	browser
+}) => {
 	await login(page, ADMIN.email, ADMIN.password);
 	await page.goto('/ajustes/pantallas');
 	await page.getByLabel('Nombre de la pantalla').fill('TV columnas');
 	await page.getByRole('button', { name: 'Crear enlace' }).click();
 	const url = await page.getByTestId('display-url').inputValue();
-	const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'es-MX', timezoneId: 'America/Cancun' })).newPage();
+	const tv = await (
+		await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'es-MX', timezoneId: 'America/Cancun' })
+	).newPage();
 	await tv.goto(new URL(url).pathname);
 	await expect(tv.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live');
 	const heading = tv.getByTestId('display-column-documentos_pendientes').getByRole('heading');

@@ -247,10 +247,16 @@ describe.each(drivers)('seedDemo on %s', (driver) => {
 			for (const { id } of ids) {
 				const card = (await getCard(t.db, org.id, id))!;
 				// The guard a move into its column runs (requirementsFor is canEnter's data half).
-				expect(requirementsFor(card, card.stage, settings).map((r) => r.message), `${card.fullName} en ${card.stage}`).toEqual([]);
+				expect(
+					requirementsFor(card, card.stage, settings).map((r) => r.message),
+					`${card.fullName} en ${card.stage}`
+				).toEqual([]);
 				// Nothing past «Agendada» waits for documents: they came before the date was agreed.
 				if (['agendada', 'asignada', 'firmada', 'activa'].includes(card.stage))
-					expect(missingForNext(card, settings).missing.filter((r) => r.kind === 'document'), card.fullName).toEqual([]);
+					expect(
+						missingForNext(card, settings).missing.filter((r) => r.kind === 'document'),
+						card.fullName
+					).toEqual([]);
 			}
 			// The documents are real files in the store, one per category and card, readable as PDFs.
 			const rows = await t.db.query<{ storage_key: string; mime: string; name: string }>(

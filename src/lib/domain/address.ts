@@ -71,12 +71,29 @@ function colonia(raw: string | null | undefined): string {
 }
 
 // Lower-case inside a place name ("Calle 20 de Noviembre", "Paseo de los Ángeles y la Playa").
-const PLACE_SMALL_WORDS: ReadonlySet<string> = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'o', 'u', 'en', 'con', 'por', 'al']);
+const PLACE_SMALL_WORDS: ReadonlySet<string> = new Set([
+	'de',
+	'del',
+	'la',
+	'las',
+	'los',
+	'el',
+	'y',
+	'e',
+	'o',
+	'u',
+	'en',
+	'con',
+	'por',
+	'al'
+]);
 // Written in capitals: the process's grid (SM/MZ/LT), "sin número", and Roman numerals ("Villas del Mar II").
 const PLACE_UPPER_WORDS = /^(?:sm|mz|lt|s\/n|cp|uh|u\.h|ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv)$/;
 
-const placeLower = (s: string) => [...s].map((c) => (c.toLocaleLowerCase('es-MX').length === c.length ? c.toLocaleLowerCase('es-MX') : c)).join('');
-const placeUpper = (s: string) => [...s].map((c) => (c.toLocaleUpperCase('es-MX').length === c.length ? c.toLocaleUpperCase('es-MX') : c)).join('');
+const placeLower = (s: string) =>
+	[...s].map((c) => (c.toLocaleLowerCase('es-MX').length === c.length ? c.toLocaleLowerCase('es-MX') : c)).join('');
+const placeUpper = (s: string) =>
+	[...s].map((c) => (c.toLocaleUpperCase('es-MX').length === c.length ? c.toLocaleUpperCase('es-MX') : c)).join('');
 
 function placeWord(word: string, first: boolean): string {
 	const lower = placeLower(word);

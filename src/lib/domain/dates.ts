@@ -188,7 +188,11 @@ export function formatDayShort(date: CivilDate, intlLocale: string): string {
 	const d = new Date(0);
 	d.setUTCFullYear(year, month - 1, day);
 	let f = dayFormats.get(intlLocale);
-	if (!f) dayFormats.set(intlLocale, (f = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })));
+	if (!f)
+		dayFormats.set(
+			intlLocale,
+			(f = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }))
+		);
 	if (!intlLocale.toLowerCase().startsWith('es')) return f.format(d);
 	const part = (type: Intl.DateTimeFormatPartTypes) =>
 		f

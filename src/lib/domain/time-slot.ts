@@ -5,18 +5,9 @@
  */
 export type DayPart = 'manana' | 'tarde' | 'noche';
 
-export type TimeSlot =
-	| { kind: 'time'; text: string }
-	| { kind: 'part'; part: DayPart }
-	| { kind: 'text'; text: string };
+export type TimeSlot = { kind: 'time'; text: string } | { kind: 'part'; part: DayPart } | { kind: 'text'; text: string };
 
-const fold = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.trim();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const PARTS: Record<string, DayPart> = {
 	manana: 'manana',

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Executor } from '../db';
 import * as filesDb from '../db/files';
+import type { FileCategory } from '../db/files';
 import type { Storage } from '../storage';
 import { CATEGORY_NAMES } from '$lib/schemas/files';
 
@@ -10,8 +11,8 @@ import { CATEGORY_NAMES } from '$lib/schemas/files';
  * shows what the guards expect instead of «faltan 4 documentos» on scheduled cards. Each file is a
  * one-page PDF that says it is a demonstration document and whose it is: no real person's data.
  */
-export const DEMO_DOCUMENTS = ['ine_frontal', 'ine_atras', 'comprobante_domicilio'] as const;
-export const DEMO_12_MONTH_DOCUMENT = 'confirmacion_12_meses';
+export const DEMO_DOCUMENTS: readonly FileCategory[] = ['ine_frontal', 'ine_atras', 'comprobante_domicilio'];
+export const DEMO_12_MONTH_DOCUMENT: FileCategory = 'confirmacion_12_meses';
 
 export interface DemoDocumentCard {
 	installationId: string;
