@@ -82,6 +82,7 @@ describe.each(drivers)('what a card shows changes its version, on %s', (driver) 
 				run: () => t.db.query(`delete from files where installation_id = $1 and category = 'ine_atras'`, [card.id])
 			},
 			{ shows: ['stageChangedAt'], run: edit(`stage_changed_at = now() - interval '1 hour'`) },
+			{ shows: ['createdAt'], run: edit(`created_at = now() - interval '3 days'`) },
 			{ shows: ['stage'], run: edit(`stage = 'agendada'`) },
 			{ shows: ['stage', 'cancelReason'], run: edit(`stage = 'cancelada', cancel_reason = 'declino'`) },
 			{ shows: ['cancelNote'], run: edit(`cancel_note = 'Se mudó de ciudad'`) },

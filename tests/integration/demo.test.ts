@@ -9,6 +9,10 @@ import { createOrganization } from '../../src/lib/server/services/organizations'
 import { verifyPassword } from '../../src/lib/server/auth';
 import { DEMO_PASSWORD, seedDemo } from '../../src/lib/server/services/demo';
 import { parseOrgCreateArgs } from '../../src/cli/org-create';
+import { getCard } from '../../src/lib/server/db/cards';
+import { orgSettings } from '../../src/lib/server/services/board';
+import { missingForNext, requirementsFor } from '../../src/lib/domain/stages';
+import { tempStorage } from './support/documents';
 
 const ALL_STAGES = [
 	'preinstalacion',
@@ -230,6 +234,47 @@ describe.each(drivers)('seedDemo on %s', (driver) => {
 
 	it('loads a consistent Cancún provider once', async () => {
 		await seedAndCheck(t.db);
+	});
+
+	it('puts every card where its guards allow: no demo card lacks what its own column needs', async () => {
+		const files = tempStorage();
+		try {
+			const org = await newOrg(t.db, `guardas.${randomBytes(3).toString('hex')}@example.com`);
+			await seedDemo(t.db, org.id, { storage: files.storage });
+			const settings = await orgSettings(t.db, org.id);
+			const ids = await t.db.query<{ id: string }>('select id from installations where org_id = $1', [org.id]);
+			expect(ids.length).toBeGreaterThanOrEqual(36);
+			for (const { id } of ids) {
+				const card = (await getCard(t.db, org.id, id))!;
+				// The guard a move into its column runs (requirementsFor is canEnter's data half).
+				expect(
+					requirementsFor(card, card.stage, settings).map((r) => r.message),
+					`${card.fullName} en ${card.stage}`
+				).toEqual([]);
+				// Nothing past «Agendada» waits for documents: they came before the date was agreed.
+				if (['agendada', 'asignada', 'firmada', 'activa'].includes(card.stage))
+					expect(
+						missingForNext(card, settings).missing.filter((r) => r.kind === 'document'),
+						card.fullName
+					).toEqual([]);
+			}
+			// The documents are real files in the store, one per category and card, readable as PDFs.
+			const rows = await t.db.query<{ storage_key: string; mime: string; name: string }>(
+				'select storage_key, mime, name from files where org_id = $1',
+				[org.id]
+			);
+			expect(rows.length).toBeGreaterThanOrEqual(3 * 12);
+			for (const r of rows) {
+				const bytes = await files.storage.get(r.storage_key);
+				expect(r.mime).toBe('application/pdf');
+				const text = Buffer.from(bytes!).toString('latin1');
+				expect(text.slice(0, 5), r.name).toBe('%PDF-');
+				expect(text).toContain(`(${r.name})`);
+				expect(text).toContain('demostración');
+			}
+		} finally {
+			files.cleanup();
+		}
 	});
 
 	it('gives a second provider its own demo logins (emails are unique across providers)', async () => {

@@ -119,3 +119,33 @@ describe('isAddressComplete', () => {
 		);
 	});
 });
+
+describe('titleCasePlace', () => {
+	it.each([
+		['calle 20 de noviembre', 'Calle 20 de Noviembre'],
+		['AV. TULUM', 'Av. Tulum'],
+		['fracc. villas del mar ii', 'Fracc. Villas del Mar II'],
+		['sm 12 mz 3 lt 4', 'SM 12 MZ 3 LT 4'],
+		['Sm. 64', 'SM. 64'],
+		['región   94', 'Región 94'],
+		['paseo de los ángeles y la playa', 'Paseo de los Ángeles y la Playa'],
+		['de la luz', 'De la Luz'],
+		['retorno 5 a', 'Retorno 5 A'],
+		['andador 12-b', 'Andador 12-B'],
+		['col. benito juárez s/n', 'Col. Benito Juárez S/N'],
+		['', '']
+	])('%s → %s', (raw, text) => {
+		expect(sut.titleCasePlace(raw)).toBe(text);
+	});
+
+	it('only changes case and spacing, never letters or digits', () => {
+		fc.assert(
+			fc.property(fc.string(), (raw) => {
+				const out = sut.titleCasePlace(raw);
+				const fold = (s: string) => s.toLocaleLowerCase('es-MX').replace(/\s+/g, '');
+				expect(fold(out)).toBe(fold(raw));
+				expect(sut.titleCasePlace(out)).toBe(out);
+			})
+		);
+	});
+});

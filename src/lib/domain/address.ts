@@ -70,6 +70,55 @@ function colonia(raw: string | null | undefined): string {
 	return labelled('Fracc', value, FRACC);
 }
 
+// Lower-case inside a place name ("Calle 20 de Noviembre", "Paseo de los Ángeles y la Playa").
+const PLACE_SMALL_WORDS: ReadonlySet<string> = new Set([
+	'de',
+	'del',
+	'la',
+	'las',
+	'los',
+	'el',
+	'y',
+	'e',
+	'o',
+	'u',
+	'en',
+	'con',
+	'por',
+	'al'
+]);
+// Written in capitals: the process's grid (SM/MZ/LT), "sin número", and Roman numerals ("Villas del Mar II").
+const PLACE_UPPER_WORDS = /^(?:sm|mz|lt|s\/n|cp|uh|u\.h|ii|iii|iv|vi|vii|viii|ix|xi|xii|xiii|xiv|xv)$/;
+
+const placeLower = (s: string) =>
+	[...s].map((c) => (c.toLocaleLowerCase('es-MX').length === c.length ? c.toLocaleLowerCase('es-MX') : c)).join('');
+const placeUpper = (s: string) =>
+	[...s].map((c) => (c.toLocaleUpperCase('es-MX').length === c.length ? c.toLocaleUpperCase('es-MX') : c)).join('');
+
+function placeWord(word: string, first: boolean): string {
+	const lower = placeLower(word);
+	const bare = lower.replace(/\.+$/, '');
+	if (PLACE_UPPER_WORDS.test(bare) || /\d/.test(word)) return placeUpper(word);
+	if (!first && PLACE_SMALL_WORDS.has(lower)) return lower;
+	const chars = [...lower];
+	const i = chars.findIndex((c) => /\p{L}/u.test(c));
+	if (i >= 0) chars[i] = placeUpper(chars[i]);
+	return chars.join('');
+}
+
+/**
+ * Street, colonia and fraccionamiento as the name is stored: each word capitalised, Spanish small
+ * words lower-case, SM/MZ/LT, «S/N» and Roman numerals in capitals, numbers as typed ("12-B").
+ */
+export function titleCasePlace(input: string | null | undefined): string {
+	return clean(input)
+		.normalize('NFC')
+		.split(' ')
+		.filter(Boolean)
+		.map((w, i) => placeWord(w, i === 0))
+		.join(' ');
+}
+
 /** "SM 12, MZ 3, LT 4, #10 int 2, Edificio X, Calle Y, Fracc Z, Cancún", skipping empty parts. */
 export function composeAddress(parts: AddressParts): string {
 	const ext = number(parts.ext);

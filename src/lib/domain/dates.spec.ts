@@ -10,6 +10,7 @@ import {
 	diffDays,
 	formatDate,
 	formatDateEs,
+	formatDayShort,
 	isCivilDate,
 	isLeapYear,
 	parseDate,
@@ -177,6 +178,25 @@ describe('formatDateEs', () => {
 		fc.assert(
 			fc.property(civilDate, (date) => {
 				expect(formatDateEs(date)).toMatch(/^\d{1,2} [a-zñ]+ \d{4}$/);
+			})
+		);
+	});
+});
+
+describe('formatDayShort', () => {
+	it.each([
+		['2026-11-30', 'es-MX', 'lun 30 de nov'],
+		['2026-12-05', 'es-MX', 'sáb 5 de dic'],
+		['2027-01-06', 'es-MX', 'mié 6 de ene'],
+		['2026-11-30', 'en-US', 'Mon, Nov 30']
+	])('%s in %s → %s', (date, locale, text) => {
+		expect(formatDayShort(date, locale)).toBe(text);
+	});
+
+	it('is lower-case and dotless in Spanish for every day', () => {
+		fc.assert(
+			fc.property(civilDate, (date) => {
+				expect(formatDayShort(date, 'es-MX')).toMatch(/^[a-zá-úñ]+ \d{1,2} de [a-zñ]+$/);
 			})
 		);
 	});

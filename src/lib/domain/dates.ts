@@ -176,3 +176,29 @@ export function formatDateEs(date: CivilDate): string {
 		.toLowerCase();
 	return `${day} ${monthName} ${year}`;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A day heading: "lun 30 de nov" in Spanish (lower-case, as Spanish writes weekdays and months,
+ * without the abbreviation dots some ICU versions add), "Mon, Nov 30" in English.
+ */
+export function formatDayShort(date: CivilDate, intlLocale: string): string {
+	const { year, month, day } = dateParts(date);
+	const d = new Date(0);
+	d.setUTCFullYear(year, month - 1, day);
+	let f = dayFormats.get(intlLocale);
+	if (!f)
+		dayFormats.set(
+			intlLocale,
+			(f = new Intl.DateTimeFormat(intlLocale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }))
+		);
+	if (!intlLocale.toLowerCase().startsWith('es')) return f.format(d);
+	const part = (type: Intl.DateTimeFormatPartTypes) =>
+		f
+			.formatToParts(d)
+			.find((p) => p.type === type)!
+			.value.replace(/\./g, '')
+			.toLocaleLowerCase('es-MX');
+	return `${part('weekday')} ${day} de ${part('month')}`;
+}

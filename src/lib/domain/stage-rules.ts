@@ -215,6 +215,11 @@ const withDefaults = (s?: Partial<GuardSettings> | null): GuardSettings => ({
 	cancelReasons: s?.cancelReasons?.length ? s.cancelReasons : DEFAULT_GUARD_SETTINGS.cancelReasons
 });
 
+/** What `stage` itself asks for on top of the earlier stages (empty for the closed stages). */
+export function ownRequirementsFor(card: GuardCard, stage: Stage, settings?: Partial<GuardSettings> | null): Requirement[] {
+	return isOpenStage(stage) ? STAGE_RULES[stage](card, withDefaults(settings)) : [];
+}
+
 /**
  * Unmet requirements for the card to sit in `stage`. Cumulative: a stage needs everything the
  * earlier ones need. Moving back along the main flow needs nothing; reopening a cancelled card

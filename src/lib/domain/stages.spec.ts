@@ -524,6 +524,29 @@ describe('missingForNext and badges', () => {
 		});
 	});
 
+	it('shows what the next column itself asks for, not every earlier gap', () => {
+		// A card let into «Asignada» without its documents (a coordinator's override) waits for signatures now.
+		const card = completeCard({ stage: 'asignada', fileCategories: [], sheetSignedAt: null, contractSignedAt: null });
+		expect(sut.missingForNext(card)).toMatchObject({ next: 'firmada', badge: 'faltan 2 datos' });
+		expect(sut.missingForNext(card).missing.map((r) => r.key)).toEqual(['sheetSignedAt', 'contractSignedAt']);
+		expect(sut.missingForNext({ ...card, contractType: 'indefinido' }).badge).toBe('falta firma de la hoja');
+	});
+
+	it('still shows the earlier gaps when they are all that stops the next move', () => {
+		const card = completeCard({ stage: 'asignada', fileCategories: ['ine_frontal'] });
+		expect(sut.canEnter(card, 'firmada', 'coordinator').ok).toBe(false);
+		expect(sut.missingForNext(card)).toMatchObject({ next: 'firmada', badge: 'faltan 3 documentos' });
+	});
+
+	it('property: a badge exactly when the next move would be refused for data', () => {
+		fc.assert(
+			fc.property(cardArb, settingsArb, (card, settings) => {
+				const { next, badge } = sut.missingForNext(card, settings);
+				expect(badge !== null).toBe(!!next && sut.requirementsFor(card, next, settings).length > 0);
+			})
+		);
+	});
+
 	it('has no badge when nothing is missing or there is no next column', () => {
 		expect(sut.missingForNext(completeCard({ stage: 'agendada' }))).toMatchObject({ next: 'asignada', missing: [], badge: null });
 		expect(sut.missingForNext(completeCard({ stage: 'activa' }))).toEqual({ next: null, missing: [], badge: null });

@@ -13,11 +13,11 @@ import {
 	type GuardSettings,
 	type Requirement
 } from './stage-card';
-import { requirementsFor } from './stage-rules';
+import { ownRequirementsFor, requirementsFor } from './stage-rules';
 
 export * from './stage-registry';
 export * from './stage-card';
-export { requirementsFor } from './stage-rules';
+export { ownRequirementsFor, requirementsFor } from './stage-rules';
 
 const quoted = (stages: readonly Stage[]) => stages.map((s) => `«${stageLabel(s)}»`).join(' o ');
 
@@ -82,14 +82,22 @@ export function canEnter(card: GuardCard, stage: Stage, role: Role, opts: CanEnt
 	return { ok: false, reasons, overridable: mayOverride };
 }
 
-/** For the card's badge: what it still needs for the next column ("faltan 2 documentos"). */
+/**
+ * For the card's badge: what the next column asks for ("falta firma de la hoja"), not every gap an
+ * override let through earlier. Only when the next column's own needs are met do those earlier
+ * gaps show, since then they alone stop the move (the guard is cumulative). So a card has a badge
+ * exactly when the guard would refuse its next move on data.
+ */
 export function missingForNext(
 	card: GuardCard,
 	settings?: Partial<GuardSettings> | null
 ): { next: Stage | null; missing: Requirement[]; badge: string | null } {
 	const next = isStage(card.stage) ? nextStage(card.stage) : null;
 	if (!next) return { next: null, missing: [], badge: null };
-	const missing = requirementsFor(card, next, settings);
+	const all = requirementsFor(card, next, settings);
+	const own = new Set(ownRequirementsFor(card, next, settings).map((r) => r.key));
+	const nextOwn = all.filter((r) => own.has(r.key));
+	const missing = nextOwn.length ? nextOwn : all;
 	return { next, missing, badge: badgeFor(missing) };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	activeFilterCount,
+	ageAmount,
+	cardAges,
 	applyCardEvent,
 	groupColumns,
 	matchesFilters,
@@ -42,6 +44,7 @@ function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		technicianName: null,
 		technicianColor: null,
 		stageChangedAt: new Date(NOW).toISOString(),
+		createdAt: new Date(NOW).toISOString(),
 		cancelReason: null,
 		cancelNote: null,
 		wisphub: null,
@@ -205,5 +208,33 @@ describe('small rules', () => {
 		).toBeNull();
 		expect(roleNeverEnters('technician', 'agendada')).toBe(true);
 		expect(roleNeverEnters('coordinator', 'activa')).toBe(false);
+	});
+});
+
+describe('card ages', () => {
+	const H = 3_600_000;
+	it('keeps the total age when a card moves back: only the time in the column restarts', () => {
+		const created = new Date(NOW - 9 * 24 * H).toISOString();
+		const movedBack = new Date(NOW - 2 * H).toISOString();
+		expect(cardAges({ createdAt: created, stageChangedAt: movedBack }, NOW)).toEqual({ inStage: 2, total: 216 });
+	});
+
+	it('never shows a total younger than the time in the column', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: 0, max: 1e10 }), (a, b) => {
+				const ages = cardAges({ createdAt: new Date(NOW - a).toISOString(), stageChangedAt: new Date(NOW - b).toISOString() }, NOW);
+				expect(ages.total).toBeGreaterThanOrEqual(ages.inStage);
+				expect(ages.inStage).toBeCloseTo(b / H, 6);
+			})
+		);
+	});
+
+	it('says minutes, hours or days', () => {
+		expect([ageAmount(0.5), ageAmount(5.9), ageAmount(47.9), ageAmount(50)]).toEqual([
+			{ unit: 'min', count: 30 },
+			{ unit: 'h', count: 5 },
+			{ unit: 'h', count: 47 },
+			{ unit: 'd', count: 2 }
+		]);
 	});
 });

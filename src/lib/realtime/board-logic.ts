@@ -181,6 +181,26 @@ export function ageHours(stageChangedAt: string, nowMs: number): number {
 	return Number.isFinite(t) ? Math.max(0, (nowMs - t) / 3_600_000) : 0;
 }
 
+export interface AgeAmount {
+	unit: 'min' | 'h' | 'd';
+	count: number;
+}
+
+/** "45 min", "5 h", "3 d": minutes below an hour, hours below two days, then days. */
+export function ageAmount(hours: number): AgeAmount {
+	if (hours < 1) return { unit: 'min', count: Math.floor(hours * 60) };
+	return hours < 48 ? { unit: 'h', count: Math.floor(hours) } : { unit: 'd', count: Math.floor(hours / 24) };
+}
+
+/**
+ * A card's two clocks, in hours: time in its current column (restarts on every move, so the SLA
+ * colours follow the column) and total age since it was registered (moving it back never resets it).
+ */
+export function cardAges(card: Pick<BoardCard, 'stageChangedAt' | 'createdAt'>, nowMs: number): { inStage: number; total: number } {
+	const inStage = ageHours(card.stageChangedAt, nowMs);
+	return { inStage, total: Math.max(inStage, ageHours(card.createdAt, nowMs)) };
+}
+
 export function slaLevel(hours: number, sla: { warnHours: number; lateHours: number } | undefined): SlaLevel {
 	if (!sla) return 'ok';
 	if (hours >= sla.lateHours) return 'late';

@@ -27,6 +27,7 @@ function makeCard(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		technicianName: null,
 		technicianColor: null,
 		stageChangedAt: new Date().toISOString(),
+		createdAt: new Date().toISOString(),
 		cancelReason: null,
 		cancelNote: null,
 		wisphub: null,

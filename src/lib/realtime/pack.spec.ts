@@ -22,6 +22,8 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	technicianName: null,
 	technicianColor: null,
 	stageChangedAt: '2026-11-21T10:00:00.000Z',
+	// Each card was registered at its own time (an hour apart).
+	createdAt: new Date(Date.UTC(2026, 10, 1) + i * 3_600_000).toISOString(),
 	cancelReason: null,
 	cancelNote: null,
 	wisphub: null,

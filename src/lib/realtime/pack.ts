@@ -25,6 +25,7 @@ const FIELDS = [
 	'technicianName',
 	'technicianColor',
 	'stageChangedAt',
+	'createdAt',
 	'cancelReason',
 	'cancelNote',
 	'wisphub',

@@ -16,6 +16,14 @@ describe('card field schemas (shared by the panel and the server)', () => {
 		expect(parse('installationCost', '1,250.5').data).toBe(125_050);
 	});
 
+	it('title-cases the street and the colonia like the name, on save', () => {
+		expect(parse('addrStreet', '  calle 20 DE noviembre ').data).toBe('Calle 20 de Noviembre');
+		expect(parse('addrColonia', 'fracc. villas del mar ii').data).toBe('Fracc. Villas del Mar II');
+		expect(parse('addrColonia', 'sm 64').data).toBe('SM 64');
+		expect(parse('addrStreet', ' ').data).toBeNull();
+		expect(publicRequestSchema.parse({ fullName: 'Ana Pérez', phone: '9981234567', colonia: 'región 94' }).colonia).toBe('Región 94');
+	});
+
 	it('blank optional fields become null; required ones refuse blank', () => {
 		expect(parse('phoneAlt', '  ').data).toBeNull();
 		expect(parse('addrCity', '').data).toBeNull();

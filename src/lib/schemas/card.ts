@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from './common';
 import { normalizeName } from '$lib/domain/names';
+import { titleCasePlace } from '$lib/domain/address';
 import { parseMxPhone } from '$lib/domain/phones';
 import { parsePesos, formatPesosForInput } from '$lib/domain/money';
 import { isCivilDate } from '$lib/domain/dates';
@@ -144,6 +145,9 @@ export function fieldSchema(field: CardField, ctx: FieldContext): z.ZodType<unkn
 			return optional(z.string().refine(isCivilDate, 'Escribe una fecha válida (AAAA-MM-DD), por ejemplo 2026-12-05.'));
 		case 'installationCost':
 			return pesos;
+		case 'addrStreet':
+		case 'addrColonia':
+			return optional(text(120, 'el dato').transform(titleCasePlace));
 		case 'comments':
 			return optional(text(2000, 'los comentarios'));
 		case 'signalNotes':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from './common';
+import { titleCasePlace } from '$lib/domain/address';
 import { fullNameSchema, phoneSchema } from './card';
 
 const optionalEmail = z
@@ -27,7 +28,7 @@ export const publicRequestSchema = z.object({
 	colonia: z
 		.string()
 		.optional()
-		.transform((v) => (v ?? '').replace(/\s+/g, ' ').trim() || null)
+		.transform((v) => titleCasePlace(v) || null)
 		.pipe(z.string().max(120, 'La colonia es demasiado larga (máximo 120 caracteres).').nullable()),
 	comments: z
 		.string()

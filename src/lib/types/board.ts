@@ -23,6 +23,8 @@ export interface BoardCard {
 	technicianName: string | null;
 	technicianColor: string | null;
 	stageChangedAt: string;
+	/** When the card was registered: its total age, which moving it back and forth does not reset. */
+	createdAt: string;
 	cancelReason: string | null;
 	cancelNote: string | null;
 	/** WispHub: pendiente · enviando · sincronizado (#id) · error, with its message; null when never queued. */

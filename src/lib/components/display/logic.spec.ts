@@ -81,4 +81,12 @@ describe('display logic', () => {
 		expect(strip).toHaveLength(1);
 		expect(strip[0].jobs.map((j) => j.state)).toEqual(['pendiente', 'instalada']);
 	});
+
+	it('puts a «tarde» job after the morning ones in the strip (not alphabetically before «mañana»)', () => {
+		const today = '2026-11-21';
+		const job = (id: string, installationTime: string) =>
+			card({ id, stage: 'asignada', installationDate: today, technicianId: 't', technicianName: 'Pedro', installationTime });
+		const strip = todayByTechnician([job('a', 'tarde'), job('b', '15:00–17:00'), job('c', 'mañana'), job('d', '11:00–13:00')], today);
+		expect(strip[0].jobs.map((j) => j.time)).toEqual(['mañana', '11:00–13:00', 'tarde', '15:00–17:00']);
+	});
 });

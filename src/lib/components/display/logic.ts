@@ -1,5 +1,6 @@
 import { OPEN_STAGES, type OpenStage } from '$lib/domain/stages';
 import { todayIn } from '$lib/domain/dates';
+import { slotSortKey } from '$lib/domain/time-slot';
 import { ageHours, slaLevel, wipLevel, type SlaLevel, type WipLevel } from '$lib/realtime/board-logic';
 import type { DisplayCard, DisplayEvent, DisplaySettings } from '$lib/schemas/displays';
 
@@ -80,7 +81,7 @@ export function todayByTechnician(cards: Iterable<DisplayCard>, today: string): 
 		if (!g) groups.set(key, (g = { technicianId: c.technicianId, name: c.technicianName, color: c.technicianColor, jobs: [] }));
 		g.jobs.push({ id: c.id, firstName: c.firstName, colonia: c.colonia, time: c.installationTime, state: jobState(c) });
 	}
-	for (const g of groups.values()) g.jobs.sort((a, b) => (a.time ?? '99').localeCompare(b.time ?? '99'));
+	for (const g of groups.values()) g.jobs.sort((a, b) => slotSortKey(a.time).localeCompare(slotSortKey(b.time)));
 	return [...groups.values()].sort(
 		(a, b) => (a.technicianId ? 0 : 1) - (b.technicianId ? 0 : 1) || (a.name ?? '').localeCompare(b.name ?? '')
 	);

@@ -40,6 +40,7 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		technicianName: row.technicianName,
 		technicianColor: row.technicianColor,
 		stageChangedAt: row.stageChangedAt,
+		createdAt: row.createdAt,
 		cancelReason: row.cancelReason ?? null,
 		cancelNote: row.cancelNote ?? null,
 		wisphub: row.wisphubState ? { state: row.wisphubState, id: row.wisphubId, error: row.wisphubError } : null,

@@ -23,6 +23,8 @@ import { normalizeName, surname } from '$lib/domain/names';
 import { POSITION_GAP } from '$lib/domain/positions';
 import { addDays, todayIn } from '$lib/domain/dates';
 import { recomputeBilling } from './billing';
+import { getStorage, type Storage } from '../storage';
+import { attachDemoDocuments } from './demo-files';
 
 /**
  * The documented password of every demo login (technicians, coordinator, agent). Documented on
@@ -50,6 +52,8 @@ export interface DemoSeedResult {
 export interface SeedDemoOptions {
 	/** The clock the dates are computed from; tests pin it. */
 	now?: Date;
+	/** Where the customers' demo documents go (the app's store unless a test gives its own). */
+	storage?: Storage;
 }
 
 // ───────────────────────────── static content ─────────────────────────────
@@ -880,6 +884,25 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 	const hashes = new Map<StaffKey, string>();
 	for (const s of STAFF) hashes.set(s.key, await hashPassword(DEMO_PASSWORD));
 
+	const storage = opts.storage ?? getStorage();
+	// Document bytes written before a failed transaction are removed again: no orphans in the store.
+	const written: string[] = [];
+	try {
+		return await seedInTransaction(db, orgId, now, hashes, storage, written);
+	} catch (err) {
+		await storage.remove(written).catch(() => {});
+		throw err;
+	}
+}
+
+async function seedInTransaction(
+	db: Database,
+	orgId: string,
+	now: Date,
+	hashes: Map<StaffKey, string>,
+	storage: Storage,
+	written: string[]
+): Promise<DemoSeedResult> {
 	return db.orm.transaction(async (tx) => {
 		// Locking the organization row serialises two concurrent seeds of the same provider, so
 		// the second one sees the first one's cards and skips instead of colliding.
@@ -1273,6 +1296,17 @@ export async function seedDemo(db: Database, orgId: string, opts: SeedDemoOption
 			return out;
 		});
 		if (attached.length) await demo.insertInstallationProducts(tx, attached);
+		// Documents came in while the card was in «Documentos pendientes»: every card that got past it has them.
+		await attachDemoDocuments(
+			tx,
+			storage,
+			orgId,
+			userId.get('agent')!,
+			cards
+				.filter((c) => OPEN_STAGES.indexOf(c.spec.cancel?.from ?? c.spec.stage) >= 3)
+				.map((c) => ({ installationId: idOf(c), fullName: c.row.fullName!, contractType: c.row.contractType })),
+			written
+		);
 		// Billing dates for every card with a zone and a date, as the scheduling screens would leave them.
 		for (const c of cards) if (c.row.zoneId && c.row.installationDate) await recomputeBilling(tx, orgId, idOf(c));
 

@@ -7,6 +7,7 @@ import type { DocumentKind } from '$lib/schemas/documents';
 import type { DocumentSource } from '../db/documents';
 import { ADDON_KINDS, addonKind, type AddonField, type AddonKinds } from '$lib/domain/addon-kinds';
 import type { DocData, Field } from '$lib/types/documents';
+import { timeSlotEs } from '$lib/domain/time-slot';
 
 export type { DocData, Field } from '$lib/types/documents';
 
@@ -198,7 +199,7 @@ export function buildDocData(
 				fields: [
 					['Técnico', src.technicianName ?? '—'],
 					['Fecha de instalación', date(src.installationDate)],
-					['Hora', src.installationTime ?? '—']
+					['Hora', timeSlotEs(src.installationTime) ?? '—']
 				]
 			},
 			{ title: 'Condiciones especiales', fields: special }
