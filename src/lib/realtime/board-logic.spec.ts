@@ -46,6 +46,7 @@ function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		cancelNote: null,
 		sheetSigned: false,
 		contractSigned: false,
+		duplicateOf: [],
 		badge: null,
 		missing: [],
 		...over

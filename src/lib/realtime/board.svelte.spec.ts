@@ -31,6 +31,7 @@ function makeCard(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		cancelNote: null,
 		sheetSigned: false,
 		contractSigned: false,
+		duplicateOf: [],
 		badge: null,
 		missing: [],
 		...over

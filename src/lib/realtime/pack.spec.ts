@@ -26,6 +26,7 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	cancelNote: null,
 	sheetSigned: false,
 	contractSigned: i % 2 === 0,
+	duplicateOf: i % 3 === 0 ? [i + 1] : [],
 	badge: missing.length ? `faltan ${missing.length} datos` : null,
 	missing
 });

@@ -4,6 +4,7 @@
 import type { GuardCard, Stage } from '$lib/domain/stages';
 import type { CallScriptState } from '$lib/schemas/call-script';
 import type { CardField, FieldValue } from '$lib/schemas/card';
+import type { DuplicateView } from './duplicates';
 
 /** One card in full (its panel and page), with the joined names. */
 export interface CardDetail extends GuardCard {
@@ -26,6 +27,8 @@ export interface CardDetail extends GuardCard {
 	onuSerial: string | null;
 	routerModel: string | null;
 	dni: string | null;
+	/** Folios of the cards this one may duplicate (open pairs): the board's badge. */
+	duplicateOf: number[];
 }
 
 /** One line of a card's history: a field edit, a document event or a stage change. */
@@ -73,6 +76,8 @@ export interface CardPanelData {
 		source: string | null;
 	};
 	checklist: ChecklistItemView[];
+	/** Open possible-duplicate pairs (office roles only). */
+	duplicates: DuplicateView[];
 	history: HistoryEntry[];
 	plans: PlanOption[];
 	zones: { id: string; name: string }[];

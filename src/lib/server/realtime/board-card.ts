@@ -44,6 +44,7 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		cancelNote: row.cancelNote ?? null,
 		sheetSigned: !!row.sheetSignedAt,
 		contractSigned: !!row.contractSignedAt,
+		duplicateOf: row.duplicateOf ?? [],
 		badge,
 		missing: sharedReasons(missing.map((m) => m.message))
 	};

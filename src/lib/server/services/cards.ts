@@ -11,6 +11,7 @@ import { cardChecklist } from './checklists';
 import { cardHistory } from './history';
 import * as panel from '../db/card-panel';
 import * as zones from '../db/zones';
+import { openDuplicates } from './duplicates';
 
 /** The full card for its panel/page; technicians only see their own jobs. */
 export async function cardDetail(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
@@ -28,11 +29,12 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 	const settings = await orgSettings(db, actor.orgId);
 	const fields = (await readCardFields(db, actor.orgId, card.id))!;
 	const extra = (await panel.extras(db, card.id))!;
-	const [checklist, history, plans, zoneOptions] = await Promise.all([
+	const [checklist, history, plans, zoneOptions, duplicates] = await Promise.all([
 		cardChecklist(db, actor.orgId, card, settings),
 		cardHistory(db, actor, card.id),
 		panel.planOptions(db, actor.orgId),
-		zones.options(db, actor.orgId)
+		zones.options(db, actor.orgId),
+		openDuplicates(db, actor, card.id)
 	]);
 	return {
 		card,
@@ -44,6 +46,7 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 			source: extra.source
 		},
 		checklist,
+		duplicates,
 		history,
 		plans,
 		zones: zoneOptions.map(({ id, name }) => ({ id, name })),
