@@ -8,6 +8,8 @@ import type { MoveResult } from '$lib/types/board';
 import type { FieldEdit } from '$lib/schemas/card';
 import type { moveSchema } from '$lib/schemas/board';
 import type { scriptTickSchema } from '$lib/schemas/call-script';
+import type { DuplicateActionInput } from '$lib/schemas/duplicates';
+import type { DuplicateResult } from '$lib/server/services/duplicates';
 import { cardUrl, query, request } from './client';
 
 type Ok = { ok: true };
@@ -43,3 +45,7 @@ export interface HistoryFilters {
 
 export const history = (cardId: string, filters: HistoryFilters = {}) =>
 	request<HistoryEntry[]>('GET', cardUrl(cardId, 'historial') + query({ ...filters }));
+
+/** The duplicate banner's «Fusionar» / «No es duplicado»; a 409 says who resolved the pair first. */
+export const resolveDuplicate = (cardId: string, input: DuplicateActionInput) =>
+	request<DuplicateResult>('POST', cardUrl(cardId, 'duplicados'), input);

@@ -124,6 +124,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/checklist', method: 'POST', url: card('/checklist'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/historial', method: 'GET', url: card('/historial'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mover', method: 'POST', url: card('/mover'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/duplicados', method: 'POST', url: card('/duplicados'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'GET', url: card('/archivos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'POST', url: card('/archivos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/conexion', method: 'GET', url: card('/conexion'), allow: OFFICE_OWN },
