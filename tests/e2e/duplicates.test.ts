@@ -66,6 +66,7 @@ test('un cliente que ya tenía tarjeta pide la instalación por la página públ
 		[newerId, olderFolio]
 	] as const) {
 		await expect(boardCard(page, id).locator('[data-duplicate]')).toHaveAttribute('title', `Posible duplicado de #${other}`);
+		await expect(boardCard(page, id).locator('[data-duplicate]')).toHaveText(`¿Duplicado de #${other}?`);
 	}
 
 	// Merge from the newer card: it says what will happen, then does it.

@@ -149,9 +149,13 @@ describe.each(drivers)('possible duplicates on %s', (driver) => {
 		const [{ phone: shared }] = await t.db.query<{ phone: string }>('select phone from installations where id = $1', [old.id]);
 		const oldFolio = await folioOf(old.id);
 		const logged = await t.db.query<{ id: string; source: string | null }>(
-			'select id, source from card_history where installation_id = $1',
+			`select id, source from card_history where installation_id = $1 and field is distinct from 'duplicado'`,
 			[lead.id]
 		);
+		const notices = await t.db.query<{ id: string }>(`select id from card_history where installation_id = $1 and field = 'duplicado'`, [
+			lead.id
+		]);
+		expect(notices.length).toBe(1);
 		const leadHistory = logged.length;
 		expect(leadHistory).toBeGreaterThan(0);
 		const result = await resolveDuplicate(t.db, o.agent, lead.id, { pairId: pair.id, action: 'fusionar' });
@@ -199,9 +203,13 @@ describe.each(drivers)('possible duplicates on %s', (driver) => {
 		const keptHistory = (await cardPanel(t.db, o.agent, old.id)).history;
 		expect(
 			keptHistory.some((h) =>
-				String(h.newValue).startsWith(`Se fusionó #${lead.folio} en esta tarjeta: 2 archivos, ${leadHistory} entradas`)
+				String(h.newValue).startsWith(
+					`Se fusionó #${lead.folio} en esta tarjeta: 2 archivos, ${leadHistory} ${leadHistory === 1 ? 'entrada' : 'entradas'} del historial`
+				)
 			)
 		).toBe(true);
+		// The newer card keeps its own duplicate notice: on the kept card it would read «duplicate of itself».
+		expect(await count(t.db, 'card_history', 'id = $1 and installation_id = $2', [notices[0].id, lead.id])).toBe(1);
 		expect(
 			(await cardPanel(t.db, o.agent, lead.id)).history.some(
 				(h) => h.newValue === `Fusionada en #${oldFolio}: sus archivos, historial y notas pasaron a esa tarjeta`

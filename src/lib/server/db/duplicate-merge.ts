@@ -27,13 +27,14 @@ export async function moveFiles(db: Runner, orgId: string, fromId: string, toId:
 
 /**
  * Moves the newer card's activity log (field changes, files, checklist, documents…) to the older
- * card, each entry marked with the folio it came from. Its stage moves stay with it: they are that
- * card's own path to «cancelada». Returns how many entries moved.
+ * card, each entry marked with the folio it came from. Its stage moves stay with it (they are that
+ * card's own path to «cancelada»), and so do its duplicate notices (about itself, they would read
+ * as «#43 may duplicate #43» on the kept card). Returns how many entries moved.
  */
 export async function moveHistory(db: Runner, orgId: string, fromId: string, toId: string, fromFolio: number): Promise<number> {
 	const rows = await db.query(
 		`update card_history set installation_id = $3, source = coalesce(source || ' ', '') || $4
-		 where org_id = $1 and installation_id = $2 returning id`,
+		 where org_id = $1 and installation_id = $2 and field is distinct from 'duplicado' returning id`,
 		[orgId, fromId, toId, `(de #${fromFolio})`]
 	);
 	return rows.length;
