@@ -53,6 +53,8 @@ test('un cliente que ya tenía tarjeta pide la instalación por la página públ
 	const newerFolio = Number((await newerLink.textContent())!.replace(/\D/g, ''));
 	expect(newerFolio).toBeGreaterThan(olderFolio);
 	await newerLink.click();
+	// The older card's address has the same shape: wait until the page has left it.
+	await expect(page).not.toHaveURL(olderUrl);
 	await expect(page).toHaveURL(/\/instalaciones\/[0-9a-f-]{36}$/);
 	const newerUrl = page.url();
 	const newerId = newerUrl.split('/').pop()!;
