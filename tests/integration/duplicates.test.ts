@@ -289,4 +289,15 @@ describe.each(drivers)('possible duplicates on %s', (driver) => {
 		expect(err.message).toMatch(/está cancelada: no se puede fusionar en ella/);
 		expect((await pairsOf(lead.id))[0].status).toBe('open');
 	});
+
+	it('a provider with flagged cards can still be deleted (the pairs go with its cards)', async () => {
+		const gone = await makeOrg(t.db);
+		const shared = phone();
+		await makeCard(t.db, gone.org.id, { phone: shared });
+		await createLead(t.db, gone.agent, { fullName: 'Ana Uc', phone: shared, source: 'ventas' });
+		expect(await count(t.db, 'duplicate_pairs', 'org_id = $1', [gone.org.id])).toBe(1);
+		await t.db.query('delete from organizations where id = $1', [gone.org.id]);
+		expect(await count(t.db, 'duplicate_pairs', 'org_id = $1', [gone.org.id])).toBe(0);
+		expect(await count(t.db, 'installations', 'org_id = $1', [gone.org.id])).toBe(0);
+	});
 });
