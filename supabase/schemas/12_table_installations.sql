@@ -105,7 +105,9 @@ END)),
 comment on table public.installations is 'One card of the board: one customer''s installation, from lead to active service. Changes are broadcast by trigger through board_events.';
 
 CREATE INDEX installations_board_idx ON public.installations USING btree (org_id, stage, "position");
+CREATE INDEX installations_email_idx ON public.installations USING btree (org_id, lower(email)) WHERE (email IS NOT NULL);
 CREATE UNIQUE INDEX installations_org_pppoe_user_key ON public.installations USING btree (org_id, pppoe_user) WHERE (pppoe_user IS NOT NULL);
+CREATE INDEX installations_phone_alt_idx ON public.installations USING btree (org_id, phone_alt) WHERE (phone_alt IS NOT NULL);
 CREATE INDEX installations_phone_idx ON public.installations USING btree (org_id, phone);
 CREATE INDEX installations_recent_closed_idx ON public.installations USING btree (org_id, stage, stage_changed_at) WHERE (stage = ANY (ARRAY['activa'::text, 'cancelada'::text]));
 CREATE INDEX installations_route_idx ON public.installations USING btree (org_id, technician_id, installation_date);

@@ -81,6 +81,18 @@ describe.each(drivers)('what a card shows changes its version, on %s', (driver) 
 				shows: ['missing', 'badge'],
 				run: () => t.db.query(`delete from files where installation_id = $1 and category = 'ine_atras'`, [card.id])
 			},
+			{
+				shows: ['duplicateOf'],
+				run: async () => {
+					const twin = await makeCard(t.db, o.org.id, { stage: 'preinstalacion' });
+					await t.db.query(`insert into duplicate_pairs (org_id, older_id, newer_id, matched_on) values ($1, $2, $3, '{phone}')`, [
+						o.org.id,
+						card.id,
+						twin.id
+					]);
+				}
+			},
+			{ shows: ['duplicateOf'], run: () => t.db.query(`update duplicate_pairs set status = 'dismissed' where older_id = $1`, [card.id]) },
 			{ shows: ['stageChangedAt'], run: edit(`stage_changed_at = now() - interval '1 hour'`) },
 			{ shows: ['createdAt'], run: edit(`created_at = now() - interval '3 days'`) },
 			{ shows: ['stage'], run: edit(`stage = 'agendada'`) },

@@ -153,6 +153,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'display_tokens',
 			'document_templates',
 			'documents',
+			'duplicate_pairs',
 			'files',
 			'folio_counters',
 			'installation_products',

@@ -10,6 +10,8 @@ import type { moveSchema } from '$lib/schemas/board';
 import type { scriptTickSchema } from '$lib/schemas/call-script';
 import type { reopenSchema } from '$lib/schemas/cancel';
 import type { CancellationView, ReopenResult } from '$lib/types/cancellation';
+import type { DuplicateActionInput } from '$lib/schemas/duplicates';
+import type { DuplicateResult } from '$lib/server/services/duplicates';
 import { cardUrl, query, request } from './client';
 
 type Ok = { ok: true };
@@ -52,3 +54,6 @@ export const cancellation = (cardId: string) => request<{ cancellation: Cancella
 /** «Reabrir»: a refused guard answers `error.body.reasons` and `error.body.overridable`. */
 export const reopen = (cardId: string, input: z.input<typeof reopenSchema>) =>
 	request<Extract<ReopenResult, { ok: true }>>('POST', cardUrl(cardId, 'reabrir'), input);
+/** The duplicate banner's «Fusionar» / «No es duplicado»; a 409 says who resolved the pair first. */
+export const resolveDuplicate = (cardId: string, input: DuplicateActionInput) =>
+	request<DuplicateResult>('POST', cardUrl(cardId, 'duplicados'), input);

@@ -94,7 +94,8 @@ const OTHER_FIELDS: Record<string, HistoryField> = {
 	wifi_password: f('Contraseña Wi-Fi', 'Wi-Fi password', 'secret'),
 	external_id: f('ID externo', 'External ID'),
 	plan_id: f('Plan de internet', 'Internet plan', 'plan'),
-	devolucion_deposito: f('Devolución del depósito', 'Deposit refund')
+	devolucion_deposito: f('Devolución del depósito', 'Deposit refund'),
+	duplicado: f('Posible duplicado', 'Possible duplicate')
 };
 
 const FILE_EN: Record<string, string> = {

@@ -50,6 +50,7 @@ function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		wisphub: null,
 		sheetSigned: false,
 		contractSigned: false,
+		duplicateOf: [],
 		badge: null,
 		missing: [],
 		...over

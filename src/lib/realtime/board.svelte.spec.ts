@@ -33,6 +33,7 @@ function makeCard(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		wisphub: null,
 		sheetSigned: false,
 		contractSigned: false,
+		duplicateOf: [],
 		badge: null,
 		missing: [],
 		...over

@@ -29,6 +29,7 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	wisphub: null,
 	sheetSigned: false,
 	contractSigned: i % 2 === 0,
+	duplicateOf: i % 3 === 0 ? [i + 1] : [],
 	badge: missing.length ? `faltan ${missing.length} datos` : null,
 	missing
 });

@@ -31,6 +31,7 @@ const FIELDS = [
 	'wisphub',
 	'sheetSigned',
 	'contractSigned',
+	'duplicateOf',
 	'badge',
 	'missing'
 ] as const satisfies readonly (keyof BoardCard)[];

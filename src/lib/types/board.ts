@@ -32,6 +32,8 @@ export interface BoardCard {
 	/** Installation sheet / contract signed (the "firmada" guard reads these). */
 	sheetSigned: boolean;
 	contractSigned: boolean;
+	/** Folios of the cards this one may duplicate (the «¿Duplicado?» badge); empty when none. */
+	duplicateOf: number[];
 	/** "faltan 2 documentos" for the next stage, or null. */
 	badge: string | null;
 	/** The Spanish reasons behind the badge. */

@@ -5,6 +5,7 @@ import type { GuardCard, Stage } from '$lib/domain/stages';
 import type { CallScriptState } from '$lib/schemas/call-script';
 import type { CardField, FieldValue } from '$lib/schemas/card';
 import type { WispHubCardState } from './wisphub';
+import type { DuplicateView } from './duplicates';
 
 /** One card in full (its panel and page), with the joined names. */
 export interface CardDetail extends GuardCard {
@@ -31,6 +32,8 @@ export interface CardDetail extends GuardCard {
 	onuSerial: string | null;
 	routerModel: string | null;
 	dni: string | null;
+	/** Folios of the cards this one may duplicate (open pairs): the board's badge. */
+	duplicateOf: number[];
 }
 
 /** One line of a card's history: a field edit, a document event or a stage change. */
@@ -86,6 +89,8 @@ export interface CardPanelData {
 		source: string | null;
 	};
 	checklist: ChecklistItemView[];
+	/** Open possible-duplicate pairs (office roles only). */
+	duplicates: DuplicateView[];
 	history: HistoryEntry[];
 	/** For a card synced to WispHub: the fields WispHub holds that changed on the board since (Spanish labels). */
 	wisphubChanged: string[];

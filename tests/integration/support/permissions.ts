@@ -140,6 +140,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mover', method: 'POST', url: card('/mover'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cancelacion', method: 'GET', url: card('/cancelacion'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/reabrir', method: 'POST', url: card('/reabrir'), allow: COORD },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/duplicados', method: 'POST', url: card('/duplicados'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'GET', url: card('/archivos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'POST', url: card('/archivos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/conexion', method: 'GET', url: card('/conexion'), allow: OFFICE_OWN },

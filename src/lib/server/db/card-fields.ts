@@ -18,7 +18,7 @@ const COLUMNS = [...new Set(CARD_FIELD_KEYS.map((f) => CARD_FIELDS[f].column))]
 /** Reads (and with `lock`, locks until commit) the editable columns of one card. */
 export async function readCardFields(db: RawRunner, orgId: string, id: string, lock = false): Promise<LockedCard | null> {
 	const [row] = await db.query<Record<string, unknown>>(
-		`select id, stage, version, position, technician_id, ${COLUMNS} from installations
+		`select id, stage, version, position, technician_id, folio::int as folio, ${COLUMNS} from installations
 		 where org_id = $1 and id = $2 ${lock ? 'for update' : ''}`,
 		[orgId, id]
 	);

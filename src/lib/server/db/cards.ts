@@ -26,7 +26,11 @@ select i.id, i.org_id as "orgId", i.folio::int as "folio", i.stage, i.position, 
 	i.wisphub_state as "wisphubState", i.wisphub_id as "wisphubId", i.wisphub_error as "wisphubError",
 	i.cpe_mac as "cpeMac", i.onu_serial as "onuSerial", i.router_model as "routerModel", i.dni,
 	coalesce((select array_agg(distinct f.category) from files f
-		where f.installation_id = i.id and f.superseded_at is null), '{}') as "fileCategories"
+		where f.installation_id = i.id and f.superseded_at is null), '{}') as "fileCategories",
+	array(select o.folio::int from duplicate_pairs d join installations o on o.id = d.newer_id
+		where d.older_id = i.id and d.status = 'open'
+		union select o.folio::int from duplicate_pairs d join installations o on o.id = d.older_id
+		where d.newer_id = i.id and d.status = 'open' order by 1) as "duplicateOf"
 from installations i
 left join zones z on z.id = i.zone_id
 left join plans p on p.id = i.plan_id

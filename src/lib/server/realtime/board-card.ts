@@ -46,6 +46,7 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		wisphub: row.wisphubState ? { state: row.wisphubState, id: row.wisphubId, error: row.wisphubError } : null,
 		sheetSigned: !!row.sheetSignedAt,
 		contractSigned: !!row.contractSignedAt,
+		duplicateOf: row.duplicateOf ?? [],
 		badge,
 		missing: sharedReasons(missing.map((m) => m.message))
 	};

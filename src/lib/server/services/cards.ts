@@ -12,6 +12,7 @@ import { cardHistory } from './history';
 import * as panel from '../db/card-panel';
 import * as zones from '../db/zones';
 import { cardStatus as wisphubStatus } from './wisphub';
+import { openDuplicates } from './duplicates';
 
 /** The full card for its panel/page; technicians only see their own jobs. */
 export async function cardDetail(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
@@ -29,12 +30,13 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 	const settings = await orgSettings(db, actor.orgId);
 	const fields = (await readCardFields(db, actor.orgId, card.id))!;
 	const extra = (await panel.extras(db, card.id))!;
-	const [checklist, history, plans, zoneOptions, wisphub] = await Promise.all([
+	const [checklist, history, plans, zoneOptions, wisphub, duplicates] = await Promise.all([
 		cardChecklist(db, actor.orgId, card, settings),
 		cardHistory(db, actor, card.id),
 		panel.planOptions(db, actor.orgId),
 		zones.options(db, actor.orgId),
-		card.wisphubState === 'sincronizado' ? wisphubStatus(db, card.id, actor.orgId) : null
+		card.wisphubState === 'sincronizado' ? wisphubStatus(db, card.id, actor.orgId) : null,
+		openDuplicates(db, actor, card.id)
 	]);
 	return {
 		card,
@@ -46,6 +48,7 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 			source: extra.source
 		},
 		checklist,
+		duplicates,
 		history,
 		wisphubChanged: wisphub?.changed ?? [],
 		plans,

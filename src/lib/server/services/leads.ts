@@ -12,6 +12,7 @@ import { orgSettings } from './board';
 import { actAs } from './card-edit';
 import { RateLimiter } from '../rate-limit';
 import { limitKey } from '../client-address';
+import { flagDuplicates } from './duplicates';
 
 interface NewCard {
 	fullName: string;
@@ -22,8 +23,12 @@ interface NewCard {
 	comments?: string | null;
 }
 
-/** Inserts a card at the bottom of "preinstalacion"; the trigger puts it on every open board. */
-async function insertLead(tx: RawRunner, orgId: string, userId: string | null, card: NewCard, costCents: number, source: string) {
+/**
+ * Inserts a card at the bottom of "preinstalacion"; the trigger puts it on every open board. Every
+ * way a card is created goes through here (the board's form, the public form, an import), so every
+ * new card is checked for possible duplicates in the same transaction.
+ */
+export async function insertLead(tx: RawRunner, orgId: string, userId: string | null, card: NewCard, costCents: number, source: string) {
 	if (userId) await actAs(tx, { id: userId });
 	// The lock keeps two leads created at the same moment from taking the same position.
 	await organizations.lock(tx, orgId);
@@ -41,6 +46,7 @@ async function insertLead(tx: RawRunner, orgId: string, userId: string | null, c
 	});
 	await insertStageHistory(tx, { orgId, installationId: row.id, from: null, to: 'preinstalacion', userId });
 	await insertCardHistory(tx, { orgId, installationId: row.id, userId, kind: 'field', field: 'created', newValue: card.fullName, source });
+	await flagDuplicates(tx, orgId, row.id, row.folio, userId);
 	return row;
 }
 
