@@ -1,7 +1,6 @@
 import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import * as docsDb from '../db/documents';
-import * as templates from '../db/document-templates';
 import * as signatures from '../db/signatures';
 import * as organizations from '../db/organizations';
 import { insertCardHistory } from '../db/history';
@@ -14,6 +13,7 @@ import { ServiceError, notFound } from './errors';
 import { cardInScope } from './files';
 import { orgSettings } from './board';
 import { buildDocData, type DocData } from './doc-data';
+import { contractTemplate } from './contract-templates';
 import { contentHash, documentContent } from '../pdf/render';
 import type { SignatureEvidence } from '$lib/types/documents';
 
@@ -46,7 +46,7 @@ export async function prepareDocument(
 		doc = current.data as unknown as DocData;
 		signature = await signatures.latestFor(db, current.id);
 	} else {
-		const template = kind === 'contrato' ? await templates.contractFor(db, orgId, src.contractType ?? 'indefinido') : null;
+		const template = kind === 'contrato' ? await contractTemplate(db, orgId, src.contractType ?? 'indefinido') : null;
 		doc = buildDocData(src, kind, { template, startDate: current?.startDate, endDate: current?.endDate, today: todayIn(timeZone) });
 	}
 	const html = documentContent(doc);
