@@ -4,12 +4,14 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeOrg } from './support/factories';
 import { makeInstallation, tempStorage } from './support/documents';
-import { contentToSign } from '$lib/server/services/documents';
+import { contentToSign, prepareDocument } from '$lib/server/services/documents';
+import { documentHtml } from '$lib/server/pdf/render';
 import { signInPerson } from '$lib/server/services/signing';
 import { generatePdf } from '$lib/server/services/contracts';
 import { downloadFile, listFiles } from '$lib/server/services/files';
 import { getPdfEngine } from '$lib/server/pdf/engine';
 import { findChromium } from '$lib/server/pdf/chromium';
+import { formatDateLong, todayIn } from '$lib/domain/dates';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const meta = { ip: '198.51.100.7', userAgent: 'Prueba/1.0' };
@@ -131,7 +133,7 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 			'EXT-0042',
 			'Telefonía',
 			'Tomás Técnico',
-			'25 nov 2026',
+			'25 de noviembre de 2026',
 			'10:00',
 			'con el conserje',
 			'Perro bravo en la entrada',
@@ -143,6 +145,109 @@ describe.skipIf(!findChromium()).each(drivers)('PDFs on %s', (driver) => {
 			expect(s).toContain(expected);
 		const files = await listFiles(t.db, org.coordinator, cardId);
 		expect(files.map((f) => f.category)).toContain('hoja_instalacion_pdf');
+	});
+
+	/** Each page's body text: the evidence footer repeats the signer's name on every page, so it is left out. */
+	const pageTexts = async (bytes: Uint8Array) =>
+		((await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false })).text as string[]).map((p) =>
+			p
+				.replace(/\s+/g, ' ')
+				.replace(/Firmado electrónicamente por .*?SHA-256 del documento [0-9a-f]{64}/g, '')
+				.replace(/Página \d+ de \d+/g, '')
+		);
+	const signaturePageMatches = (pages: string[]) => {
+		const signature = pages.findIndex((p) => p.includes('Íñigo Muñoz'));
+		return { signature, lastSection: pages.findIndex((p) => p.includes('Para llenar en la instalación')) };
+	};
+
+	it('keeps the signature on the page of the last section, whatever the number of add-ons', async () => {
+		const cardId = await fullCard('Rosa Canul Pech');
+		const signature = {
+			signerName: 'Íñigo Muñoz',
+			imagePng: PNG,
+			signedAt: new Date().toISOString(),
+			ip: null,
+			userAgent: null,
+			contentSha256: 'a'.repeat(64),
+			method: 'en_persona'
+		};
+		// Each add-on pushes the sheet's end a line further down: one of these counts puts the page break
+		// right after the last section, where the signature used to fall alone on the next page.
+		for (let n = 1; n <= 34; n++) {
+			await t.db.query(
+				`insert into addon_services (org_id, installation_id, kind, username, tv_type) values ($1, $2, 'television', $3, 'IPTV')`,
+				[org.org.id, cardId, `99812345${String(n).padStart(2, '0')}`]
+			);
+			const p = await prepareDocument(t.db, org.org.id, cardId, 'hoja_instalacion');
+			const { html, footer } = documentHtml(p.doc, signature, 'America/Cancun');
+			const pages = await pageTexts(await getPdfEngine().render(html, { footer: footer ?? undefined }));
+			const at = signaturePageMatches(pages);
+			expect(at.signature, `${n} add-ons`).toBeGreaterThanOrEqual(0);
+			expect(at.signature, `${n} add-ons`).toBe(at.lastSection);
+		}
+	});
+
+	it('the signed sheet PDF has blank lines for the installer, the signature with them, and no English label', async () => {
+		const cardId = await fullCard('Rosa Canul Pech');
+		for (let i = 0; i < 24; i++)
+			await t.db.query(
+				`insert into addon_services (org_id, installation_id, kind, username, tv_type) values ($1, $2, 'television', $3, 'IPTV')`,
+				[org.org.id, cardId, `99812345${String(i).padStart(2, '0')}`]
+			);
+		const { file } = await signAndPdf(cardId);
+		const pages = await pageTexts(file.bytes);
+		expect(pages.length).toBeGreaterThan(1);
+		const at = signaturePageMatches(pages);
+		expect(at.signature).toBeGreaterThanOrEqual(0);
+		expect(at.signature).toBe(at.lastSection);
+		const all = pages.join(' ');
+		for (const blank of [
+			'DNI',
+			'Serie del router',
+			'Serie de la ONU',
+			'Serie de la antena',
+			'Señal (dBm)',
+			'CCQ (%)',
+			'Metros de cable',
+			'Firma del instalador'
+		])
+			expect(all).toContain(blank);
+		expect(all).toContain('ID externo');
+		expect(all).not.toContain('External ID');
+	});
+
+	it('writes the contract as its clauses with the card’s values and dates in full', async () => {
+		const cardId = await fullCard('Luis Ek Balam');
+		const c = await contentToSign(t.db, org.coordinator, cardId, 'contrato');
+		await signInPerson(
+			t.db,
+			org.coordinator,
+			cardId,
+			{ kind: 'contrato', signerName: 'Luis Ek Balam', consent: 'on', signature: PNG, contentSha256: c.sha },
+			meta
+		);
+		const { fileId } = await generatePdf(t.db, org.coordinator, cardId, { kind: 'contrato' }, store.storage);
+		const file = await downloadFile(t.db, org.coordinator, fileId, false, store.storage);
+		const s = await text(file.bytes);
+		for (const expected of [
+			'Contrato de prestación del servicio de internet (plazo forzoso de 12 meses)',
+			'1. Partes',
+			'5. Depósito en garantía y su devolución',
+			'9. Datos personales y aviso de privacidad',
+			'10. Firma',
+			'celebran ' + org.org.name,
+			'y Luis Ek Balam',
+			'con el plan Intermedio 120',
+			'Telefonía',
+			'$450.00 al mes',
+			'$500.00 como depósito en garantía',
+			'Plazo del contrato: 12 meses, a partir del 25 de noviembre de 2026 y hasta 25 de noviembre de 2027',
+			'Penalización por cancelar antes de terminar el plazo: $1,000.00',
+			'LFPDPPP',
+			`lo firman el ${formatDateLong(todayIn('America/Cancun'))}.`
+		])
+			expect(s).toContain(expected);
+		expect(s).not.toContain('{{');
 	});
 
 	it('regenerating needs confirmation and keeps the earlier PDF', async () => {

@@ -72,7 +72,7 @@ describe.skipIf(!findChromium()).each(drivers)('what the signing link shows on %
 		expect(opened.html).toContain(WIFI);
 		expect(opened.html).toContain('Tomás Técnico');
 		for (const secret of officeValues) expect(JSON.stringify(opened)).not.toContain(secret);
-		expect(opened.html).not.toMatch(/PPPoE|External ID|>IP</);
+		expect(opened.html).not.toMatch(/PPPoE|ID externo|External ID|>IP</);
 
 		// The office's in-person copy still shows everything, and its hash is another one.
 		const office = await contentToSign(t.db, org.coordinator, cardId, 'hoja_instalacion');

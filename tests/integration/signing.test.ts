@@ -3,7 +3,8 @@ import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeOrg } from './support/factories';
 import { makeInstallation, tempStorage } from './support/documents';
 import { createLink, openLink, revokeLinks, signByLink, signInPerson } from '$lib/server/services/signing';
-import { generatePdf, saveTemplate } from '$lib/server/services/contracts';
+import { generatePdf } from '$lib/server/services/contracts';
+import { saveTemplate } from '$lib/server/services/contract-templates';
 import { contentToSign, documentsState, saveContractData } from '$lib/server/services/documents';
 import { missingForNext } from '$lib/domain/stages';
 import { getCard } from '$lib/server/db/cards';
@@ -65,7 +66,13 @@ describe.each(drivers)('signing on %s', (driver) => {
 		await saveTemplate(t.db, org.admin, {
 			contractType: '12_meses',
 			title: 'Contrato <b>12</b>',
-			body: 'Entre {proveedor} y {cliente}, plan {plan}, del {fecha_inicio} al {fecha_fin}.'
+			penalty: '0',
+			clauses: JSON.stringify([
+				{
+					title: 'Partes <i>',
+					text: 'Entre {{proveedor.nombre}} y {{cliente.nombre}}, plan {{plan.nombre}}, del {{contrato.inicio}} al {{contrato.fin}}. <img src=x>'
+				}
+			])
 		});
 		await t.db.query(`update installations set full_name = 'Ana <script>alert(1)</script> Núñez' where id = $1`, [cardId]);
 		await saveContractData(t.db, org.agent, cardId, { startDate: '2026-12-01', endDate: '2027-11-30' });
@@ -73,7 +80,10 @@ describe.each(drivers)('signing on %s', (driver) => {
 		expect(c.html).toContain('Ana &lt;script>alert(1)&lt;/script> Núñez');
 		expect(c.html).not.toContain('<script>');
 		expect(c.html).toContain('Contrato &lt;b>12&lt;/b>');
-		expect(c.html).toContain('del 1 dic 2026 al 30 nov 2027');
+		expect(c.html).toContain('Partes &lt;i>');
+		expect(c.html).toContain('&lt;img src=x>');
+		expect(c.html).not.toContain('<img');
+		expect(c.html).toContain('del 1 de diciembre de 2026 al 30 de noviembre de 2027');
 	});
 
 	it('signs by link: evidence stored, card marked signed (with an event), guard satisfied, link single use', async () => {

@@ -10,9 +10,19 @@ export const DOCUMENT_CSS = `
 .doc table { width: 100%; border-collapse: collapse; }
 .doc th { text-align: left; font-weight: normal; color: #444; width: 38%; padding: 2px 6px 2px 0; vertical-align: top; }
 .doc td { padding: 2px 0; overflow-wrap: anywhere; }
-.sig { margin-top: 22px; text-align: center; page-break-inside: avoid; }
+/* A long table (many add-ons) may continue on the next page, row by row; a clause never splits. */
+.doc tr, .doc .clause, .doc .fill { break-inside: avoid; page-break-inside: avoid; }
+.doc h2, .doc h3 { break-after: avoid; page-break-after: avoid; }
+.doc .clause h3 { font-size: 10.5px; margin: 9px 0 2px; }
+.doc .clause p { margin: 0; text-align: justify; white-space: pre-wrap; }
+.doc .fill th, .doc .fill td { height: 26px; vertical-align: bottom; padding: 0 6px 1px 0; }
+.doc .fill td { border-bottom: 1px solid #555; }
+/* The last clause or section and the signature share a page: a signature is never alone on one. */
+.doc-end { break-inside: avoid; page-break-inside: avoid; }
+.sig { margin-top: 22px; text-align: center; break-inside: avoid; page-break-inside: avoid; }
 .sig-img { max-width: 260px; max-height: 110px; display: block; margin: 0 auto; }
 .sig-blank { height: 70px; }
 .sig-line { border-top: 1px solid #111; width: 280px; margin: 2px auto 0; padding-top: 3px; }
+.sig-caption { font-size: 9px; color: #444; }
 .sig-evidence { font-size: 8px; color: #444; margin-top: 6px; overflow-wrap: anywhere; }
 `;

@@ -11,6 +11,7 @@ import {
 	formatDate,
 	formatDateEs,
 	formatDayShort,
+	formatDateLong,
 	isCivilDate,
 	isLeapYear,
 	parseDate,
@@ -199,5 +200,30 @@ describe('formatDayShort', () => {
 				expect(formatDayShort(date, 'es-MX')).toMatch(/^[a-zá-úñ]+ \d{1,2} de [a-zñ]+$/);
 			})
 		);
+	});
+});
+
+describe('formatDateLong', () => {
+	it.each([
+		['2026-12-04', 'es', '4 de diciembre de 2026'],
+		['2027-01-01', 'es', '1 de enero de 2027'],
+		['2028-02-29', 'es', '29 de febrero de 2028'],
+		['2026-12-04', 'en', 'December 4, 2026'],
+		['2027-09-30', 'en', 'September 30, 2027']
+	] as const)('%s in %s → %s', (date, locale, text) => {
+		expect(formatDateLong(date, locale)).toBe(text);
+	});
+
+	it('writes every Spanish date as «D de mes de AAAA», lower-case and without abbreviations', () => {
+		fc.assert(
+			fc.property(civilDate, (date) => {
+				const { day, year } = dateParts(date);
+				expect(formatDateLong(date, 'es')).toMatch(new RegExp(`^${day} de [a-z]{4,10} de ${year}$`));
+			})
+		);
+	});
+
+	it('Spanish is the default', () => {
+		expect(formatDateLong('2026-07-15')).toBe('15 de julio de 2026');
 	});
 });

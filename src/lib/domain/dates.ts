@@ -202,3 +202,19 @@ export function formatDayShort(date: CivilDate, intlLocale: string): string {
 			.toLocaleLowerCase('es-MX');
 	return `${part('weekday')} ${day} de ${part('month')}`;
 }
+
+const MONTHS: Record<'es' | 'en', readonly string[]> = {
+	es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+};
+
+/**
+ * The date written in full, as documents state it: «4 de diciembre de 2026», «December 4, 2026».
+ * Every document (contract, sheet) writes its dates with this one function. The month names are
+ * spelled here rather than asked of ICU, whose Spanish data differs between Node builds.
+ */
+export function formatDateLong(date: CivilDate, locale: 'es' | 'en' = 'es'): string {
+	const { year, month, day } = dateParts(date);
+	const name = MONTHS[locale][month - 1];
+	return locale === 'en' ? `${name} ${day}, ${year}` : `${day} de ${name} de ${year}`;
+}

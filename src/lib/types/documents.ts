@@ -7,6 +7,15 @@ import type { DocumentKind } from '$lib/schemas/documents';
  */
 export type Field = [label: string, value: string, office?: 'office'];
 
+export type DocLocale = 'es' | 'en';
+
+/** A titled table of fields; `fill` sections are blank lines the installer writes on paper. */
+export interface DocSection {
+	title: string;
+	fields: Field[];
+	fill?: boolean;
+}
+
 /** The snapshot a document shows and the customer signs (stored in documents.data). */
 export interface DocData {
 	kind: DocumentKind;
@@ -14,9 +23,13 @@ export interface DocData {
 	provider: string;
 	folio: number;
 	customer: string;
-	/** Contract text with its placeholders filled (plain text, shown with pre-wrap). */
+	/** The document's language (its fixed labels); snapshots signed before it existed are Spanish. */
+	locale?: DocLocale;
+	/** Contract text of the first editor, placeholders filled (plain text); kept for documents signed with it. */
 	body: string | null;
-	sections: { title: string; fields: Field[] }[];
+	/** The contract's clauses with their variables filled (plain text; rendered escaped). */
+	clauses?: { title: string; text: string }[];
+	sections: DocSection[];
 }
 
 /** The evidence a signature carries, printed under the signed content. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { render } from 'svelte/server';
-import DocumentBody from './templates/DocumentBody.svelte';
-import SignatureBlock from './templates/SignatureBlock.svelte';
+import DocumentBody from '$lib/documents/DocumentBody.svelte';
 import { DOCUMENT_CSS } from './styles';
 import type { DocData, SignatureEvidence } from '$lib/types/documents';
 
@@ -36,8 +35,7 @@ export function documentHtml(doc: DocData, signature: SignatureEvidence | null, 
 /** The signed content followed by the signature block; also used by the on-screen printable view. */
 export function documentFragment(doc: DocData, signature: SignatureEvidence | null, timeZone: string) {
 	const evidence = signature ? evidenceLine(signature, timeZone) : null;
-	const sig = render(SignatureBlock, { props: { signature, evidence } }).body;
-	return { body: documentContent(doc) + sig, evidence };
+	return { body: render(DocumentBody, { props: { doc, signed: { signature, evidence } } }).body, evidence };
 }
 
 export function escapeHtml(s: string): string {

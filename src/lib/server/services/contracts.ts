@@ -1,40 +1,14 @@
 import type { Database } from '../db';
 import type { SessionUser } from '../auth';
 import { parseInput } from '../validation';
-import { regenerateSchema, templateSchema } from '$lib/schemas/documents';
-import { ServiceError, forbidden } from './errors';
-import { DEFAULT_CONTRACT } from './doc-data';
+import { regenerateSchema } from '$lib/schemas/documents';
+import { ServiceError } from './errors';
 import { cardInScope, storeFile } from './files';
 import { KIND_LABEL, prepareDocument } from './documents';
 import { documentHtml } from '../pdf/render';
 import { getPdfEngine } from '../pdf/engine';
 import { getStorage, type Storage } from '../storage';
 import * as docsDb from '../db/documents';
-import * as templates from '../db/document-templates';
-
-export async function listTemplates(db: Database, actor: SessionUser) {
-	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede editar los contratos.');
-	const out = [];
-	for (const type of ['12_meses', 'indefinido'] as const) {
-		const t = await templates.contractFor(db, actor.orgId, type);
-		out.push({
-			contractType: type,
-			title: t?.title ?? DEFAULT_CONTRACT[type].title,
-			body: t?.body ?? DEFAULT_CONTRACT[type].body,
-			custom: !!t
-		});
-	}
-	return out;
-}
-
-export async function saveTemplate(db: Database, actor: SessionUser, raw: unknown) {
-	if (actor.role !== 'admin') throw forbidden('Solo un administrador puede editar los contratos.');
-	const input = parseInput(templateSchema, raw);
-	await db.begin((tx) =>
-		templates.saveContract(tx, actor.orgId, { contractType: input.contractType, title: input.title, body: input.body, updatedBy: actor.id })
-	);
-	return input;
-}
 
 /**
  * The PDF exists only once the document is signed. Regenerating needs `confirm` and keeps the

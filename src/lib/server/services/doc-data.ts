@@ -1,41 +1,18 @@
 import { composeAddress } from '$lib/domain/address';
 import { formatMXN } from '$lib/domain/money';
 import { depositBreakdown, type FirstCharge } from '$lib/domain/billing';
-import { formatDateEs, isCivilDate } from '$lib/domain/dates';
+import { contractValues, fillTemplate } from '$lib/domain/contract-template';
 import { readSettings } from '$lib/schemas/settings';
 import type { DocumentKind } from '$lib/schemas/documents';
 import type { DocumentSource } from '../db/documents';
-import { ADDON_KINDS, addonKind, type AddonField, type AddonKinds } from '$lib/domain/addon-kinds';
-import type { DocData, Field } from '$lib/types/documents';
-import { timeSlotEs } from '$lib/domain/time-slot';
+import type { AddonKinds } from '$lib/domain/addon-kinds';
+import { ADDON_KINDS } from '$lib/domain/addon-kinds';
+import { m } from '$lib/paraglide/messages.js';
+import type { DocData, DocLocale, Field } from '$lib/types/documents';
+import type { ContractTemplate } from './contract-templates';
+import { addonLabel, customerFields, sheetSections } from './sheet-data';
 
 export type { DocData, Field } from '$lib/types/documents';
-
-export const DEFAULT_CONTRACT: Record<'12_meses' | 'indefinido', { title: string; body: string }> = {
-	'12_meses': {
-		title: 'Contrato de prestación de servicio de internet (12 meses)',
-		body: `En {fecha}, {proveedor} y {cliente}, con domicilio en {direccion}, acuerdan la prestación del servicio de internet con el plan {plan} por {precio} al mes.
-
-El contrato tiene una duración forzosa de 12 meses, del {fecha_inicio} al {fecha_fin}. El cliente no podrá cancelar antes de ese plazo sin pagar la penalización correspondiente.
-
-El cliente entrega un depósito en garantía de {deposito}, que se devuelve al terminar el contrato si tiene su última factura pagada, entrega el módem y el eliminador, y el servicio de garantía está anexado en el sistema.
-
-Instalación: {costo_instalacion}. Primer cobro al instalar: {primer_cobro}.`
-	},
-	indefinido: {
-		title: 'Contrato de prestación de servicio de internet (plazo indefinido)',
-		body: `En {fecha}, {proveedor} y {cliente}, con domicilio en {direccion}, acuerdan la prestación del servicio de internet con el plan {plan} por {precio} al mes, por tiempo indefinido a partir del {fecha_inicio}.
-
-Del costo de instalación, {deposito} se considera garantía en caso de cancelación. Para su devolución el cliente debe tener su última factura pagada, entregar el módem y el eliminador y tener el servicio de garantía anexado en el sistema.
-
-Instalación: {costo_instalacion}. Primer cobro al instalar: {primer_cobro}.`
-	}
-};
-
-/** The installation as charged: "$0.00 (gratis por promoción; costo normal $1,200.00)" when the promotion applies. */
-function installationText(costCents: number, free: boolean): string {
-	return free ? `${formatMXN(0)} (gratis por promoción; costo normal ${formatMXN(costCents)})` : formatMXN(costCents);
-}
 
 /** The first charge in one line: "$548.00 (Instalación $0.00 + Prorrateo $198.00 + …)". */
 function chargeText(charge: FirstCharge | null | undefined, missing: readonly string[]): string {
@@ -52,49 +29,25 @@ function chargeFields(charge: FirstCharge | null | undefined, missing: readonly 
 	];
 }
 
-const yesNo = (v: boolean | null, yes: string, no: string) => (v === null ? 'Sin confirmar' : v ? yes : no);
-const date = (d: string | null | undefined) => (d && isCivilDate(d) ? formatDateEs(d) : '—');
-
-/** Replaces {placeholders} with plain-text values; unknown ones stay visible so admins notice. */
-export function fillTemplate(body: string, values: Record<string, string>): string {
-	return body.replace(/\{([a-z_]+)\}/g, (whole, key: string) => (key in values ? values[key] : whole));
-}
-
-/** How a field of an add-on reads on the sheet. */
-const SHEET_VALUE: Partial<Record<AddonField, (value: string) => string>> = {
-	phoneNumber: (v) => `Número ${v}`
-};
-
-/** One line per add-on: its kind, its plan and the fields its kind puts on the sheet; its IP for the office only. */
-function addonFields(list: DocumentSource['addons'], kinds: AddonKinds): Field[] {
-	return list.flatMap((a): Field[] => {
-		const kind = addonKind(a.kind, kinds);
-		const label = kind?.label ?? a.kind;
-		const values = (kind?.sheet ?? []).map((f) => {
-			const value = a[f];
-			return value ? (SHEET_VALUE[f]?.(value) ?? value) : null;
-		});
-		const shown: Field = [label, [a.planName, ...values].filter(Boolean).join(' · ') || '—'];
-		return a.ip ? [shown, [`${label} · IP`, a.ip, 'office']] : [shown];
-	});
-}
-
 export function buildDocData(
 	src: DocumentSource,
 	kind: DocumentKind,
 	opts: {
-		template?: { title: string; body: string } | null;
+		/** The provider's contract of the card's type (clauses, penalty); required for a contract. */
+		template?: ContractTemplate | null;
 		startDate?: string | null;
 		endDate?: string | null;
 		today: string;
+		/** Documents are issued in the provider's language, Spanish unless told. */
+		locale?: DocLocale;
 		/** The add-on kinds to read (a test passes its own table). */
 		kinds?: AddonKinds;
-		/** The card's first charge (services/billing.ts `cardFirstCharge`), null while it can't be computed. */
+		/** The itemised first charge (services/billing.cardFirstCharge) and what it still lacks. */
 		charge?: FirstCharge | null;
-		/** What the first charge still needs, in Spanish. */
 		missing?: readonly string[];
 	}
 ): DocData {
+	const locale = opts.locale ?? 'es';
 	const settings = readSettings(src.orgSettings);
 	const address = composeAddress({
 		sm: src.addrSm,
@@ -108,114 +61,85 @@ export function buildDocData(
 		city: src.addrCity
 	});
 	const price = src.planPriceCents === null ? '—' : formatMXN(src.planPriceCents);
-	const installationCents = src.installationCostCents ?? settings.installationCostCents;
-	const free = src.promotionFreeInstallation;
-	const guarantee = depositBreakdown({
-		contractType: src.contractType,
-		installationCostCents: free ? 0 : installationCents,
-		depositCents: settings.depositCents
-	});
-	const contractLabel = src.contractType === '12_meses' ? '12 meses' : src.contractType === 'indefinido' ? 'Indefinido' : '—';
-	const coords = src.lat !== null && src.lng !== null ? `${src.lat.toFixed(6)}, ${src.lng.toFixed(6)}` : '—';
-	const customer: Field[] = [
-		['Cliente', src.fullName],
-		['Teléfono', src.phone ?? '—'],
-		['Teléfono adicional', src.phoneAlt ?? '—'],
-		['Correo', src.email ?? '—'],
-		['Dirección', address || '—'],
-		['Coordenadas', coords],
-		['Casa', src.houseOwnership === 'propia' ? 'Propia' : src.houseOwnership === 'rentada' ? 'Rentada' : '—']
-	];
+	const installationCostCents = src.installationCostCents ?? settings.installationCostCents;
+	const head = { kind, provider: src.orgName, folio: src.folio, customer: src.fullName, locale };
 	if (kind === 'contrato') {
-		const type = src.contractType ?? 'indefinido';
-		const tpl = opts.template ?? DEFAULT_CONTRACT[type];
-		const values: Record<string, string> = {
-			cliente: src.fullName,
-			direccion: address || '—',
-			telefono: src.phone ?? '—',
-			correo: src.email ?? '—',
-			plan: src.planName ?? '—',
-			precio: price,
-			deposito: formatMXN(src.contractType === 'indefinido' ? guarantee.guaranteeCents : settings.depositCents),
-			costo_instalacion: installationText(installationCents, free),
-			primer_cobro: chargeText(opts.charge, opts.missing ?? []),
-			tipo_contrato: contractLabel,
-			fecha_inicio: date(opts.startDate),
-			fecha_fin: date(opts.endDate),
-			proveedor: src.orgName,
-			folio: String(src.folio),
-			fecha: date(opts.today)
-		};
-		return {
-			kind,
-			title: tpl.title,
+		const tpl = opts.template;
+		if (!tpl) throw new Error('buildDocData: a contract needs its template.');
+		const kinds = opts.kinds ?? ADDON_KINDS;
+		const values = contractValues({
+			customerName: src.fullName,
+			phone: src.phone,
+			email: src.email,
+			address: address || null,
+			planName: src.planName,
+			planPriceCents: src.planPriceCents,
+			addons: src.addons.map((a) => {
+				const label = addonLabel(a.kind, kinds, 'es');
+				return a.planName ? `${label} (${a.planName})` : label;
+			}),
+			installationCostCents,
+			freeInstallation: src.promotionFreeInstallation,
+			firstCharge: chargeText(opts.charge, opts.missing ?? []),
+			// For «indefinido» the guarantee is the part of the installation actually charged.
+			depositCents:
+				tpl.contractType === 'indefinido'
+					? depositBreakdown({
+							contractType: tpl.contractType,
+							installationCostCents: src.promotionFreeInstallation ? 0 : installationCostCents,
+							depositCents: settings.depositCents
+						}).guaranteeCents
+					: settings.depositCents,
+			contractType: tpl.contractType,
+			startDate: opts.startDate ?? null,
+			endDate: opts.endDate ?? null,
+			installationDate: src.installationDate,
+			penaltyCents: tpl.penaltyCents,
+			today: opts.today,
 			provider: src.orgName,
-			folio: src.folio,
-			customer: src.fullName,
-			body: fillTemplate(tpl.body, values),
-			sections: [{ title: 'Datos del cliente', fields: customer.slice(0, 5) }]
+			folio: src.folio
+		});
+		return {
+			...head,
+			title: fillTemplate(tpl.title, values),
+			body: null,
+			clauses: tpl.clauses.map((c) => ({ title: fillTemplate(c.title, values), text: fillTemplate(c.text, values) })),
+			sections: [{ title: m.doc_contract_customer({}, { locale }), fields: customerFields(src, address, locale).slice(0, 5) }]
 		};
 	}
-	const addons = addonFields(src.addons, opts.kinds ?? ADDON_KINDS);
-	const special: Field[] = [
-		['Acceso a azotea', yesNo(src.rooftopAccess, src.rooftopKey ? `Sí (llave: ${src.rooftopKey})` : 'Sí', 'No')],
-		['Cruce de fibra', yesNo(src.fiberCrossing, src.fiberCrossingNote ? `Sí: ${src.fiberCrossingNote}` : 'Sí (con costo)', 'No')],
-		['Módem cerca de una toma de corriente', yesNo(src.modemNearOutlet, 'Sí', 'No')],
-		['Comentarios', src.comments || '—']
-	];
 	return {
-		kind,
-		title: 'Hoja de instalación',
-		provider: src.orgName,
-		folio: src.folio,
-		customer: src.fullName,
+		...head,
+		title: m.sheet_title({}, { locale }),
 		body: null,
-		sections: [
-			{ title: 'Cliente', fields: customer },
-			{
-				title: 'Servicio',
-				fields: [
-					['Zona (RB)', src.zoneName ?? '—'],
-					['Tipo de servicio', src.serviceType === 'fibra' ? 'Fibra óptica' : src.serviceType === 'inalambrico' ? 'Inalámbrico' : '—'],
-					['Plan', src.planName ? `${src.planName} · ${price} al mes` : '—'],
-					['Contrato', contractLabel],
-					['Costo de instalación', installationText(installationCents, free)]
-				]
-			},
-			{ title: 'Primer cobro', fields: chargeFields(opts.charge, opts.missing ?? []) },
-			{
-				title: 'Datos de conexión',
-				fields: [
-					['Usuario PPPoE', src.pppoeUser ?? '—', 'office'],
-					['Contraseña PPPoE', src.pppoePassword ?? '—', 'office'],
-					['Contraseña wifi', src.wifiPassword ?? '—'],
-					['IP', src.ip ?? '—', 'office'],
-					['External ID', src.externalId ?? '—', 'office']
-				]
-			},
-			{ title: 'Servicios adicionales', fields: addons.length ? addons : [['Adicionales', 'Ninguno']] },
-			{
-				title: 'Visita',
-				fields: [
-					['Técnico', src.technicianName ?? '—'],
-					['Fecha de instalación', date(src.installationDate)],
-					['Hora', timeSlotEs(src.installationTime) ?? '—']
-				]
-			},
-			{ title: 'Condiciones especiales', fields: special }
-		]
+		sections: withFirstCharge(
+			sheetSections(src, {
+				address,
+				price,
+				installationCostCents: src.promotionFreeInstallation ? 0 : installationCostCents,
+				locale,
+				kinds: opts.kinds
+			}),
+			chargeFields(opts.charge, opts.missing ?? [])
+		)
 	};
+}
+
+/** The «Primer cobro» section goes right after the service section (what is paid at the door). */
+function withFirstCharge(sections: DocData['sections'], fields: Field[]): DocData['sections'] {
+	const at = Math.min(2, sections.length);
+	return [...sections.slice(0, at), { title: 'Primer cobro', fields }, ...sections.slice(at)];
 }
 
 /**
  * What the customer reads on the public signing page: everything they agree to and need (their
  * Wi-Fi password included), without the provider's own connection data, which anyone holding
- * the link would otherwise see.
+ * the link would otherwise see, nor the blank lines the installer fills on paper.
  */
 export function customerView(doc: DocData): DocData {
 	return {
 		...doc,
 		sections: doc.sections
+			.filter((s) => !s.fill)
 			.map((s) => ({ ...s, fields: s.fields.filter(([, , office]) => office !== 'office') }))
 			.filter((s) => s.fields.length > 0)
 	};

@@ -1,7 +1,6 @@
 import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import * as docsDb from '../db/documents';
-import * as templates from '../db/document-templates';
 import * as signatures from '../db/signatures';
 import * as organizations from '../db/organizations';
 import { insertCardHistory } from '../db/history';
@@ -15,6 +14,7 @@ import { cardInScope } from './files';
 import { orgSettings } from './board';
 import { buildDocData, type DocData } from './doc-data';
 import { cardFirstCharge } from './billing';
+import { contractTemplate } from './contract-templates';
 import { contentHash, documentContent } from '../pdf/render';
 import type { SignatureEvidence } from '$lib/types/documents';
 import { cardTarget, recordAudit } from './audit';
@@ -48,7 +48,7 @@ export async function prepareDocument(
 		doc = current.data as unknown as DocData;
 		signature = await signatures.latestFor(db, current.id);
 	} else {
-		const template = kind === 'contrato' ? await templates.contractFor(db, orgId, src.contractType ?? 'indefinido') : null;
+		const template = kind === 'contrato' ? await contractTemplate(db, orgId, src.contractType ?? 'indefinido') : null;
 		const charge = await cardFirstCharge(db, orgId, installationId);
 		doc = buildDocData(src, kind, {
 			template,

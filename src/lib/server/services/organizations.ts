@@ -7,6 +7,7 @@ import { ServiceError } from './errors';
 import { parseInput } from '../validation';
 import { setupSchema } from '$lib/schemas/auth';
 import { seedChecklistDefaults } from './seed-defaults';
+import { seedContracts } from './contract-templates';
 
 export interface NewOrganization {
 	orgName: string;
@@ -48,6 +49,7 @@ export async function createOrganization(db: Database, input: NewOrganization, o
 			passwordHash
 		});
 		await seedChecklistDefaults(tx, org.id);
+		await seedContracts(tx, org.id);
 		return { org, admin };
 	});
 }

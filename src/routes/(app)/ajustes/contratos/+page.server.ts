@@ -1,11 +1,11 @@
 import { getDb } from '$lib/server/db';
-import { listTemplates, saveTemplate } from '$lib/server/services/contracts';
+import { listTemplates, saveTemplate } from '$lib/server/services/contract-templates';
 import { toFail, toHttpError } from '$lib/server/forms';
 import { formToObject } from '$lib/server/validation';
 
 export async function load({ locals }) {
 	try {
-		return { templates: await listTemplates(await getDb(), locals.user!) };
+		return { templates: await listTemplates(await getDb(), locals.user!), provider: locals.user!.orgName };
 	} catch (err) {
 		toHttpError(err);
 	}
