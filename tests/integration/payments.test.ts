@@ -9,6 +9,8 @@ import { listAddons, updateAddon } from '$lib/server/services/addons';
 import { paymentsView, receiptPdf, recordPayment, voidPayment } from '$lib/server/services/payments';
 import { firstOf, rowsOf } from '$lib/server/db/card-tx';
 import { getPdfEngine } from '$lib/server/pdf/engine';
+import { prepareDocument } from '$lib/server/services/documents';
+import { formatMXN } from '$lib/domain/money';
 import { findChromium } from '$lib/server/pdf/chromium';
 
 const pdfText = async (bytes: Uint8Array) =>
@@ -125,6 +127,12 @@ describe.each(drivers)('servicios elegidos en la llamada y dinero en la puerta e
 		expect(view.totalCents).toBe(view.items.reduce((s, i) => s + i.amountCents, 0));
 		expect(view.totalCents).toBeGreaterThan(170_000);
 		expect(view).toMatchObject({ paidCents: 0, state: 'pendiente', payments: [], canVoid: false });
+		// The installation sheet carries the same amount to collect, itemised.
+		const sheet = (await prepareDocument(t.db, org.org.id, card, 'hoja_instalacion')).doc.sections.find(
+			(x) => x.title === 'Cobro al instalar'
+		)!;
+		expect(sheet.fields.map(([label]) => label)).toEqual([...view.items.map((i) => i.label), 'Total a cobrar']);
+		expect(sheet.fields.at(-1)![1]).toBe(formatMXN(view.totalCents));
 
 		const v0 = await version(card);
 		const first = await recordPayment(t.db, org.technician, { installationId: card, amount: '1,000', method: 'efectivo' });

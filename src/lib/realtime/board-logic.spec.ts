@@ -45,6 +45,7 @@ function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		cancelReason: null,
 		cancelNote: null,
 		sheetSigned: false,
+		payment: null,
 		contractSigned: false,
 		badge: null,
 		missing: [],

@@ -30,6 +30,7 @@ function makeCard(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		cancelReason: null,
 		cancelNote: null,
 		sheetSigned: false,
+		payment: null,
 		contractSigned: false,
 		badge: null,
 		missing: [],

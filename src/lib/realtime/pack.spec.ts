@@ -25,6 +25,7 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	cancelReason: null,
 	cancelNote: null,
 	sheetSigned: false,
+	payment: null,
 	contractSigned: i % 2 === 0,
 	badge: missing.length ? `faltan ${missing.length} datos` : null,
 	missing

@@ -29,6 +29,7 @@ const FIELDS = [
 	'cancelNote',
 	'sheetSigned',
 	'contractSigned',
+	'payment',
 	'badge',
 	'missing'
 ] as const satisfies readonly (keyof BoardCard)[];

@@ -1,5 +1,6 @@
 // Shared by the server (which builds these) and the board's client (which renders them): neither side owns them.
 import type { Stage } from '$lib/domain/stages';
+import type { PaymentState } from './payments';
 
 /** One card as every board screen sees it (phones and credentials stay off this shape). */
 export interface BoardCard {
@@ -30,6 +31,8 @@ export interface BoardCard {
 	badge: string | null;
 	/** The Spanish reasons behind the badge. */
 	missing: string[];
+	/** Money at the door: paid / partly paid / pending once there is something to collect, else null. */
+	payment: PaymentState | null;
 }
 
 export interface BoardSettings {

@@ -63,6 +63,8 @@ export function buildDocData(
 		today: string;
 		/** The add-on kinds to read (a test passes its own table). */
 		kinds?: AddonKinds;
+		/** The sheet's amount to collect at the door; null while zone, date or plan is missing. */
+		charge?: { items: { label: string; amountCents: number }[]; totalCents: number } | null;
 	}
 ): DocData {
 	const settings = readSettings(src.orgSettings);
@@ -143,6 +145,15 @@ export function buildDocData(
 					['Contrato', contractLabel],
 					['Costo de instalación', formatMXN(src.installationCostCents ?? settings.installationCostCents)]
 				]
+			},
+			{
+				title: 'Cobro al instalar',
+				fields: opts.charge
+					? [
+							...opts.charge.items.map((i): Field => [i.label, formatMXN(i.amountCents)]),
+							['Total a cobrar', formatMXN(opts.charge.totalCents)]
+						]
+					: [['Total a cobrar', 'Por calcular: faltan la zona, la fecha de instalación o el plan']]
 			},
 			{
 				title: 'Datos de conexión',

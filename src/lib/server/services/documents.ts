@@ -13,6 +13,9 @@ import { contractDataSchema, documentKindSchema, type DocumentKind } from '$lib/
 import { ServiceError, notFound } from './errors';
 import { cardInScope } from './files';
 import { orgSettings } from './board';
+import { firstChargeOf } from './billing';
+import { readSettings } from '$lib/schemas/settings';
+import type { Executor } from '../db/card-tx';
 import { buildDocData, type DocData } from './doc-data';
 import { contentHash, documentContent } from '../pdf/render';
 import type { SignatureEvidence } from '$lib/types/documents';
@@ -47,7 +50,10 @@ export async function prepareDocument(
 		signature = await signatures.latestFor(db, current.id);
 	} else {
 		const template = kind === 'contrato' ? await templates.contractFor(db, orgId, src.contractType ?? 'indefinido') : null;
-		doc = buildDocData(src, kind, { template, startDate: current?.startDate, endDate: current?.endDate, today: todayIn(timeZone) });
+		// The sheet carries the amount to collect at the door (the card's first charge).
+		const charge =
+			kind === 'hoja_instalacion' ? await firstChargeOf(db as Executor, orgId, installationId, readSettings(src.orgSettings)) : null;
+		doc = buildDocData(src, kind, { template, startDate: current?.startDate, endDate: current?.endDate, today: todayIn(timeZone), charge });
 	}
 	const html = documentContent(doc);
 	return { doc, html, sha: contentHash(html), current, signature, timeZone, phone: src.phone };

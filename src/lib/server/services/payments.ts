@@ -11,7 +11,7 @@ import { addHistory, setActor } from '../db/card-tx';
 import * as payments from '../db/payments';
 import * as billingDb from '../db/billing';
 import * as organizations from '../db/organizations';
-import { computeSnapshot, missingInputs } from './billing';
+import { firstChargeOf, missingInputs } from './billing';
 import { orgSettings } from './board';
 import { forbidden, notFound, ServiceError } from './errors';
 import { parseInput } from '../validation';
@@ -38,8 +38,8 @@ function mayTouch(actor: SessionUser, card: payments.PaymentCard | null): paymen
 async function amountToCollect(db: Database, exec: Executor, orgId: string, id: string) {
 	const row = await billingDb.inputsOf(exec, orgId, id);
 	if (!row) throw notFound('Esa instalación no existe.');
-	const snapshot = computeSnapshot(row, await orgSettings(db, orgId));
-	return { items: snapshot?.charge.items ?? [], totalCents: snapshot?.charge.totalCents ?? 0, missing: missingInputs(row) };
+	const charge = await firstChargeOf(exec, orgId, id, await orgSettings(db, orgId));
+	return { items: charge?.items ?? [], totalCents: charge?.totalCents ?? 0, missing: missingInputs(row) };
 }
 
 export async function paymentsView(db: Database, actor: SessionUser, rawId: unknown): Promise<PaymentsView> {
