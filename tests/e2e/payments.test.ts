@@ -62,7 +62,7 @@ test('el técnico registra un pago en su teléfono y la tarjeta de la oficina lo
 
 	// The office's card and the board follow without a reload.
 	await expect(officeSection.getByTestId('paid')).toHaveText('$500.00', { timeout: 20_000 });
-	await expect(officeSection.getByTestId('payment')).toContainText('Tomás');
+	await expect(officeSection.getByTestId('payment')).toContainText('Recibió Pedro');
 	expect(await officeSection.getByTestId('pending').textContent()).not.toBe(pendingBefore);
 	await expect(boardCard.locator('[data-payment]')).toHaveAttribute('data-payment', 'parcial', { timeout: 20_000 });
 	await office.page.screenshot({ path: 'test-results/screens/pago-oficina-1440.png', fullPage: true });
