@@ -65,7 +65,7 @@ test('el técnico registra un pago en su teléfono y la tarjeta de la oficina lo
 	await expect(officeSection.getByTestId('payment')).toContainText('Recibió Pedro');
 	expect(await officeSection.getByTestId('pending').textContent()).not.toBe(pendingBefore);
 	await expect(boardCard.locator('[data-payment]')).toHaveAttribute('data-payment', 'parcial', { timeout: 20_000 });
-	await office.page.screenshot({ path: 'test-results/screens/pago-oficina-1440.png', fullPage: true });
+	await officeSection.screenshot({ path: 'test-results/screens/pago-oficina-1440.png' });
 
 	// The receipt downloads as a PDF.
 	const download = tech.page.waitForEvent('download');
