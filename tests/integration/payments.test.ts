@@ -187,8 +187,9 @@ describe.each(drivers)('servicios elegidos en la llamada y dinero en la puerta e
 		const other = await makeCard(t.db, org.org.id);
 		const cases: [unknown, typeof org.admin, number, string][] = [
 			[{ installationId: card, amount: '-100', method: 'efectivo' }, org.technician, 400, 'La cantidad no puede ser negativa'],
+			[{ installationId: card, amount: 'NaN', method: 'efectivo' }, org.technician, 400, 'Escribe el monto recibido solo con números'],
 			[{ installationId: card, amount: '0', method: 'efectivo' }, org.technician, 400, 'El monto recibido debe ser mayor que $0.'],
-			[{ installationId: card, amount: 'mil', method: 'efectivo' }, org.technician, 400, 'no es una cantidad válida'],
+			[{ installationId: card, amount: 'mil', method: 'efectivo' }, org.technician, 400, 'Escribe el monto recibido solo con números'],
 			[{ installationId: card, amount: '100', method: 'transferencia' }, org.technician, 400, 'Escribe la referencia del pago'],
 			[
 				{ installationId: card, amount: '100', method: 'tarjeta', reference: '   ' },

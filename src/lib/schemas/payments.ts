@@ -9,7 +9,11 @@ export const MAX_PAYMENT_CENTS = 10_000_000;
 const amount = z.string({ error: 'Escribe el monto recibido en pesos.' }).transform((v, ctx) => {
 	const r = parsePesos(v);
 	if (!r.ok) {
-		ctx.addIssue({ code: 'custom', message: r.error });
+		// parsePesos quotes what was typed; a payment's message doesn't echo it (it may be any text).
+		ctx.addIssue({
+			code: 'custom',
+			message: r.error.startsWith('«') ? 'Escribe el monto recibido solo con números, por ejemplo 1,234.50.' : r.error
+		});
 		return z.NEVER;
 	}
 	if (r.cents <= 0) {
