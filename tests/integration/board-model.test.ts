@@ -10,6 +10,7 @@ import { boardSnapshot, orgSettings, toBoardCard } from '$lib/server/services/bo
 import { getCardsByIds } from '$lib/server/db/cards';
 import { startFanout } from '$lib/server/realtime/fanout';
 import { boardModels } from '$lib/server/realtime/board-model';
+import { recordPayment } from '$lib/server/services/payments';
 import type { BoardCard } from '$lib/types/board';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
@@ -93,6 +94,9 @@ describe.each(drivers)('what a card shows changes its version, on %s', (driver) 
 				}
 			},
 			{ shows: ['duplicateOf'], run: () => t.db.query(`update duplicate_pairs set status = 'dismissed' where older_id = $1`, [card.id]) },
+			// Money at the door: a payment taken (partial while the first charge is unknown), then the charge it covers.
+			{ shows: ['payment'], run: () => recordPayment(t.db, o.admin, { installationId: card.id, amount: '500', method: 'efectivo' }) },
+			{ shows: ['payment'], run: edit('billing = $2::jsonb', JSON.stringify({ charge: { totalCents: 50_000 } })) },
 			{ shows: ['stageChangedAt'], run: edit(`stage_changed_at = now() - interval '1 hour'`) },
 			{ shows: ['createdAt'], run: edit(`created_at = now() - interval '3 days'`) },
 			{ shows: ['stage'], run: edit(`stage = 'agendada'`) },

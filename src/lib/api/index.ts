@@ -7,3 +7,4 @@ export * as cards from './cards';
 export { billing, connection, assignment, services, type BillingAction, type ServicesAction, type BillingView } from './sections';
 export { documents, files, type UploadInput } from './documents';
 export { dismissLoginFailures, reschedule } from './account';
+export { payments } from './payments';

@@ -95,7 +95,8 @@ const OTHER_FIELDS: Record<string, HistoryField> = {
 	external_id: f('ID externo', 'External ID'),
 	plan_id: f('Plan de internet', 'Internet plan', 'plan'),
 	devolucion_deposito: f('Devolución del depósito', 'Deposit refund'),
-	duplicado: f('Posible duplicado', 'Possible duplicate')
+	duplicado: f('Posible duplicado', 'Possible duplicate'),
+	pago: f('Pago', 'Payment')
 };
 
 const FILE_EN: Record<string, string> = {

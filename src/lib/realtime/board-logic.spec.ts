@@ -49,6 +49,7 @@ function card(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		cancelNote: null,
 		wisphub: null,
 		sheetSigned: false,
+		payment: null,
 		contractSigned: false,
 		duplicateOf: [],
 		badge: null,

@@ -32,6 +32,7 @@ function makeCard(n: number, over: Partial<BoardCard> = {}): BoardCard {
 		cancelNote: null,
 		wisphub: null,
 		sheetSigned: false,
+		payment: null,
 		contractSigned: false,
 		duplicateOf: [],
 		badge: null,

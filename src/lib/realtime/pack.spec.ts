@@ -28,6 +28,7 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	cancelNote: null,
 	wisphub: null,
 	sheetSigned: false,
+	payment: null,
 	contractSigned: i % 2 === 0,
 	duplicateOf: i % 3 === 0 ? [i + 1] : [],
 	badge: missing.length ? `faltan ${missing.length} datos` : null,

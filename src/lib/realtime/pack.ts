@@ -32,6 +32,7 @@ const FIELDS = [
 	'sheetSigned',
 	'contractSigned',
 	'duplicateOf',
+	'payment',
 	'badge',
 	'missing'
 ] as const satisfies readonly (keyof BoardCard)[];

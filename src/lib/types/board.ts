@@ -2,6 +2,7 @@
 import type { Stage } from '$lib/domain/stages';
 import type { WispHubCardState } from './wisphub';
 import type { CancelReasonItem, RefundChecklist } from '$lib/domain/cancel-reasons';
+import type { PaymentState } from './payments';
 
 /** One card as every board screen sees it (phones and credentials stay off this shape). */
 export interface BoardCard {
@@ -38,6 +39,8 @@ export interface BoardCard {
 	badge: string | null;
 	/** The Spanish reasons behind the badge. */
 	missing: string[];
+	/** Money at the door: paid / partly paid / pending once there is something to collect, else null. */
+	payment: PaymentState | null;
 }
 
 export interface BoardSettings {

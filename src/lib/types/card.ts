@@ -27,6 +27,8 @@ export interface CardDetail extends GuardCard {
 	wisphubId: string | null;
 	wisphubError: string | null;
 	billing: unknown;
+	/** Sum of the payments taken that stand (voided ones excluded), in centavos. */
+	paidCents: number;
 	serviceType: 'inalambrico' | 'fibra' | null;
 	cpeMac: string | null;
 	onuSerial: string | null;

@@ -42,3 +42,22 @@ export interface SignatureEvidence {
 	contentSha256: string;
 	method: string;
 }
+
+/** «Recibo de pago»: one payment taken for an installation, as its PDF prints it (all values are text). */
+export interface ReceiptData {
+	provider: string;
+	/** «<card folio>-<payment number>». */
+	folio: string;
+	cardFolio: number;
+	customer: string;
+	/** What is collected at the door: [label, amount]. */
+	items: [string, string][];
+	total: string;
+	amount: string;
+	method: string;
+	reference: string | null;
+	receivedBy: string;
+	receivedAt: string;
+	/** Set when the office voided this payment. */
+	voided: string | null;
+}

@@ -18,6 +18,8 @@ export interface Ids {
 	techCard: string;
 	zone: string;
 	file: string;
+	/** A payment recorded on `card`. */
+	payment: string;
 	signing: string;
 	display: string;
 }
@@ -149,6 +151,15 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/asignacion', method: 'POST', url: card('/asignacion'), allow: COORD },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'GET', url: card('/cobros'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'POST', url: card('/cobros'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/pagos', method: 'GET', url: card('/pagos'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/pagos', method: 'POST', url: card('/pagos'), allow: OFFICE_OWN },
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/pagos/[pagoId]/recibo',
+		method: 'GET',
+		url: (i) => `/api/instalaciones/${i.card}/pagos/${i.payment}/recibo`,
+		allow: OFFICE_OWN
+	},
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/servicios', method: 'GET', url: card('/servicios'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/servicios', method: 'POST', url: card('/servicios'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/documentos', method: 'GET', url: card('/documentos'), allow: OFFICE_OWN },

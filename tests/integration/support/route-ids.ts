@@ -7,7 +7,7 @@ import type { Ids } from './permissions';
 
 /**
  * Real ids for route parameters on a demo provider: an unassigned card, a card of the first
- * technician, a zone, a stored file, a signing link and a display token. Used by the tests that
+ * technician, a zone, a stored file, a payment, a signing link and a display token. Used by the tests that
  * walk every route (the permissions matrix and the hostile-input walk).
  */
 export async function demoRouteIds(
@@ -33,6 +33,11 @@ export async function demoRouteIds(
 		 values ($1, $2, 'comprobante_domicilio', 'Comprobante', 'application/pdf', 15, 'x', $3) returning id`,
 		[orgId, c.id, key]
 	);
+	const [p] = await db.query<{ id: string }>(
+		`insert into payments (org_id, installation_id, seq, amount_cents, method, received_by)
+		 select $1, $2, 1, 50000, 'efectivo', id from users where org_id = $1 and role = 'admin' limit 1 returning id`,
+		[orgId, c.id]
+	);
 	const signing = randomBytes(32).toString('base64url');
 	await db.query(
 		`insert into signing_links (org_id, installation_id, document_kind, token_hash, expires_at) values ($1, $2, 'hoja_instalacion', $3, now() + interval '7 days')`,
@@ -40,5 +45,5 @@ export async function demoRouteIds(
 	);
 	const display = generateToken();
 	await db.query(`insert into display_tokens (org_id, name, token_hash) values ($1, 'TV', $2)`, [orgId, hashToken(display)]);
-	return { card: c.id, techCard: tc.id, zone: z.id, file: f.id, signing, display, technicianId: tech.id };
+	return { card: c.id, techCard: tc.id, zone: z.id, file: f.id, payment: p.id, signing, display, technicianId: tech.id };
 }

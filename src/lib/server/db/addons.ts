@@ -127,3 +127,15 @@ export function remove(db: Executor, orgId: string, id: string): Promise<{ insta
 		sql`delete from addon_services where org_id = ${orgId} and id = ${id} returning installation_id as "installationId", kind`
 	);
 }
+
+/**
+ * A card's add-ons for reconciling them with the agent's ticks: `completed` when the coordinator
+ * has worked on one (edited it, assigned the real number or captured the ONU serial).
+ */
+export function forSync(db: Executor, installationId: string): Promise<{ id: string; kind: string; completed: boolean }[]> {
+	return rowsOf(
+		db,
+		sql`select id, kind, (updated_at > created_at or number_assigned_at is not null or onu_serial is not null) as completed
+			from addon_services where installation_id = ${installationId} order by created_at`
+	);
+}

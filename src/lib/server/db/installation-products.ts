@@ -82,3 +82,17 @@ export async function refundConditions(db: Executor, orgId: string, installation
 	);
 	return row?.r ?? {};
 }
+
+/** The organization's active guarantee deposit product (the first by name), or null. */
+export function depositProduct(db: Executor, orgId: string): Promise<{ id: string } | null> {
+	return firstOf(db, sql`select id from products where org_id = ${orgId} and kind = 'deposito' and active order by name limit 1`);
+}
+
+/** The deposit products attached to a card. */
+export function attachedDeposits(db: Executor, installationId: string): Promise<{ id: string; name: string }[]> {
+	return rowsOf(
+		db,
+		sql`select ip.id, p.name from installation_products ip join products p on p.id = ip.product_id
+			where ip.installation_id = ${installationId} and p.kind = 'deposito' order by ip.created_at`
+	);
+}

@@ -96,3 +96,9 @@ export function activeOf(
 			and kind in ${listOf(kinds)} order by sort_order, name`
 	);
 }
+
+/** The kind of each of these plans of the organization. */
+export function kindsOf(db: Executor, orgId: string, ids: readonly string[]): Promise<{ id: string; kind: string }[]> {
+	if (!ids.length) return Promise.resolve([]);
+	return rowsOf(db, sql`select id, kind from plans where org_id = ${orgId} and id in ${listOf(ids)} order by sort_order, name`);
+}

@@ -2,6 +2,7 @@ import type { CardRow } from '../db/cards';
 import type { OrgSettings } from '$lib/schemas/settings';
 import { missingForNext } from '$lib/domain/stages';
 import type { BoardCard } from '$lib/types/board';
+import { paymentBadge } from '$lib/domain/payments';
 
 // Cards missing the same things share one array of reasons: the page data then sends each list once
 // instead of once per card. Keyed by content, so it never goes stale; nobody mutates these arrays.
@@ -48,6 +49,7 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		contractSigned: !!row.contractSignedAt,
 		duplicateOf: row.duplicateOf ?? [],
 		badge,
-		missing: sharedReasons(missing.map((m) => m.message))
+		missing: sharedReasons(missing.map((m) => m.message)),
+		payment: paymentBadge(row)
 	};
 }

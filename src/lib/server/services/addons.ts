@@ -7,11 +7,11 @@ import type { ServicesView } from '$lib/types/card-views';
 import type { Database } from '../db';
 import type { Executor } from '../db/card-tx';
 import type { SessionUser } from '../auth';
-import { addHistory, lockCard } from '../db/card-tx';
+import { addHistory, lockCard, type LockedCard } from '../db/card-tx';
 import * as addons from '../db/addons';
 import * as plans from '../db/plans';
 import { addAddonSchema, PLACEHOLDER_NUMBER, removeAddonSchema, updateAddonSchema } from '$lib/schemas/addons';
-import { ADDON_KIND_KEYS, addonKind, editsField, FROM_CARD, pendingNumber } from '$lib/domain/addon-kinds';
+import { ADDON_KIND_KEYS, addonKind, editsField, FROM_CARD, pendingNumber, type AddonKindRow, type TvType } from '$lib/domain/addon-kinds';
 import { externalId } from '$lib/domain/credentials';
 import { parseInput } from '../validation';
 import { orgSettings } from './board';
@@ -38,34 +38,63 @@ export async function addAddon(db: Database, actor: SessionUser, raw: unknown) {
 	return db.orm.transaction(async (tx) => {
 		const card = await lockCard(tx, actor.orgId, input.installationId);
 		if (!card) throw notFound('Esa instalación no existe.');
-		const extra = (await addons.cardDefaults(tx, card.id))!;
 		const planId = input.planId ?? (await plans.firstActiveOf(tx, actor.orgId, kind.key));
 		if (planId && !(await plans.isOfKind(tx, actor.orgId, planId, kind.key))) {
 			throw new ServiceError(422, 'Ese plan no corresponde al servicio; elige uno de la lista.');
 		}
-		const fromCard = {
-			ip: card.ip,
-			externalId: extra.externalId ?? externalId(card.folio),
-			username: card.phone,
-			password: extra.pppoePassword,
-			router: extra.router
-		} satisfies Record<(typeof FROM_CARD)[number], string | null>;
-		const own = kind.initial({ sipServer: settings.sipServer, tvType: input.tvType });
-		const row = await addons.insert(tx, {
+		return createAddon(tx, {
 			orgId: actor.orgId,
-			installationId: card.id,
-			kind: kind.key,
+			actorId: actor.id,
+			card,
+			kind,
 			planId,
-			...fromCard,
-			phoneNumber: own.phoneNumber ?? null,
-			sipServer: own.sipServer ?? null,
-			tvType: own.tvType ?? null
+			tvType: input.tvType,
+			sipServer: settings.sipServer
 		});
-		await addHistory(tx, actor.orgId, card.id, actor.id, [
-			{ kind: 'service', field: kind.key, oldValue: null, newValue: kind.added, source: 'tarjeta' }
-		]);
-		return { id: row.id };
 	});
+}
+
+/**
+ * Creates one add-on on a locked card with the defaults of DOMAIN.md: what it copies from the card
+ * (FROM_CARD) and its kind's own initial values. The coordinator's «Servicios» and the agent's ticks
+ * in «Plan y contrato» (services/addon-choice.ts) both come here.
+ */
+export async function createAddon(
+	tx: Executor,
+	a: {
+		orgId: string;
+		actorId: string;
+		card: LockedCard;
+		kind: AddonKindRow;
+		planId: string | null;
+		tvType?: TvType | null;
+		sipServer: string;
+	}
+): Promise<{ id: string }> {
+	const { card, kind } = a;
+	const extra = (await addons.cardDefaults(tx, card.id))!;
+	const fromCard = {
+		ip: card.ip,
+		externalId: extra.externalId ?? externalId(card.folio),
+		username: card.phone,
+		password: extra.pppoePassword,
+		router: extra.router
+	} satisfies Record<(typeof FROM_CARD)[number], string | null>;
+	const own = kind.initial({ sipServer: a.sipServer, tvType: a.tvType });
+	const row = await addons.insert(tx, {
+		orgId: a.orgId,
+		installationId: card.id,
+		kind: kind.key,
+		planId: a.planId,
+		...fromCard,
+		phoneNumber: own.phoneNumber ?? null,
+		sipServer: own.sipServer ?? null,
+		tvType: own.tvType ?? null
+	});
+	await addHistory(tx, a.orgId, card.id, a.actorId, [
+		{ kind: 'service', field: kind.key, oldValue: null, newValue: kind.added, source: 'tarjeta' }
+	]);
+	return { id: row.id };
 }
 
 export async function updateAddon(db: Database, actor: SessionUser, raw: unknown) {

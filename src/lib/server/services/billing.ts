@@ -96,6 +96,12 @@ export async function recomputeBilling(tx: Executor, orgId: string, installation
 	return snapshot;
 }
 
+/** The first charge as it stands now (installation, deposit, prorated first month, promotions), or null while zone, date or plan is missing. */
+export async function firstChargeOf(exec: Executor, orgId: string, installationId: string, settings: OrgSettings) {
+	const row = await billingDb.inputsOf(exec, orgId, installationId);
+	return row ? (computeSnapshot(row, settings)?.charge ?? null) : null;
+}
+
 /** Everything the BillingSection shows: the live breakdown, what is missing, and attached products. */
 export async function billingView(db: Database, actor: SessionUser, rawId: unknown): Promise<BillingView> {
 	requireStaff(actor);

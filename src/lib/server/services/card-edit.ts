@@ -12,6 +12,7 @@ import { forbidden, notFound, ServiceError } from './errors';
 import { orgSettings } from './board';
 import { uuidSchema } from '$lib/schemas/common';
 import { recomputeBilling } from './billing';
+import { applyAddonChoice, applyContractDeposit } from './addon-choice';
 
 const BILLING_INPUTS = new Set<string>(['planId', 'installationDate', 'installationCost', 'contractType', 'promotionFreeInstallation']);
 
@@ -97,6 +98,10 @@ export async function updateCardField(db: Database, actor: SessionUser, rawId: u
 		await writeCardField(tx, card, field, value);
 		// The billing snapshot depends on these; the "agendada" guard reads it.
 		if (BILLING_INPUTS.has(field)) await recomputeBilling(tx, actor.orgId, id);
+		// The agent's choices during the call become the coordinator's services (issue 18, item 6).
+		const choice = { orgId: actor.orgId, actorId: actor.id, installationId: id, settings };
+		if (field === 'addonPlanIds') await applyAddonChoice(tx, choice, value as string[]);
+		if (field === 'contractType') await applyContractDeposit(tx, choice, value as string | null);
 		await insertCardHistory(tx, {
 			orgId: actor.orgId,
 			installationId: id,
