@@ -128,9 +128,7 @@ describe.each(drivers)('servicios elegidos en la llamada y dinero en la puerta e
 		expect(view.totalCents).toBeGreaterThan(170_000);
 		expect(view).toMatchObject({ paidCents: 0, state: 'pendiente', payments: [], canVoid: false });
 		// The installation sheet carries the same amount to collect, itemised.
-		const sheet = (await prepareDocument(t.db, org.org.id, card, 'hoja_instalacion')).doc.sections.find(
-			(x) => x.title === 'Primer cobro'
-		)!;
+		const sheet = (await prepareDocument(t.db, org.org.id, card, 'hoja_instalacion')).doc.sections.find((x) => x.title === 'Primer cobro')!;
 		expect(sheet.fields.map(([label]) => label)).toEqual([...view.items.map((i) => i.label), 'Total a cobrar al instalar']);
 		expect(sheet.fields.at(-1)![1]).toBe(formatMXN(view.totalCents));
 

@@ -45,12 +45,12 @@ describe.each(drivers)('WispHub connection, «Probar conexión» and catalogs (%
 		await expect(saveSettings(t.db, o.admin, { enabled: 'on', baseUrl: '', apiKey: '', triggerStage: 'asignada' })).rejects.toThrow(
 			'escribe la URL de la API y la clave'
 		);
-		await expect(
-			saveSettings(t.db, o.admin, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'cancelada' })
-		).rejects.toThrow('Elige la etapa');
-		await expect(
-			saveSettings(t.db, o.coordinator, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'asignada' })
-		).rejects.toThrow('Solo un administrador');
+		await expect(saveSettings(t.db, o.admin, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'cancelada' })).rejects.toThrow(
+			'Elige la etapa'
+		);
+		await expect(saveSettings(t.db, o.coordinator, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'asignada' })).rejects.toThrow(
+			'Solo un administrador'
+		);
 		expect(await t.db.query('select 1 from wisphub_connections where org_id = $1', [o.org.id])).toHaveLength(0);
 		// An empty key keeps the stored one.
 		await saveSettings(t.db, o.admin, { baseUrl: fake.url, apiKey: FAKE_KEY, triggerStage: 'asignada' });

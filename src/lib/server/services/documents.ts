@@ -12,9 +12,6 @@ import { contractDataSchema, documentKindSchema, type DocumentKind } from '$lib/
 import { ServiceError, notFound } from './errors';
 import { cardInScope } from './files';
 import { orgSettings } from './board';
-import { firstChargeOf } from './billing';
-import { readSettings } from '$lib/schemas/settings';
-import type { Executor } from '../db/card-tx';
 import { buildDocData, type DocData } from './doc-data';
 import { cardFirstCharge } from './billing';
 import { contractTemplate } from './contract-templates';
