@@ -186,10 +186,11 @@ describe.each(drivers)('reglas de cobro en %s', (driver) => {
 		expect(fields['Total a cobrar al instalar']).toBe('$198.00');
 
 		const contract = (await prepareDocument(t.db, o.org.id, id, 'contrato')).doc;
-		expect(contract.body).toContain('Instalación: $0.00 (gratis por promoción; costo normal $1,200.00).');
-		expect(contract.body).toContain('Primer cobro al instalar: $198.00 (Instalación gratis (promoción) $0.00');
+		const clauses = (contract.clauses ?? []).map((c) => c.text).join('\n');
+		expect(clauses).toContain('El costo de instalación es de $0.00 (gratis por promoción; costo normal $1,200.00).');
+		expect(clauses).toContain('Al instalar, el Cliente paga $198.00 (Instalación gratis (promoción) $0.00');
 		// Indefinido with a free installation: no part of it is a guarantee.
-		expect(contract.body).toContain('Del costo de instalación, $0.00 se considera garantía');
+		expect(clauses).toContain('El Cliente entrega $0.00 como depósito en garantía');
 
 		// Unticking brings the installation back everywhere.
 		await updateCardField(t.db, o.agent, id, { field: 'promotionFreeInstallation', value: false });

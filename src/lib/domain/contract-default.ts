@@ -28,7 +28,7 @@ export const DEFAULT_CLAUSES: Clause[] = [
 	},
 	{
 		title: 'Tarifas y pagos',
-		text: 'El Cliente pagará {{plan.precio}} al mes por el plan, más la tarifa de cada servicio adicional, a más tardar en la fecha de pago de su zona. El costo de instalación es de {{instalacion.costo}}. La primera mensualidad puede ser proporcional a los días que van de la instalación a la primera fecha de pago (prorrateo). Las tarifas incluyen IVA.'
+		text: 'El Cliente pagará {{plan.precio}} al mes por el plan, más la tarifa de cada servicio adicional, a más tardar en la fecha de pago de su zona. El costo de instalación es de {{instalacion.costo}}. La primera mensualidad puede ser proporcional a los días que van de la instalación a la primera fecha de pago (prorrateo). Al instalar, el Cliente paga {{primer_cobro}}. Las tarifas incluyen IVA.'
 	},
 	{
 		title: 'Depósito en garantía y su devolución',

@@ -115,7 +115,10 @@ export function buildDocData(
 			sheetSections(src, {
 				address,
 				price,
-				installationCostCents: src.promotionFreeInstallation ? 0 : installationCostCents,
+				installationCostCents,
+				installationText: src.promotionFreeInstallation
+					? `${formatMXN(0)} (gratis por promoción; costo normal ${formatMXN(installationCostCents)})`
+					: undefined,
 				locale,
 				kinds: opts.kinds
 			}),

@@ -59,7 +59,7 @@ export function addonFields(list: DocumentSource['addons'], kinds: AddonKinds, l
 /** The installation sheet: everything captured, then blank lines for what the installer writes by hand. */
 export function sheetSections(
 	src: DocumentSource,
-	ctx: { address: string; price: string; installationCostCents: number; locale: DocLocale; kinds?: AddonKinds }
+	ctx: { address: string; price: string; installationCostCents: number; installationText?: string; locale: DocLocale; kinds?: AddonKinds }
 ): DocSection[] {
 	const { locale } = ctx;
 	const o = { locale };
@@ -78,7 +78,7 @@ export function sheetSections(
 				[m.sheet_service_type({}, o), serviceType],
 				[m.sheet_plan({}, o), src.planName ? m.sheet_plan_value({ plan: src.planName, price: ctx.price }, o) : '—'],
 				[m.sheet_contract({}, o), contractLabel(src.contractType, locale)],
-				[m.sheet_installation_cost({}, o), formatMXN(ctx.installationCostCents)]
+				[m.sheet_installation_cost({}, o), ctx.installationText ?? formatMXN(ctx.installationCostCents)]
 			]
 		},
 		{
