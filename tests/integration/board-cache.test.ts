@@ -209,7 +209,7 @@ describe.each(drivers)('board read model (cards held by version) on %s', (driver
 			model.apply = apply;
 			await unlisten();
 		}
-	});
+	}, 120_000);
 
 	it("a deleted provider's board events go with it", async () => {
 		const other = await makeOrg(t.db);
