@@ -63,7 +63,7 @@ describe.each(drivers)('datos de conexión y cobros en %s', (driver) => {
 		const prorrateo = view.snapshot!.charge.items.find((i) => i.key === 'prorrateo')!;
 		// 13..27 Nov = 15 days × $450 / 30 = $225
 		expect(prorrateo.amountCents).toBe(22_500);
-		expect(prorrateo.detail).toMatch(/15 días × \$15\.00 \(\$450\.00 ÷ 30 días\) = \$225\.00/);
+		expect(prorrateo.detail).toMatch(/15 días \(con el día de instalación\) × \$450\.00 ÷ 30 \(días de noviembre\) = \$225\.00/);
 		expect(view.snapshot!.charge.totalCents).toBe(view.snapshot!.charge.items.reduce((s, i) => s + i.amountCents, 0));
 		const stored = await firstOf<{ b: boolean }>(t.db.orm, sql`select billing is not null as b from installations where id = ${id}`);
 		expect(stored!.b).toBe(true);
