@@ -27,20 +27,17 @@ async function setRules(page: Page, r: Rules) {
 
 /** Sets the zone and installation date on the card; the billing section then shows that date's first charge. */
 async function installOn(page: Page, id: string, date: string) {
-	await page.goto(`/instalaciones/${id}`);
+	// The card opens on the tab its stage needs; «Agenda y cobros» is one link away.
+	await page.goto(`/instalaciones/${id}?seccion=agenda`);
 	const billing = page.getByTestId('billing-section');
 	await billing.getByLabel('Zona (RB)').selectOption({ label: ZONE });
 	await billing.getByLabel('Fecha de instalación').fill(date);
 	await billing.getByRole('button', { name: 'Guardar zona y fecha' }).click();
 	await expect(billing.getByRole('status')).toHaveText('Guardado.');
-	await expect(billing.getByTestId('billing-dates')).toContainText(formatEs(date));
+	// The installation date shows once on the card (the field above); the dates list follows from it.
+	await expect(billing.getByLabel('Fecha de instalación')).toHaveValue(date);
+	await expect(billing.getByTestId('billing-dates')).toContainText('Fecha de pago');
 	return billing;
-}
-
-const MONTHS = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
-function formatEs(date: string): string {
-	const [y, m, d] = date.split('-').map(Number);
-	return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** The sheet's «Total a cobrar al instalar» row's value. */
@@ -89,7 +86,8 @@ test('reglas de cobro: se fijan en Ajustes y la tarjeta y la hoja calculan los c
 	await page.getByRole('button', { name: 'Crear tarjeta', exact: true }).click();
 	await expect(page).toHaveURL(/\/instalaciones\/[0-9a-f-]{36}$/);
 	const id = page.url().split('/').pop()!;
-	await page.getByLabel('Plan de internet').selectOption({ label: 'Básico 60 Mbps · $350.00' });
+	// The call's tab (the card's first in «Preinstalación») has the plan beside the script.
+	await page.getByRole('tabpanel', { name: 'Llamada' }).getByLabel('Plan de internet').selectOption({ label: 'Básico 60 Mbps · $350.00' });
 	await expect(page.locator('[data-field="planId"]')).toContainText('Guardado');
 
 	// Mar 3, days 1–5 → full month: $350 now.
@@ -132,7 +130,7 @@ test('reglas de cobro: se fijan en Ajustes y la tarjeta y la hoja calculan los c
 	await expect(total(s)).toHaveText('$1,375.00');
 
 	// The agent's choice on the call: free installation. Script, card and sheet agree.
-	await page.goto(`/instalaciones/${id}`);
+	await page.goto(`/instalaciones/${id}?seccion=llamada`);
 	const costs = page.getByTestId('costs');
 	await expect(costs.getByTestId('call-first-charge')).toContainText('Al instalar paga $1,375.00');
 	await costs.getByLabel(/El cliente toma la promoción/).check();
@@ -141,6 +139,7 @@ test('reglas de cobro: se fijan en Ajustes y la tarjeta y la hoja calculan los c
 		'Con la promoción: instalación GRATIS (normalmente $1,200.00) + primera mensualidad $350.00 = $350.00.'
 	);
 	await expect(costs.getByTestId('call-first-charge')).toContainText('Al instalar paga $175.00: Instalación gratis (promoción) $0.00');
+	await page.getByRole('tab', { name: 'Agenda y cobros' }).click();
 	await expect(page.getByTestId('billing-breakdown')).toContainText('Instalación gratis (promoción)');
 	await expect(page.getByTestId('billing-total')).toHaveText('$175.00');
 	s = await sheet(page, id);

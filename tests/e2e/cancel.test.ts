@@ -43,7 +43,14 @@ async function newLead(page: Page, name: string, phone: string) {
 async function boardFor(page: Page, name: string) {
 	await page.goto(`/tablero?q=${encodeURIComponent(name)}`);
 	await expect(page.getByRole('status').filter({ hasText: 'En vivo' })).toBeVisible();
-	await page.getByRole('button', { name: 'Ver canceladas' }).click();
+	await showCancelled(page);
+}
+
+/** «Cancelada» starts folded, unless this person unfolded it before (the board remembers). */
+async function showCancelled(page: Page) {
+	const show = page.getByRole('button', { name: 'Ver canceladas' });
+	await expect(column(page, 'cancelada').or(show)).toBeVisible();
+	if (await show.isVisible()) await show.click();
 	await expect(column(page, 'cancelada')).toBeVisible();
 }
 
@@ -89,7 +96,7 @@ test('cancelar arrastrando a «Cancelada» con cada motivo; Escape la regresa; o
 		await expect(cancelled).toContainText(`Motivo: ${reason}: ${reason === 'Otro' ? 'Se muda a Mérida' : `Nota ${i + 1}`}`);
 		if (i === 0) await expect(cardIn(column(other, 'cancelada'), name)).toContainText('Motivo: Sin cobertura');
 		await page.reload();
-		await page.getByRole('button', { name: 'Ver canceladas' }).click();
+		await showCancelled(page);
 		await expect(cardIn(column(page, 'cancelada'), name)).toContainText(`Motivo: ${reason}`);
 	}
 	await other.context().close();

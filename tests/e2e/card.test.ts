@@ -87,7 +87,7 @@ test('un agente lleva una preinstalación a documentos pendientes solo con la ta
 	await expect(a.locator('#f-phoneAlt')).toHaveValue('9981112222', { timeout: 10_000 });
 
 	// The history says who changed what.
-	await expect(a.locator('.history')).toContainText('phoneAlt');
+	await expect(a.locator('.history')).toContainText('Teléfono adicional');
 
 	await agentCtx.close();
 	await coordCtx.close();

@@ -37,7 +37,7 @@ test('la administradora edita una cláusula, la ve en la vista previa y el contr
 	await page.goto('/tablero');
 	const cardId = await page.locator('section[data-stage="agendada"] li[data-card-id]').first().getAttribute('data-card-id');
 	expect(cardId).toBeTruthy();
-	await page.goto(`/instalaciones/${cardId}`);
+	await page.goto(`/instalaciones/${cardId}?seccion=documentos`);
 	const block = page.getByTestId('doc-contrato');
 	await block.getByRole('button', { name: 'Firmar aquí' }).click();
 	await expect(page.locator('.paper')).toContainText(/2\. Objeto\s*Prueba de plantilla: el plan .+ incluye soporte en sitio\./);

@@ -6,16 +6,17 @@ const PASSWORD = 'demo-tecnico-2026';
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'es-MX', timezoneId: 'America/Cancun' };
 const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'es-MX', timezoneId: 'America/Cancun' };
 
-async function signedIn(browser: Browser, options: typeof PHONE | typeof DESKTOP, email: string) {
+async function signedIn(browser: Browser, options: typeof PHONE | typeof DESKTOP, email: string, lands = /\/tablero/) {
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
-	await login(page, email, PASSWORD);
+	await login(page, email, PASSWORD, lands);
 	return { context, page };
 }
 
 test('el técnico registra un pago en su teléfono y la tarjeta de la oficina lo muestra en vivo, con su recibo', async ({ browser }) => {
 	test.setTimeout(180_000);
-	const tech = await signedIn(browser, PHONE, 'tecnico1@demo.invalid');
+	// A technician lands on «Mis trabajos».
+	const tech = await signedIn(browser, PHONE, 'tecnico1@demo.invalid', /\/tecnico$/);
 	await tech.page.goto('/tecnico');
 	await tech.page
 		.getByTestId('tech-job')
