@@ -37,7 +37,8 @@ test('el técnico registra un pago en su teléfono y la tarjeta de la oficina lo
 	await board.goto('/tablero');
 	const boardCard = board.locator(`[data-card-id="${cardId}"]`);
 	await expect(boardCard).toBeVisible();
-	await office.page.goto(`/instalaciones/${cardId}`);
+	// Its payments are in «Agenda y cobros», a tab away from the signed card's documents.
+	await office.page.goto(`/instalaciones/${cardId}?seccion=agenda`);
 	const officeSection = office.page.getByTestId('payment-section');
 	await expect(officeSection.getByTestId('paid')).toHaveText('$0.00');
 
