@@ -93,7 +93,7 @@ test('un cliente que ya tenía tarjeta pide la instalación por la página públ
 	await expect(page.locator('.history')).toContainText(`Se fusionó #${newerFolio} en esta tarjeta: 0 archivos`);
 	await expect(page.locator('.history')).toContainText(`(de #${newerFolio})`);
 
-	await page.goto('/tablero');
+	await page.goto(`/tablero?q=${encodeURIComponent(PHONE.replace(/\s/g, ''))}`);
 	await expect(boardCard(page, olderId).locator('.name')).toHaveText('Fernanda Ruiz Canché');
 	await expect(boardCard(page, olderId).locator('[data-duplicate]')).toHaveCount(0);
 });
