@@ -76,6 +76,10 @@ create table public.installations (
 	wisphub_state text,
 	wisphub_id text,
 	wisphub_error text,
+	call_attempts integer default 0 not null,
+	last_call_at timestamp with time zone,
+	last_call_outcome text,
+	next_contact_at timestamp with time zone,
 	constraint installations_pkey PRIMARY KEY (id),
 	constraint installations_org_folio_key UNIQUE (org_id, folio),
 	constraint installations_completed_by_fkey FOREIGN KEY (completed_by) REFERENCES public.users(id) ON DELETE SET NULL,
@@ -85,6 +89,7 @@ create table public.installations (
 	constraint installations_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES public.plans(id),
 	constraint installations_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.users(id) ON DELETE SET NULL,
 	constraint installations_zone_id_fkey FOREIGN KEY (zone_id) REFERENCES public.zones(id) ON DELETE SET NULL,
+	constraint installations_call_attempts_check CHECK ((call_attempts >= 0)),
 	constraint installations_cancel_reason_check CHECK ((cancel_reason ~ '^[a-z0-9_]{1,40}$'::text)),
 	constraint installations_contract_type_check CHECK ((contract_type = ANY (ARRAY['12_meses'::text, 'indefinido'::text]))),
 	constraint installations_house_ownership_check CHECK ((house_ownership = ANY (ARRAY['propia'::text, 'rentada'::text]))),
@@ -108,6 +113,7 @@ comment on table public.installations is 'One card of the board: one customer''s
 
 CREATE INDEX installations_board_idx ON public.installations USING btree (org_id, stage, "position");
 CREATE INDEX installations_email_idx ON public.installations USING btree (org_id, lower(email)) WHERE (email IS NOT NULL);
+CREATE INDEX installations_next_contact_idx ON public.installations USING btree (org_id, next_contact_at) WHERE (next_contact_at IS NOT NULL);
 CREATE UNIQUE INDEX installations_org_pppoe_user_key ON public.installations USING btree (org_id, pppoe_user) WHERE (pppoe_user IS NOT NULL);
 CREATE INDEX installations_phone_alt_idx ON public.installations USING btree (org_id, phone_alt) WHERE (phone_alt IS NOT NULL);
 CREATE INDEX installations_phone_idx ON public.installations USING btree (org_id, phone);

@@ -16,7 +16,7 @@ create table public.card_history (
 	constraint card_history_installation_id_fkey FOREIGN KEY (installation_id) REFERENCES public.installations(id) ON DELETE CASCADE,
 	constraint card_history_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id) ON DELETE CASCADE,
 	constraint card_history_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL,
-	constraint card_history_kind_check CHECK ((kind = ANY (ARRAY['field'::text, 'stage'::text, 'file'::text, 'signature'::text, 'checklist'::text, 'document'::text, 'service'::text])))
+	constraint card_history_kind_check CHECK ((kind = ANY (ARRAY['field'::text, 'stage'::text, 'file'::text, 'signature'::text, 'checklist'::text, 'document'::text, 'service'::text, 'call'::text, 'message'::text])))
 );
 comment on table public.card_history is 'Human-readable activity log of a card (who changed what, from where), written by services.';
 

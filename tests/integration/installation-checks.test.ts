@@ -18,7 +18,8 @@ const RULES = [
 	'cancel_reason',
 	// Later columns bring their own rule the same way.
 	'paid_cents',
-	'wisphub_state'
+	'wisphub_state',
+	'call_attempts'
 ];
 
 describe.each(drivers)('installation value rules on %s', (driver) => {

@@ -21,7 +21,8 @@ export const SETTINGS_LABELS: Record<string, string> = {
 	technicianDailyCapacity: 'trabajos por técnico al día',
 	signingLinkDays: 'vigencia de los enlaces de firma',
 	uploadMaxMb: 'tamaño máximo de archivo',
-	proration: 'reglas de prorrateo'
+	proration: 'reglas de prorrateo',
+	followUp: 'seguimiento de prospectos'
 };
 
 export const settingsLabel = (key: string): string => SETTINGS_LABELS[key] ?? key;

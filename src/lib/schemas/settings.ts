@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SLA, DEFAULT_WIP, OPEN_STAGES, type OpenStage } from '$lib/domain/stage-registry';
+import { followUpRulesSchema } from './follow-up';
 import { CANCEL_REASON_KEY, DEFAULT_CANCEL_REASONS, MAX_CANCEL_REASONS } from '$lib/domain/cancel-reasons';
 
 const cents = z.number().int('Usa centavos enteros.').min(0, 'El monto no puede ser negativo.').max(100_000_000);
@@ -94,7 +95,9 @@ export const orgSettingsSchema = z.object({
 			prontoPagoDiscountCents: cents.default(0),
 			prontoPagoPercent: z.number().int().min(0).max(100).default(0)
 		})
-		.prefault({})
+		.prefault({}),
+	/** Lead follow-up cadence (issue 20): «no localizable» suggestion, callback delays, office hours. */
+	followUp: followUpRulesSchema
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
