@@ -10,6 +10,7 @@ import { installFaultHandlers } from '$lib/server/process-faults';
 import { startSyncWorker } from '$lib/server/services/wisphub-sync';
 import { clientIp } from '$lib/server/forms';
 import { localeFromRequest } from '$lib/i18n/locale';
+import { notFoundLine } from '$lib/server/log-lines';
 
 export const init: ServerInit = async () => {
 	installFaultHandlers();
@@ -53,7 +54,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		return { message: OUTAGE_MESSAGE };
 	}
 	// SvelteKit's own refusals (a malformed address, an unknown route) are the client's, not a crash.
-	if (status === 404) return { message: 'No encontramos esa página. Revisa la dirección.' };
+	if (status === 404) return { message: 'Revisa la dirección, o vuelve al inicio.' };
 	if (status < 500) return { message: 'La dirección o los datos de la solicitud no son válidos. Revisa el enlace e inténtalo de nuevo.' };
 	console.error(error);
 	return { message: 'Algo salió mal de nuestro lado. Intenta de nuevo; si se repite, avisa al administrador.' };
@@ -111,9 +112,19 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	// The public request form may be embedded in the provider's own website (Ajustes shows the
+	// snippet); every other page refuses to be framed.
+	if (event.url.pathname === '/solicitar') response.headers.set('Content-Security-Policy', 'frame-ancestors *');
+	else response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
 	return response;
 };
 
-export const handle = sequence(i18nHandle, handleHeaders, handleOutage, handleAuth, handleGuard);
+/** Every 404 leaves one line in the log (method, path, who), never a stack trace. */
+const handleNotFoundLog: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.status === 404) console.warn(notFoundLine(event.request.method, event.url.pathname, event.locals.user?.email));
+	return response;
+};
+
+export const handle = sequence(handleNotFoundLog, i18nHandle, handleHeaders, handleOutage, handleAuth, handleGuard);

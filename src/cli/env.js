@@ -53,10 +53,33 @@ function hashFiles(paths) {
 }
 
 /** npm install when package-lock.json changed since the last install (or nothing is installed). */
+/**
+ * True when npm's record of the last install (node_modules/.package-lock.json) is newer than every given file.
+ * @param {string[]} paths @param {string} [base]
+ */
+export function installedAfter(paths, base = root) {
+	const record = join(base, 'node_modules', '.package-lock.json');
+	if (!existsSync(record)) return false;
+	const installed = statSync(record).mtimeMs;
+	/** @param {string} p @returns {number} */
+	const newest = (p) => {
+		if (!existsSync(p)) return 0;
+		const st = statSync(p);
+		return st.isDirectory() ? Math.max(st.mtimeMs, ...readdirSync(p).map((n) => newest(join(p, n)))) : st.mtimeMs;
+	};
+	return paths.every((p) => newest(join(base, p)) < installed);
+}
+
 export function ensureDependencies() {
 	const stamp = join(root, 'node_modules', '.install-stamp');
 	const want = hashFiles(['package.json', 'package-lock.json', 'src/patches']);
 	if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+	// Someone ran `npm install` (or `npm ci`) themselves after the last change to the manifests:
+	// npm's own record of the install is newer than them, so there is nothing to install again.
+	if (installedAfter(['package.json', 'package-lock.json', 'src/patches'])) {
+		writeFileSync(stamp, want);
+		return;
+	}
 	console.log('• Instalando dependencias (npm install)…');
 	// npm install rather than npm ci: npm ci refuses lockfiles without every platform's optional packages.
 	run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
@@ -100,6 +123,21 @@ export function ensureBuild() {
 	const want = hashFiles(['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json', 'tsconfig.json']);
 	if (existsSync(join(root, 'build', 'handler.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
 	console.log('• Compilando la aplicación (vite build)…');
-	run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+	const started = Date.now();
+	// The build's own chatter (adapter lines, «Run npm run preview…», plugin timings) is for
+	// developers running `npm run build`; here it is shown only when the build fails.
+	const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+		env: { ...process.env, FORCE_COLOR: '0' }
+	});
+	if (r.status !== 0) {
+		process.stdout.write(r.stdout ?? '');
+		process.stderr.write(r.stderr ?? '');
+		console.error(`\n✖ Falló la compilación (vite build)${r.error ? `: ${r.error.message}` : ''}.`);
+		process.exit(r.status ?? 1);
+	}
 	writeFileSync(stamp, want);
+	console.log(`✔ Compilada en ${Math.round((Date.now() - started) / 1000)} s.`);
 }

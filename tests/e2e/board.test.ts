@@ -139,7 +139,7 @@ test('una tarjeta que no se puede cargar deja el tablero como está, lo dice y e
 	);
 	await link.click();
 	await notices.getByRole('link', { name: 'Abrir la página de la tarjeta' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Página no encontrada' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'No encontramos esa página' })).toBeVisible();
 	await expect(page).toHaveURL(/\/instalaciones\/[0-9a-f-]{36}$/);
 
 	// Back in signal, the same click opens the card beside the board.

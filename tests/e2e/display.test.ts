@@ -102,5 +102,7 @@ test('la pantalla dice SIN CONEXIÓN cuando se corta el enlace y vuelve sola', a
 test('una dirección de pantalla desconocida no carga', async ({ page }) => {
 	const res = await page.goto('/pantalla/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
 	expect(res?.status()).toBe(404);
-	await expect(page.getByRole('heading', { name: 'Pantalla desactivada' })).toBeVisible();
+	// Not «an admin turned it off»: nobody did; the link is wrong.
+	await expect(page.getByRole('heading', { name: 'Este enlace no existe' })).toBeVisible();
+	await expect(page.getByText('desactivó')).toHaveCount(0);
 });

@@ -19,6 +19,16 @@ test('configuración inicial crea el proveedor y la administradora', async ({ pa
 	// Loading the demo provider hashes several passwords: allow for a slow machine.
 	await expect(page).toHaveURL(/\/tablero/, { timeout: 30_000 });
 	await expect(page.getByText(ORG)).toBeVisible();
+	// The demo accounts are shown once, then never again.
+	const demo = page.getByRole('dialog', { name: 'Cuentas de la demostración' });
+	await expect(demo).toBeVisible();
+	await expect(demo.getByText('coordinador@demo.invalid')).toBeVisible();
+	await expect(demo.getByText('demo-tecnico-2026')).toBeVisible();
+	await demo.getByRole('button', { name: 'Entendido' }).click();
+	await expect(demo).toBeHidden();
+	await page.reload();
+	await expect(page.getByText(ORG)).toBeVisible();
+	await expect(page.getByRole('dialog', { name: 'Cuentas de la demostración' })).toHaveCount(0);
 	await logout(page);
 
 	// Setup is closed once a user exists.

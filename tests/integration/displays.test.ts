@@ -94,8 +94,8 @@ describe.each(drivers)('wall display on %s', (driver) => {
 		await expect(revokeDisplay(t.db, o.agent, { id: d.id })).rejects.toMatchObject({ status: 403 });
 		expect((await displayByToken(t.db, d.token)).orgId).toBe(o.org.id);
 		await revokeDisplay(t.db, o.admin, { id: d.id });
-		await expect(displayByToken(t.db, d.token)).rejects.toMatchObject({ status: 410 });
-		await expect(displayByToken(t.db, 'a'.repeat(32))).rejects.toMatchObject({ status: 404 });
+		await expect(displayByToken(t.db, d.token)).rejects.toMatchObject({ status: 410, message: 'Pantalla desactivada.' });
+		await expect(displayByToken(t.db, 'a'.repeat(32))).rejects.toMatchObject({ status: 404, message: 'Este enlace no existe.' });
 	});
 
 	it('the snapshot carries first name and colonia, never contact data or credentials', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCivilDate } from '$lib/domain/dates';
+import { normalizeName } from '$lib/domain/names';
 
 // Spanish for zod's own messages (type errors and the like); our schemas add their own.
 z.config(z.locales.es());
@@ -66,7 +67,9 @@ export const personNameSchema = z
 	.string({ error: 'Escribe un nombre.' })
 	.trim()
 	.min(2, 'Escribe un nombre de al menos 2 letras.')
-	.max(120, 'El nombre es demasiado largo (máximo 120 caracteres).');
+	.max(120, 'El nombre es demasiado largo (máximo 120 caracteres).')
+	// People of the office are written like customers (process 4, step 4.6): «ana lópez» → «Ana López».
+	.transform((v) => normalizeName(v));
 
 export const timeZoneSchema = z
 	.string()

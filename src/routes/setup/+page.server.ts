@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { createSession, SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth';
 import { hasAnyUser, setupFirstOrganization } from '$lib/server/services/organizations';
 import { seedDemo } from '$lib/server/services/demo';
+import { rememberDemoLogins } from '$lib/server/demo-logins';
 import { clientIp, toFail } from '$lib/server/forms';
 import { formToObject } from '$lib/server/validation';
 
@@ -20,7 +21,10 @@ export const actions = {
 		} catch (err) {
 			return toFail(err, values);
 		}
-		if (created.demo) await seedDemo(db, created.org.id);
+		if (created.demo) {
+			const seeded = await seedDemo(db, created.org.id);
+			rememberDemoLogins(event.cookies, { logins: seeded.logins, password: seeded.password }, event.url.protocol === 'https:');
+		}
 		const { token, session } = await createSession(db.orm, created.admin, {
 			ip: clientIp(event),
 			userAgent: event.request.headers.get('user-agent')

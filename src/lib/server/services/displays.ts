@@ -86,7 +86,7 @@ export async function revokeDisplay(db: Database, actor: SessionUser, raw: unkno
 
 /** 404 for an unknown token, 410 for a revoked one. */
 export async function displayByToken(db: Database, rawToken: unknown): Promise<DisplayViewer> {
-	const gone = () => new ServiceError(404, 'Pantalla desactivada.');
+	const gone = () => new ServiceError(404, 'Este enlace no existe.');
 	const parsed = displayTokenSchema.safeParse(rawToken);
 	if (!parsed.success) throw gone();
 	const row = await displays.byTokenHash(db, hashToken(parsed.data));

@@ -16,7 +16,7 @@ function requireAdmin(actor: SessionUser) {
 export async function getOrg(db: Database, actor: SessionUser) {
 	requireAdmin(actor);
 	const org = (await organizations.byId(db, actor.orgId))!;
-	return { name: org.name, timeZone: org.timeZone, settings: readSettings(org.settings) };
+	return { name: org.name, slug: org.slug, timeZone: org.timeZone, settings: readSettings(org.settings) };
 }
 
 /** Merges a partial settings change over what is stored (each form owns its keys). */

@@ -2,9 +2,10 @@ import { getDb } from '$lib/server/db';
 import { getOrg, updateOrgForm } from '$lib/server/services/settings';
 import { saveAction, toHttpError } from '$lib/server/forms';
 
-export async function load({ locals }) {
+export async function load({ locals, url }) {
 	try {
-		return { org: await getOrg(await getDb(), locals.user!) };
+		const org = await getOrg(await getDb(), locals.user!);
+		return { org, publicFormUrl: `${url.origin}/solicitar?p=${encodeURIComponent(org.slug)}` };
 	} catch (err) {
 		toHttpError(err);
 	}

@@ -11,7 +11,7 @@ export async function load({ params, setHeaders }) {
 		const viewer = await displayByToken(db, params.token);
 		return { token: params.token, snapshot: await displaySnapshot(db, viewer) };
 	} catch (err) {
-		if (err instanceof ServiceError) error(err.status === 410 ? 410 : 404, 'Pantalla desactivada.');
+		if (err instanceof ServiceError) error(err.status === 410 ? 410 : 404, err.message);
 		throw err;
 	}
 }
