@@ -10,6 +10,7 @@ import { tomorrowReminders } from '$lib/server/services/reminders';
 import { cardFirstCharge } from '$lib/server/services/billing';
 import { cardHistory } from '$lib/server/services/history';
 import { forgetSettings } from '$lib/server/services/board';
+import { saveConnection } from '$lib/server/services/connection';
 import { MESSAGE_TEMPLATES } from '$lib/domain/message-templates';
 import { addDays, formatDateLong, todayIn } from '$lib/domain/dates';
 import { formatMXN } from '$lib/domain/money';
@@ -144,15 +145,25 @@ describe.each(drivers)('mensajes al cliente en %s', (driver) => {
 		expect(await counts(mine)).toEqual({ m: 0, h: 0 });
 		expect((await cardMessages(t.db, org.technician, mine)).templates.map((x) => x.key)).toEqual(['en_camino']);
 		const sent = await sendClickToChat(t.db, org.technician, mine, { templateKey: 'en_camino' });
-		expect(sent.text).toBe('Hola Lucía Canul Pech, soy Tomás Técnico, técnico de Red Caribe. Voy en camino a su domicilio para instalar su internet.');
+		expect(sent.text).toBe(
+			'Hola Lucía Canul Pech, soy Tomás Técnico, técnico de Red Caribe. Voy en camino a su domicilio para instalar su internet.'
+		);
 		const [entry] = await cardHistory(t.db, org.coordinator, mine, { kind: 'message' });
 		expect(entry.source).toBe('el teléfono del técnico');
 	});
 
 	it('the documents message lists only what process 3 step 6.1 still lacks', async () => {
-		const id = await scheduled({ stage: 'documentos_pendientes', email: 'lucia@correo.mx', how_heard: 'Facebook', lat: 21.16, lng: -86.85 });
+		const id = await scheduled({
+			stage: 'documentos_pendientes',
+			email: 'lucia@correo.mx',
+			how_heard: 'Facebook',
+			lat: 21.16,
+			lng: -86.85
+		});
 		const r = await renderMessage(t.db, org.agent, id, 'documentos');
-		expect(r.text).toContain('• Foto de su identificación oficial (INE) por ambos lados\n• Comprobante de domicilio\n• Número de contacto adicional');
+		expect(r.text).toContain(
+			'• Foto de su identificación oficial (INE) por ambos lados\n• Comprobante de domicilio\n• Número de contacto adicional'
+		);
 		expect(r.text).toContain('• ¿La casa es propia o rentada?');
 		expect(r.text).not.toContain('Correo electrónico');
 		expect(r.text).not.toContain('Ubicación');
@@ -164,14 +175,31 @@ describe.each(drivers)('mensajes al cliente en %s', (driver) => {
 		expect(view.templates.find((x) => x.key === 'link_firma')!.text).toContain('se crea uno nuevo al enviar');
 		const sent = await sendClickToChat(t.db, org.agent, id, { templateKey: 'link_firma' }, 'https://tablero.example.mx');
 		expect(sent.text).toMatch(/abra este enlace: https:\/\/tablero\.example\.mx\/firmar\/[A-Za-z0-9_-]{43}$/);
-		const links = await rowsOf<{ kind: string }>(t.db.orm, sql`select document_kind as kind from signing_links where installation_id = ${id}`);
+		const links = await rowsOf<{ kind: string }>(
+			t.db.orm,
+			sql`select document_kind as kind from signing_links where installation_id = ${id}`
+		);
 		expect(links).toEqual([{ kind: 'contrato' }]);
 	});
 
 	it('the welcome carries the Wi-Fi name and password, or says they are missing', async () => {
 		const id = await scheduled({ stage: 'activa' });
 		expect((await renderMessage(t.db, org.agent, id, 'bienvenida')).missing).toEqual(['red_wifi', 'clave_wifi']);
-		await t.db.orm.execute(sql`update installations set wifi_name = 'Canul_5G', wifi_password = 'canul2024MB' where id = ${id}`);
+		await saveConnection(t.db, org.coordinator, {
+			installationId: id,
+			pppoeUser: '9981234567',
+			pppoePassword: '9981234567M',
+			wifiPassword: 'canul2024MB',
+			wifiName: 'Canul_5G'
+		});
+		await expect(
+			saveConnection(t.db, org.coordinator, {
+				installationId: id,
+				pppoeUser: '9981234567',
+				pppoePassword: '9981234567M',
+				wifiName: 'x'.repeat(33)
+			})
+		).rejects.toMatchObject({ status: 400, message: 'El nombre de la red Wi-Fi puede tener como máximo 32 caracteres.' });
 		const r = await renderMessage(t.db, org.agent, id, 'bienvenida');
 		expect(r.text).toContain('Red Wi-Fi: Canul_5G\nContraseña: canul2024MB');
 	});
@@ -201,7 +229,9 @@ describe.each(drivers)('mensajes al cliente en %s', (driver) => {
 			const id = await scheduled();
 			await saveMessageTexts(t.db, org.admin, form({ recordatorio: 'Mañana vamos, {cliente}. Pago: {monto}.' }));
 			forgetSettings(org.org.id);
-			expect((await renderMessage(t.db, org.agent, id, 'recordatorio')).text).toMatch(/^Mañana vamos, Lucía Canul Pech\. Pago: \$[\d,]+\.\d\d\.$/);
+			expect((await renderMessage(t.db, org.agent, id, 'recordatorio')).text).toMatch(
+				/^Mañana vamos, Lucía Canul Pech\. Pago: \$[\d,]+\.\d\d\.$/
+			);
 			const audit = await firstOf<{ details: { changed: string } }>(
 				t.db.orm,
 				sql`select details from audit_log where org_id = ${org.org.id} and kind = 'settings_changed' order by created_at desc limit 1`
@@ -220,10 +250,23 @@ describe.each(drivers)('mensajes al cliente en %s', (driver) => {
 			const fresh = await makeOrg(t.db, 'Red Sur');
 			const z = await makeZone(t.db, fresh.org.id);
 			const p = await makePlan(t.db, fresh.org.id);
-			const base = { phone: '9991112233', stage: 'asignada', zone_id: z, plan_id: p, contract_type: 'indefinido', installation_time: '10:00' };
+			const base = {
+				phone: '9991112233',
+				stage: 'asignada',
+				zone_id: z,
+				plan_id: p,
+				contract_type: 'indefinido',
+				installation_time: '10:00'
+			};
 			const a = (await makeCard(t.db, fresh.org.id, { ...base, full_name: 'Pedro Chan', installation_date: tomorrow })).id;
 			await makeCard(t.db, fresh.org.id, { ...base, full_name: 'Hoy No', installation_date: addDays(tomorrow, -1) });
-			await makeCard(t.db, fresh.org.id, { ...base, full_name: 'Ya Cancelado', stage: 'cancelada', installation_date: tomorrow, cancel_reason: 'declino' });
+			await makeCard(t.db, fresh.org.id, {
+				...base,
+				full_name: 'Ya Cancelado',
+				stage: 'cancelada',
+				installation_date: tomorrow,
+				cancel_reason: 'declino'
+			});
 			let view = await tomorrowReminders(t.db, fresh.agent);
 			expect(view.date).toBe(tomorrow);
 			expect(view.rows.map((r) => r.fullName)).toEqual(['Pedro Chan']);

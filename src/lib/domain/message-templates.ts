@@ -108,8 +108,7 @@ export const messageTemplate = (key: MessageTemplateKey): MessageTemplate => BY_
 /** The provider's rewritten texts, by template; a template not in it reads its default. */
 export type MessageTexts = Partial<Record<MessageTemplateKey, string>>;
 
-export const templateText = (key: MessageTemplateKey, texts: MessageTexts | undefined): string =>
-	texts?.[key] ?? messageTemplate(key).text;
+export const templateText = (key: MessageTemplateKey, texts: MessageTexts | undefined): string => texts?.[key] ?? messageTemplate(key).text;
 
 /** The templates offered on a card at `stage`; a technician is offered only the ones they send. */
 export function templatesFor(stage: string, technician: boolean): MessageTemplate[] {

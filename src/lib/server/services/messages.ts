@@ -44,7 +44,14 @@ function mayUse(actor: SessionUser, key: MessageTemplateKey): void {
 const listEs = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} y ${items.at(-1)}` : (items[0] ?? ''));
 
 /** One template filled for a card; `link` is the signing link (or the preview's placeholder). */
-async function fill(db: Database, actor: SessionUser, card: messages.MessageCard, settings: OrgSettings, key: MessageTemplateKey, link: string | null) {
+async function fill(
+	db: Database,
+	actor: SessionUser,
+	card: messages.MessageCard,
+	settings: OrgSettings,
+	key: MessageTemplateKey,
+	link: string | null
+) {
 	const values = await messageValues(db.orm, actor, card, settings, link);
 	return previewOf(key, templateText(key, settings.messageTemplates), values);
 }
@@ -112,7 +119,9 @@ export async function cardMessages(db: Database, actor: SessionUser, rawId: unkn
 	const values = await messageValues(db.orm, actor, card, settings, LINK_PLACEHOLDER);
 	return {
 		phone: whatsappPhone(card.phone),
-		templates: offered.map((t) => previewOf(t.key as MessageTemplateKey, templateText(t.key as MessageTemplateKey, settings.messageTemplates), values)),
+		templates: offered.map((t) =>
+			previewOf(t.key as MessageTemplateKey, templateText(t.key as MessageTemplateKey, settings.messageTemplates), values)
+		),
 		sent: await messages.forCard(db.orm, actor.orgId, card.id)
 	};
 }
@@ -140,6 +149,8 @@ export async function sendClickToChat(
 		throw new ServiceError(422, `Para enviar «${t.es}» falta ${listEs(check.missing)}: complétalo en la tarjeta.`);
 	}
 	const { text } = await renderMessage(db, actor, card.id, templateKey, origin);
-	await db.orm.transaction((tx) => recordMessage(tx, actor, { installationId: card.id, templateKey, channel: 'click_to_chat', phone, body: text, status: 'abierto' }));
+	await db.orm.transaction((tx) =>
+		recordMessage(tx, actor, { installationId: card.id, templateKey, channel: 'click_to_chat', phone, body: text, status: 'abierto' })
+	);
 	return { url: clickToChatUrl(card.phone, text)!, text };
 }

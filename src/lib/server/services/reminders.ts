@@ -23,7 +23,16 @@ export async function tomorrowReminders(db: Database, actor: SessionUser, now = 
 	const settings = await orgSettings(db, actor.orgId);
 	const cards = await messages.scheduledOn(db.orm, actor.orgId, date);
 	const sent = new Map(
-		(await messages.latestSince(db.orm, actor.orgId, cards.map((c) => c.id), KEY, today, actor.timeZone)).map((s) => [s.installationId, s])
+		(
+			await messages.latestSince(
+				db.orm,
+				actor.orgId,
+				cards.map((c) => c.id),
+				KEY,
+				today,
+				actor.timeZone
+			)
+		).map((s) => [s.installationId, s])
 	);
 	const text = templateText(KEY, settings.messageTemplates);
 	const rows = [];
