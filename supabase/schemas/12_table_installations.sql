@@ -80,6 +80,7 @@ create table public.installations (
 	last_call_at timestamp with time zone,
 	last_call_outcome text,
 	next_contact_at timestamp with time zone,
+	wifi_name text,
 	constraint installations_pkey PRIMARY KEY (id),
 	constraint installations_org_folio_key UNIQUE (org_id, folio),
 	constraint installations_completed_by_fkey FOREIGN KEY (completed_by) REFERENCES public.users(id) ON DELETE SET NULL,

@@ -5,6 +5,7 @@ import { CARD_FIELD_KEYS } from '$lib/schemas/card';
 import { CALL_STEP_KEYS } from '$lib/schemas/call-script';
 import { CATEGORY_NAMES } from '$lib/schemas/files';
 import { ADDON_KINDS } from './addon-kinds';
+import { MESSAGE_TEMPLATES } from './message-templates';
 import { historyField, HISTORY_FIELDS, HISTORY_SOURCES } from './history-fields';
 import { formatHistoryValue, idsIn } from './history-format';
 
@@ -35,6 +36,7 @@ function writtenFields(): [string, string][] {
 	for (const k of ['contrato', 'hoja_instalacion']) out.push(['signature', k]);
 	for (const a of ADDON_KINDS) out.push(['service', a.key]);
 	for (const s of CALL_STEP_KEYS) out.push(['checklist', `guion:${s}`]);
+	for (const t of MESSAGE_TEMPLATES) out.push(['message', t.key]);
 	return out;
 }
 

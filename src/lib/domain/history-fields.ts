@@ -8,6 +8,7 @@ import type { CardField } from '$lib/schemas/card';
 import { CALL_STEPS } from '$lib/schemas/call-script';
 import { CATEGORY_NAMES } from '$lib/schemas/files';
 import { ADDON_KINDS } from '$lib/domain/addon-kinds';
+import { MESSAGE_TEMPLATES } from '$lib/domain/message-templates';
 
 export type HistoryLang = 'es' | 'en';
 
@@ -92,6 +93,7 @@ const OTHER_FIELDS: Record<string, HistoryField> = {
 	pppoe_user: f('Usuario PPPoE', 'PPPoE user'),
 	pppoe_password: f('Contraseña PPPoE', 'PPPoE password', 'secret'),
 	wifi_password: f('Contraseña Wi-Fi', 'Wi-Fi password', 'secret'),
+	wifi_name: f('Red Wi-Fi', 'Wi-Fi network'),
 	external_id: f('ID externo', 'External ID'),
 	plan_id: f('Plan de internet', 'Internet plan', 'plan'),
 	devolucion_deposito: f('Devolución del depósito', 'Deposit refund'),
@@ -126,7 +128,14 @@ export const HISTORY_FIELDS: Record<string, HistoryField> = {
 		ADDON_KINDS.map((a) => [`service:${a.key}`, f(a.label, a.key === 'telefonia' ? 'Telephony' : 'Television', 'addon')])
 	),
 	'service:producto': f('Producto', 'Product'),
-	...Object.fromEntries(CALL_STEPS.map((s) => [`checklist:guion:${s.key}`, f(`Guion: ${s.title}`, `Call script: ${s.title}`, 'done')]))
+	...Object.fromEntries(CALL_STEPS.map((s) => [`checklist:guion:${s.key}`, f(`Guion: ${s.title}`, `Call script: ${s.title}`, 'done')])),
+	// A message to the customer reads «Mensaje enviado: recordatorio del día anterior: WhatsApp a 998 123 4567».
+	...Object.fromEntries(
+		MESSAGE_TEMPLATES.map((t) => [
+			`message:${t.key}`,
+			f(`Mensaje enviado: ${t.es.toLocaleLowerCase('es-MX')}`, `Message sent: ${t.en.toLowerCase()}`)
+		])
+	)
 };
 
 /** The registry key of one history row. */

@@ -23,6 +23,8 @@ export const PANEL_SECTIONS = [
 	{ key: 'cobertura', office: true, fixes: ['location', 'zoneId', 'zoneCoverage', 'serviceType', 'cancelReason', 'cancelNote'] },
 	{ key: 'plan', office: false, fixes: ['planId', 'contractType', 'customerAcceptedAt'] },
 	{ key: 'cliente', office: false, fixes: ['fullName', 'phone', 'phoneAlt', 'email', 'address:'] },
+	// Messages to the customer; the technician sends «en camino» from their job screen instead.
+	{ key: 'mensajes', office: true, fixes: [] },
 	{ key: 'documentos', office: false, fixes: ['file:', 'sheetSignedAt', 'contractSignedAt'] },
 	{ key: 'agenda', office: false, fixes: ['installationDate', 'billingComputed'] },
 	// The technician's closing data is captured on their phone; here the office sees who has the job.

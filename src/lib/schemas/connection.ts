@@ -23,6 +23,8 @@ export const connectionSchema = z.object({
 		.max(63, 'La contraseña Wi-Fi puede tener como máximo 63 caracteres.')
 		.refine((v) => v === '' || v.length >= 8, 'La contraseña Wi-Fi debe tener al menos 8 caracteres.')
 		.optional(),
+	/** The Wi-Fi network's name (SSID) set on the router; the welcome message sends it. */
+	wifiName: z.string().trim().max(32, 'El nombre de la red Wi-Fi puede tener como máximo 32 caracteres.').optional(),
 	externalId: z.string().trim().max(40, 'El ID externo es demasiado largo.').optional(),
 	planId: optionalUuid
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_SLA, DEFAULT_WIP, OPEN_STAGES, type OpenStage } from '$lib/domain/stage-registry';
 import { followUpRulesSchema } from './follow-up';
+import { messageTextsSettingsSchema } from './message-templates';
 import { CANCEL_REASON_KEY, DEFAULT_CANCEL_REASONS, MAX_CANCEL_REASONS } from '$lib/domain/cancel-reasons';
 
 const cents = z.number().int('Usa centavos enteros.').min(0, 'El monto no puede ser negativo.').max(100_000_000);
@@ -97,7 +98,9 @@ export const orgSettingsSchema = z.object({
 		})
 		.prefault({}),
 	/** Lead follow-up cadence (issue 20): «no localizable» suggestion, callback delays, office hours. */
-	followUp: followUpRulesSchema
+	followUp: followUpRulesSchema,
+	/** Messages to the customer (issue 20): the texts the provider rewrote, by template. */
+	messageTemplates: messageTextsSettingsSchema
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;

@@ -54,6 +54,7 @@ export interface ConnectionView {
 		pppoeUser: string | null;
 		pppoePassword: string | null;
 		wifiPassword: string | null;
+		wifiName: string | null;
 		externalId: string | null;
 		ip: string | null;
 		version: number;

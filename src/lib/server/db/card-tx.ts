@@ -55,7 +55,7 @@ export async function lockCard(tx: Executor, orgId: string, id: string): Promise
 }
 
 export interface HistoryEntry {
-	kind: 'field' | 'service';
+	kind: 'field' | 'service' | 'message';
 	field: string;
 	oldValue: unknown;
 	newValue: unknown;

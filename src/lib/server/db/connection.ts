@@ -15,6 +15,7 @@ export interface ConnectionRow {
 	pppoeUser: string | null;
 	pppoePassword: string | null;
 	wifiPassword: string | null;
+	wifiName: string | null;
 	externalId: string | null;
 	ip: string | null;
 	version: number;
@@ -25,7 +26,7 @@ export async function of(exec: Executor, orgId: string, id: string): Promise<Con
 		exec,
 		sql`select i.id, i.folio::int as folio, i.full_name as "fullName", i.phone, i.stage, i.zone_id as "zoneId", z.name as "zoneName",
 			z.router_name as "routerName", i.plan_id as "planId", i.pppoe_user as "pppoeUser", i.pppoe_password as "pppoePassword",
-			i.wifi_password as "wifiPassword", i.external_id as "externalId", host(i.ip) as ip, i.version
+			i.wifi_password as "wifiPassword", i.wifi_name as "wifiName", i.external_id as "externalId", host(i.ip) as ip, i.version
 		 from installations i left join zones z on z.id = i.zone_id where i.org_id = ${orgId} and i.id = ${id}`
 	);
 }
@@ -71,6 +72,7 @@ export interface CredentialsRow {
 	pppoe_user: string | null;
 	pppoe_password: string | null;
 	wifi_password: string | null;
+	wifi_name: string | null;
 	external_id: string | null;
 	plan_id: string | null;
 }
@@ -78,7 +80,7 @@ export interface CredentialsRow {
 export async function credentialsOf(exec: Executor, id: string): Promise<CredentialsRow | null> {
 	return firstOf<CredentialsRow>(
 		exec,
-		sql`select pppoe_user, pppoe_password, wifi_password, external_id, plan_id from installations where id = ${id}`
+		sql`select pppoe_user, pppoe_password, wifi_password, wifi_name, external_id, plan_id from installations where id = ${id}`
 	);
 }
 
@@ -95,7 +97,7 @@ export async function setCredentials(exec: Executor, id: string, c: CredentialsR
 		await run(
 			exec,
 			sql`update installations set pppoe_user = ${c.pppoe_user}, pppoe_password = ${c.pppoe_password},
-				wifi_password = ${c.wifi_password}, external_id = ${c.external_id}, plan_id = ${c.plan_id}
+				wifi_password = ${c.wifi_password}, wifi_name = ${c.wifi_name}, external_id = ${c.external_id}, plan_id = ${c.plan_id}
 				where id = ${id}`
 		);
 	} catch (err) {

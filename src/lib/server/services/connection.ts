@@ -66,6 +66,7 @@ export async function saveConnection(db: Database, actor: SessionUser, raw: unkn
 				pppoe_user: input.pppoeUser,
 				pppoe_password: input.pppoePassword,
 				wifi_password: input.wifiPassword === undefined ? before.wifi_password : input.wifiPassword || null,
+				wifi_name: input.wifiName === undefined ? before.wifi_name : input.wifiName || null,
 				external_id: input.externalId === undefined ? before.external_id : input.externalId || null,
 				plan_id: input.planId === undefined ? before.plan_id : input.planId
 			};

@@ -18,7 +18,9 @@ const blankToNull = z
 
 export const historyFilterSchema = z.object({
 	kind: blankToNull.pipe(
-		z.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service'], { error: 'Tipo de cambio no válido.' }).nullable()
+		z
+			.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service', 'message'], { error: 'Tipo de cambio no válido.' })
+			.nullable()
 	),
 	user: blankToNull.pipe(z.uuid('Persona no válida.').nullable()),
 	desde: blankToNull.pipe(z.iso.date('Escribe la fecha como AAAA-MM-DD.').nullable()),
