@@ -20,7 +20,9 @@ export const cloudSettingsSchema = z.object({
 		.regex(
 			/^(\d{5,30})?$/,
 			'El identificador del número de teléfono son solo dígitos (lo ves en Meta → WhatsApp → Configuración de la API).'
-		),
+		)
+		.optional()
+		.default(''),
 	accessToken: secret('El token de acceso'),
 	appSecret: secret('La clave secreta de la app'),
 	verifyToken: secret('El token de verificación')
