@@ -26,9 +26,14 @@ export async function POST(event) {
 	let over = false;
 	try {
 		const stream = cappedBody(event.request, MAX_BYTES, () => ((over = true), tooBig()));
-		const raw = Buffer.from(
-			stream ? await new Response(stream).arrayBuffer().catch((e) => Promise.reject(over ? tooBig() : e)) : new ArrayBuffer(0)
-		);
+		let raw = Buffer.alloc(0);
+		if (stream) {
+			try {
+				raw = Buffer.from(await new Response(stream).arrayBuffer());
+			} catch (err) {
+				throw over ? tooBig() : new ServiceError(400, 'No se pudo leer el aviso completo.');
+			}
+		}
 		const result = await receiveWebhook(await getDb(), raw, event.request.headers.get('x-hub-signature-256'));
 		return json({ ok: true, ...result });
 	} catch (err) {
