@@ -39,7 +39,10 @@ export default defineConfig({
 			E2E: '1',
 			// The WispHub test stores an API key (sealed with it) and wants the worker quick.
 			APP_SECRET: process.env.APP_SECRET ?? 'app-secret-solo-para-las-pruebas-e2e',
-			WISPHUB_POLL_MS: '300'
+			WISPHUB_POLL_MS: '300',
+			// The WhatsApp Cloud API test's fake (tests/whatsapp-fake) listens here; the worker polls quickly.
+			WHATSAPP_API_BASE: `http://127.0.0.1:${PORT + 1000}`,
+			WHATSAPP_POLL_MS: '300'
 		}
 	}
 });

@@ -8,6 +8,7 @@ import { i18nHandle } from '$lib/server/i18n';
 import { cardInScope } from '$lib/server/services/cards';
 import { installFaultHandlers } from '$lib/server/process-faults';
 import { startSyncWorker } from '$lib/server/services/wisphub-sync';
+import { startWhatsAppWorker } from '$lib/server/services/whatsapp-outbox';
 import { clientIp } from '$lib/server/forms';
 import { localeFromRequest } from '$lib/i18n/locale';
 import { notFoundLine } from '$lib/server/log-lines';
@@ -17,6 +18,8 @@ export const init: ServerInit = async () => {
 	const db = await getDb();
 	// Sends queued installations to WispHub (a provider with the integration off queues nothing).
 	if (process.env.WISPHUB_WORKER !== 'off') startSyncWorker(db);
+	// Sends the messages queued for the WhatsApp Cloud API (only providers that connected it queue any).
+	if (process.env.WHATSAPP_WORKER !== 'off') startWhatsAppWorker(db);
 	// The production server (src/server/index.js) attaches socket.io through this.
 	exposeRealtime();
 };
@@ -94,7 +97,9 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 const handleGuard: Handle = async ({ event, resolve }) => {
 	const id = event.route.id ?? '';
 	// Client-side navigations (data requests) get the layout load's redirect, which the router understands.
-	if (!event.locals.user && !event.isDataRequest && (id.startsWith('/(app)') || id.startsWith('/api/'))) {
+	// Meta's webhook is public: it proves itself with the app secret's signature (services/whatsapp-webhook.ts).
+	const publicApi = id === '/api/whatsapp/webhook';
+	if (!event.locals.user && !event.isDataRequest && !publicApi && (id.startsWith('/(app)') || id.startsWith('/api/'))) {
 		const isPage = event.request.method === 'GET' && !id.startsWith('/api/') && !event.request.headers.get('x-sveltekit-action');
 		if (isPage) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		return json({ message: 'Inicia sesión para continuar.' }, { status: 401 });

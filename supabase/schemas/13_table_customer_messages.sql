@@ -17,6 +17,8 @@ create table public.customer_messages (
 	next_attempt_at timestamp with time zone,
 	created_at timestamp with time zone default now() not null,
 	updated_at timestamp with time zone default now() not null,
+	locked_until timestamp with time zone,
+	sending_since timestamp with time zone,
 	constraint customer_messages_pkey PRIMARY KEY (id),
 	constraint customer_messages_installation_id_fkey FOREIGN KEY (installation_id) REFERENCES public.installations(id) ON DELETE CASCADE,
 	constraint customer_messages_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id) ON DELETE CASCADE,

@@ -173,6 +173,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'socket_io_attachments',
 			'stage_history',
 			'users',
+			'whatsapp_connections',
 			'wisphub_connections',
 			'wisphub_jobs',
 			'wisphub_mappings',

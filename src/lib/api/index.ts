@@ -9,3 +9,4 @@ export { documents, files, type UploadInput } from './documents';
 export { dismissLoginFailures, reschedule } from './account';
 export { payments } from './payments';
 export { messages, openWhatsApp } from './messages';
+export { whatsapp } from './whatsapp';

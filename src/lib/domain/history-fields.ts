@@ -128,6 +128,7 @@ export const HISTORY_FIELDS: Record<string, HistoryField> = {
 		ADDON_KINDS.map((a) => [`service:${a.key}`, f(a.label, a.key === 'telefonia' ? 'Telephony' : 'Television', 'addon')])
 	),
 	'service:producto': f('Producto', 'Product'),
+	'message:whatsapp_api': f('Mensaje por WhatsApp Business', 'WhatsApp Business message'),
 	...Object.fromEntries(CALL_STEPS.map((s) => [`checklist:guion:${s.key}`, f(`Guion: ${s.title}`, `Call script: ${s.title}`, 'done')])),
 	// A message to the customer reads «Mensaje enviado: recordatorio del día anterior: WhatsApp a 998 123 4567».
 	...Object.fromEntries(

@@ -95,7 +95,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'action', route: '/(app)/ajustes/contratos', action: 'default', url: () => '/ajustes/contratos', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'create', url: () => '/ajustes/pantallas', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'revoke', url: () => '/ajustes/pantallas', allow: ADMINS },
-	...(['save', 'test', 'import', 'map', 'retry'] as const).map((action) => ({
+	...(['save', 'test', 'import', 'map', 'retry', 'waSave', 'waTest'] as const).map((action) => ({
 		kind: 'action' as const,
 		route: '/(app)/ajustes/integraciones',
 		action,
@@ -155,6 +155,11 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'GET', url: card('/cobros'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'POST', url: card('/cobros'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/pagos', method: 'GET', url: card('/pagos'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/whatsapp', method: 'GET', url: card('/whatsapp'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/whatsapp', method: 'POST', url: card('/whatsapp'), allow: OFFICE_OWN },
+	// Meta's webhook is public but proves itself: without the verify token or the signature everyone is refused.
+	{ kind: 'endpoint', route: '/api/whatsapp/webhook', method: 'GET', url: () => '/api/whatsapp/webhook', allow: [] },
+	{ kind: 'endpoint', route: '/api/whatsapp/webhook', method: 'POST', url: () => '/api/whatsapp/webhook', allow: [] },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/pagos', method: 'POST', url: card('/pagos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mensajes', method: 'GET', url: card('/mensajes'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mensajes', method: 'POST', url: card('/mensajes'), allow: OFFICE_OWN },
