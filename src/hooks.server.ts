@@ -8,6 +8,7 @@ import { i18nHandle } from '$lib/server/i18n';
 import { cardInScope } from '$lib/server/services/cards';
 import { installFaultHandlers } from '$lib/server/process-faults';
 import { startSyncWorker } from '$lib/server/services/wisphub-sync';
+import { startNotifyScanner } from '$lib/server/services/notify-scanner';
 import { clientIp } from '$lib/server/forms';
 import { localeFromRequest } from '$lib/i18n/locale';
 
@@ -16,6 +17,8 @@ export const init: ServerInit = async () => {
 	const db = await getDb();
 	// Sends queued installations to WispHub (a provider with the integration off queues nothing).
 	if (process.env.WISPHUB_WORKER !== 'off') startSyncWorker(db);
+	// Notices time brings (a card passing its stage's limit, a callback coming due).
+	if (process.env.NOTIFY_WORKER !== 'off') startNotifyScanner(db);
 	// The production server (src/server/index.js) attaches socket.io through this.
 	exposeRealtime();
 };
