@@ -15,6 +15,7 @@ import { NOTIFICATION_KIND_KEYS } from '$lib/domain/notification-kinds';
 import type { SessionUser } from '$lib/server/auth';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
+const TECH_KINDS = 'job_assigned,job_rescheduled,job_cancelled';
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe.each(drivers)('in-app notifications on %s', (driver) => {
@@ -72,7 +73,7 @@ describe.each(drivers)('in-app notifications on %s', (driver) => {
 
 	it('respects the technician turning a kind off, and a failed change notifies nobody', async () => {
 		const card = await makeCard(t.db, o.org.id, { stage: 'asignada', installation_date: '2026-12-22', technician_id: o.technician.id });
-		await savePreferences(t.db, o.technician, { job_assigned: 'on', job_cancelled: 'on' }); // rescheduled off
+		await savePreferences(t.db, o.technician, { shown: TECH_KINDS, job_assigned: 'on', job_cancelled: 'on' }); // rescheduled off
 		expect((await preferencesView(t.db, o.technician)).map((p) => [p.kind, p.enabled])).toEqual([
 			['job_assigned', true],
 			['job_rescheduled', false],
@@ -80,7 +81,7 @@ describe.each(drivers)('in-app notifications on %s', (driver) => {
 		]);
 		await updateScheduling(t.db, o.coordinator, { installationId: card.id, installationDate: '2026-12-23' });
 		expect(await all('job_rescheduled', card.id)).toEqual([]);
-		await savePreferences(t.db, o.technician, { job_assigned: 'on', job_rescheduled: 'on', job_cancelled: 'on' });
+		await savePreferences(t.db, o.technician, { shown: TECH_KINDS, job_assigned: 'on', job_rescheduled: 'on', job_cancelled: 'on' });
 		// A refused change (a stale version) writes no notice.
 		await expect(
 			updateScheduling(t.db, o.coordinator, { installationId: card.id, installationDate: '2026-12-24', version: 1 })
@@ -129,7 +130,7 @@ describe.each(drivers)('in-app notifications on %s', (driver) => {
 		// preinstalacion is late after 48 h by default
 		await t.db.query(`update installations set stage_changed_at = now() - interval '49 hours' where id = $1`, [late.id]);
 		await t.db.query(`update installations set stage_changed_at = now() - interval '10 days' where id = $1`, [longAgo.id]);
-		await savePreferences(t.db, coordinator2, { sla_late: false, customer_signed: 'on', job_completed: 'on', callback_due: 'on' });
+		await savePreferences(t.db, coordinator2, { shown: 'sla_late', sla_late: false });
 		await Promise.all([scanOnce(t.db), scanOnce(t.db)]);
 		expect(await scanOnce(t.db)).toBe(0);
 		expect(await all('sla_late', late.id)).toEqual(sorted(o.admin.id, o.coordinator.id));
@@ -186,7 +187,9 @@ describe.each(drivers)('in-app notifications on %s', (driver) => {
 		expect((await markRead(t.db, o.technician, { all: true })).unread).toBe(0);
 		expect((await listNotifications(t.db, o.coordinator)).unread).toBeGreaterThan(0);
 		// A technician's form can't turn on an office kind.
-		await savePreferences(t.db, o.technician, { sla_late: 'on', job_assigned: 'on' });
+		await expect(savePreferences(t.db, o.technician, { job_assigned: 'on' })).rejects.toMatchObject({ status: 400 });
+		await expect(savePreferences(t.db, o.technician, { shown: 'job_assigned,nada' })).rejects.toMatchObject({ status: 400 });
+		await savePreferences(t.db, o.technician, { shown: 'sla_late,job_assigned', sla_late: 'on', job_assigned: 'on' });
 		expect((await preferencesView(t.db, o.technician)).map((p) => p.kind)).not.toContain('sla_late');
 		const [row] = await t.db.query<{ n: number }>(
 			`select count(*)::int as n from notification_preferences where user_id = $1 and kind = 'sla_late'`,

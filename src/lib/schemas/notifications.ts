@@ -8,7 +8,17 @@ export const markReadSchema = z.union(
 	'Indica qué aviso marcar como leído.'
 );
 
-/** The preferences form: one checkbox per kind (an unticked box is not sent, i.e. off). */
-export const preferencesSchema = z.object(
-	Object.fromEntries(NOTIFICATION_KIND_KEYS.map((k) => [k, checkboxSchema])) as Record<NotificationKind, typeof checkboxSchema>
-);
+const kindSchema = z.enum(NOTIFICATION_KIND_KEYS, 'Ese tipo de aviso no existe.');
+
+/**
+ * The preferences form: `shown` lists the kinds the form showed (a hidden field), and one checkbox
+ * per kind (an unticked box is not sent, i.e. off). Only the kinds shown change.
+ */
+export const preferencesSchema = z.object({
+	shown: z
+		.string('Recarga la página y vuelve a guardar tus avisos.')
+		.max(400, 'Recarga la página y vuelve a guardar tus avisos.')
+		.transform((v) => v.split(',').filter(Boolean))
+		.pipe(z.array(kindSchema).min(1, 'Recarga la página y vuelve a guardar tus avisos.')),
+	...(Object.fromEntries(NOTIFICATION_KIND_KEYS.map((k) => [k, checkboxSchema])) as Record<NotificationKind, typeof checkboxSchema>)
+});

@@ -50,11 +50,13 @@ export async function preferencesView(db: Database, user: SessionUser): Promise<
 	}));
 }
 
-/** Saves the whole form: each kind of the role on or off (kinds of other roles are ignored). */
+/** Saves the form: each kind it showed on or off (kinds of other roles are ignored). */
 export async function savePreferences(db: Database, user: SessionUser, raw: unknown): Promise<PreferenceView[]> {
 	const input = parseInput(preferencesSchema, raw);
 	await db.orm.transaction(async (tx) => {
-		for (const kind of kindsFor(user.role)) await notifications.setPreference(tx, user.orgId, user.id, kind, input[kind]);
+		for (const kind of kindsFor(user.role)) {
+			if (input.shown.includes(kind)) await notifications.setPreference(tx, user.orgId, user.id, kind, input[kind]);
+		}
 	});
 	return preferencesView(db, user);
 }
