@@ -9,6 +9,7 @@ import { cardInScope } from '$lib/server/services/cards';
 import { installFaultHandlers } from '$lib/server/process-faults';
 import { startSyncWorker } from '$lib/server/services/wisphub-sync';
 import { startWhatsAppWorker } from '$lib/server/services/whatsapp-outbox';
+import { startNotifyScanner } from '$lib/server/services/notify-scanner';
 import { clientIp } from '$lib/server/forms';
 import { localeFromRequest } from '$lib/i18n/locale';
 import { notFoundLine } from '$lib/server/log-lines';
@@ -20,6 +21,8 @@ export const init: ServerInit = async () => {
 	if (process.env.WISPHUB_WORKER !== 'off') startSyncWorker(db);
 	// Sends the messages queued for the WhatsApp Cloud API (only providers that connected it queue any).
 	if (process.env.WHATSAPP_WORKER !== 'off') startWhatsAppWorker(db);
+	// Notices time brings (a card passing its stage's limit, a callback coming due).
+	if (process.env.NOTIFY_WORKER !== 'off') startNotifyScanner(db);
 	// The production server (src/server/index.js) attaches socket.io through this.
 	exposeRealtime();
 };

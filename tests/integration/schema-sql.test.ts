@@ -163,6 +163,8 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'ip_allocations',
 			'lead_calls',
 			'login_failures',
+			'notification_preferences',
+			'notifications',
 			'organizations',
 			'payments',
 			'plans',

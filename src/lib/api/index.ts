@@ -10,3 +10,4 @@ export { dismissLoginFailures, reschedule } from './account';
 export { payments } from './payments';
 export { messages, openWhatsApp } from './messages';
 export { whatsapp } from './whatsapp';
+export { notifications } from './notifications';

@@ -7,6 +7,8 @@ export interface ServerToClient {
 	'presence:update': (users: PresenceUser[]) => void;
 	'board:resync': () => void;
 	'session:ended': (message: string) => void;
+	/** This person's notices changed (a new one, or read elsewhere): read them again. */
+	'notifications:changed': () => void;
 }
 
 export interface ClientToServer {

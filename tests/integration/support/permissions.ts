@@ -77,6 +77,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/(app)/instalaciones/[id]/hoja', url: (i) => `/instalaciones/${i.card}/hoja`, allow: OFFICE_OWN },
 	{ kind: 'page', route: '/(app)/tecnico', url: () => '/tecnico', allow: ['technician'] },
 	{ kind: 'page', route: '/(app)/tecnico/[id]', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
+	{ kind: 'page', route: '/(app)/notificaciones', url: () => '/notificaciones', allow: SIGNED },
 
 	// form actions
 	{ kind: 'action', route: '/login', action: 'default', url: () => '/login', allow: EVERYONE },
@@ -117,6 +118,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'campos', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'completar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'firmar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
+	{ kind: 'action', route: '/(app)/notificaciones', action: 'preferencias', url: () => '/notificaciones', allow: SIGNED },
 
 	// endpoints
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', url: () => '/healthz', allow: EVERYONE },
@@ -163,6 +165,8 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/pagos', method: 'POST', url: card('/pagos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mensajes', method: 'GET', url: card('/mensajes'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mensajes', method: 'POST', url: card('/mensajes'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/notificaciones', method: 'GET', url: () => '/api/notificaciones', allow: SIGNED },
+	{ kind: 'endpoint', route: '/api/notificaciones', method: 'POST', url: () => '/api/notificaciones', allow: SIGNED },
 	{
 		kind: 'endpoint',
 		route: '/api/instalaciones/[id]/pagos/[pagoId]/recibo',

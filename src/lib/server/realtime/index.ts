@@ -5,6 +5,7 @@ import pg from 'pg';
 import { getDb, listenUrl, type Database } from '../db';
 import { socketAuth, originAllowed } from './socket-auth';
 import { startFanout } from './fanout';
+import { startNotificationFanout } from './user-notifications';
 import { registerHandlers } from './handlers';
 import { registerDisplay } from './display';
 import { FRAME_MAX_BYTES, SocketLimits } from './limits';
@@ -45,10 +46,12 @@ export async function attachRealtime(httpServer: HttpServer, database?: Database
 	registerHandlers(io, db, limits);
 	registerDisplay(io, db, limits);
 	const stopFanout = await startFanout(io, db);
+	const stopNotifications = await startNotificationFanout(io, db);
 	realtimeStatus.attached = true;
 	httpServer.once('close', () => {
 		realtimeStatus.attached = false;
 		stopFanout().catch(() => {});
+		stopNotifications().catch(() => {});
 		void io.close();
 		void pool?.end();
 	});

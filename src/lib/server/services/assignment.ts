@@ -19,6 +19,7 @@ import { parseInput } from '../validation';
 import { ServiceError, notFound } from './errors';
 import { requireCoordinator, requireStaff } from './roles';
 import { isCivilDate } from '$lib/domain/dates';
+import * as notify from './notify';
 
 export interface TechnicianDay {
 	id: string;
@@ -101,6 +102,7 @@ export async function assignTechnician(db: Database, actor: SessionUser, raw: un
 		if (current?.technicianId === input.technicianId) return { technicianId: input.technicianId, warnings };
 		await setActor(tx, actor);
 		await schedule.setTechnician(tx, card.id, input.technicianId);
+		if (current) await notify.scheduleChanged(tx, actor.id, card.id, current, { ...current, technicianId: input.technicianId });
 		await addHistory(tx, actor.orgId, card.id, actor.id, [
 			{ kind: 'field', field: 'technician_id', oldValue: current?.technicianId ?? null, newValue: input.technicianId, source }
 		]);

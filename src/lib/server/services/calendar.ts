@@ -17,6 +17,7 @@ import { requireCoordinator, requireStaff } from './roles';
 import { recomputeBilling } from './billing';
 import { releaseIp } from './ip-allocation';
 import { assignmentWarnings, techniciansForDay } from './assignment';
+import * as notify from './notify';
 
 export type { CalendarJob } from '../db/schedule';
 
@@ -110,6 +111,7 @@ export async function updateScheduling(db: Database, actor: SessionUser, raw: un
 			if (released) history.push({ kind: 'field', field: 'ip', oldValue: released, newValue: null, source });
 		}
 		await schedule.set(tx, card.id, next);
+		await notify.scheduleChanged(tx, actor.id, card.id, current, next);
 		await recomputeBilling(tx, actor.orgId, card.id);
 		await addHistory(tx, actor.orgId, card.id, actor.id, history);
 		return { changed: true, warnings };

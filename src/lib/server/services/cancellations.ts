@@ -11,6 +11,7 @@ import { parseInput } from '../validation';
 import { inScope, orgSettings } from './board';
 import { actAs } from './card-edit';
 import { ServiceError, forbidden, notFound } from './errors';
+import * as notify from './notify';
 
 const OFFICE = ['admin', 'coordinator', 'agent'];
 
@@ -123,6 +124,7 @@ export async function cancelCard(
 		});
 		// The row is locked at this version, so anything but 'ok' is a column out of room.
 		if (moved.outcome !== 'ok') throw new ServiceError(409, 'No se pudo acomodar la tarjeta. Intenta de nuevo.');
+		await notify.jobCancelled(tx, actor.id, id);
 		const label = reasonLabel(reasons, input.reason);
 		await cancellations.record(tx, {
 			orgId: actor.orgId,

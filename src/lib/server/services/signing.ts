@@ -17,6 +17,7 @@ import { customerView } from './doc-data';
 import { contentHash, documentContent } from '../pdf/render';
 import { getCard } from '../db/cards';
 import { cardTarget, recordAnonymousAudit, recordAudit } from './audit';
+import * as notify from './notify';
 
 const DOC_NAME: Record<DocumentKind, string> = { contrato: 'Contrato', hoja_instalacion: 'Hoja de instalación' };
 
@@ -224,6 +225,7 @@ async function sign(tx: RawRunner, s: SignInput) {
 		method: s.method
 	});
 	await signing.markCardSigned(tx, s.installationId, s.kind);
+	await notify.customerSigned(tx, s.actorId, s.installationId, s.kind);
 	await insertCardHistory(tx, {
 		orgId: s.orgId,
 		installationId: s.installationId,

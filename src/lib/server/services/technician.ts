@@ -14,6 +14,7 @@ import { todayIn } from '$lib/domain/dates';
 import { moveCard } from './moves';
 import { orgSettings } from './board';
 import { ServiceError, forbidden, notFound } from './errors';
+import * as notify from './notify';
 
 function technicianOnly(actor: SessionUser) {
 	if (actor.role !== 'technician') throw forbidden('Esta vista es para técnicos: entra con tu usuario de técnico.');
@@ -162,6 +163,7 @@ export async function completeJob(db: Database, actor: SessionUser, rawId: unkno
 	await db.begin(async (tx) => {
 		await setActor(tx, actor);
 		await technician.markCompleted(tx, actor.orgId, card.id, actor.id);
+		await notify.jobCompleted(tx, actor.id, card.id);
 	});
 	let stage: Stage = card.stage;
 	const current = async () => (await getCard(db, actor.orgId, card.id))!;
