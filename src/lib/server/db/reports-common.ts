@@ -50,21 +50,50 @@ export function cardsCte(s: ReportScope, opts: { agent?: boolean; extra?: SQL } 
 		${AGENT_OF('i')} as agent_id from installations i where ${cardWhere(s, opts)}${extra}`;
 }
 
+/** Cards whose stage history has no creation row (imported or older cards): they start in their first `from_stage` at created_at. */
+function uncreated(s: ReportScope, cards: string): SQL {
+	return sql`select c.id, coalesce((select f.from_stage from stage_history f where f.org_id = ${s.orgId} and f.installation_id = c.id
+			order by f.created_at, f.id limit 1), c.stage) as stage, c.created_at as at
+		from ${sql.raw(cards)} c
+		where not exists (select 1 from stage_history n where n.installation_id = c.id and n.from_stage is null)`;
+}
+
 /**
- * `moves` and `stays` CTEs (after a `cards` CTE): each stay of a filtered card in a stage, with
- * `entered` and `exited` (null while the card is still there).
+ * `scope` and `stays` CTEs (after a `cards` CTE): each stay of a filtered card in a stage, with
+ * `entered` and `exited` (null while the card is still there). `touched` keeps only the cards
+ * created or moved in the period (enough for the stays that end or begin in it), so a short
+ * period reads a short stretch of history.
  */
-export function staysCtes(s: ReportScope): SQL {
-	return sql`moves as (
+export function staysCtes(s: ReportScope, opts: { touched?: boolean } = {}): SQL {
+	const touched = opts.touched
+		? sql` where (c.created_at >= ${lo(s)} and c.created_at < ${hi(s)}) or c.id in (select t.installation_id from stage_history t
+				where t.org_id = ${s.orgId} and t.created_at >= ${lo(s)} and t.created_at < ${hi(s)})`
+		: sql``;
+	return sql`scope as (select c.* from cards c${touched}),
+		firsts as (${uncreated(s, 'scope')}),
+		moves as (
 			select sh.installation_id as id, sh.to_stage as stage, sh.created_at as at, sh.id as ord
-			from stage_history sh join cards c on c.id = sh.installation_id where sh.org_id = ${s.orgId}
-			union all
-			select c.id, coalesce((select f.from_stage from stage_history f where f.org_id = ${s.orgId} and f.installation_id = c.id
-				order by f.created_at, f.id limit 1), c.stage), c.created_at, 0
-			from cards c where not exists (select 1 from stage_history n where n.org_id = ${s.orgId} and n.installation_id = c.id and n.from_stage is null)
+			from stage_history sh join scope c on c.id = sh.installation_id where sh.org_id = ${s.orgId}
+			union all select id, stage, at, 0 from firsts
 		),
 		stays as (
 			select id, stage, at as entered, lead(at) over (partition by id order by at, ord) as exited from moves
+		)`;
+}
+
+/**
+ * `flow_events` CTE (after `cards`): +1 for the stage a card entered and −1 for the one it left, at
+ * each move (and +1 at creation for cards without a creation row): summed up to a day, the cards
+ * in each stage at its end, without pairing moves into stays.
+ */
+export function flowEventsCte(s: ReportScope): SQL {
+	return sql`flow_events as (
+			select sh.to_stage as stage, sh.created_at as at, 1 as n
+			from stage_history sh join cards c on c.id = sh.installation_id where sh.org_id = ${s.orgId}
+			union all
+			select sh.from_stage, sh.created_at, -1
+			from stage_history sh join cards c on c.id = sh.installation_id where sh.org_id = ${s.orgId} and sh.from_stage is not null
+			union all select f.stage, f.at, 1 from (${uncreated(s, 'cards')}) f
 		)`;
 }
 
@@ -75,5 +104,20 @@ export function reachCte(s: ReportScope): SQL {
 				coalesce(max(array_position(${FLOW_STAGES}, sh.to_stage)), 0)) as top
 			from cards c left join stage_history sh on sh.org_id = ${s.orgId} and sh.installation_id = c.id
 			group by c.id, c.stage
+		)`;
+}
+
+/**
+ * `act` CTE (after `cards`): cards that first entered activa in the period, with when (a card
+ * activated before and again now, after a reopening, counts in its first period only).
+ */
+export function activatedCte(s: ReportScope): SQL {
+	return sql`act as (
+			select c.id, c.zone_id, c.technician_id, c.created_at, min(sh.created_at) as at
+			from cards c join stage_history sh on sh.org_id = ${s.orgId} and sh.installation_id = c.id and sh.to_stage = 'activa'
+			where c.id in (select r.installation_id from stage_history r
+				where r.org_id = ${s.orgId} and r.to_stage = 'activa' and r.created_at >= ${lo(s)} and r.created_at < ${hi(s)})
+			group by c.id, c.zone_id, c.technician_id, c.created_at
+			having min(sh.created_at) >= ${lo(s)}
 		)`;
 }

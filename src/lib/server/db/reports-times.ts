@@ -1,23 +1,32 @@
 /** The lead time, time-in-stage, cumulative flow and SLA reports' SQL (issue 21), from stage history. */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, firstOf, type Executor } from './card-tx';
-import { cardsCte, hi, hours, lo, localDay, localWeek, round1, staysCtes, ymd, type ReportScope } from './reports-common';
+import {
+	activatedCte,
+	cardsCte,
+	flowEventsCte,
+	hi,
+	hours,
+	lo,
+	localDay,
+	localWeek,
+	round1,
+	staysCtes,
+	ymd,
+	type ReportScope
+} from './reports-common';
 
 /**
  * `done` CTE (after `cards`): cards that first entered activa in the period, with their lead time
  * in hours (from first entering preinstalación, or being created, to first entering activa).
  */
 function doneCte(s: ReportScope): SQL {
-	return sql`firsts as (
-			select sh.installation_id as id, min(sh.created_at) filter (where sh.to_stage = 'activa') as activated,
-				min(sh.created_at) filter (where sh.to_stage = 'preinstalacion') as entered
-			from stage_history sh join cards c on c.id = sh.installation_id
-			where sh.org_id = ${s.orgId} and sh.to_stage in ('activa', 'preinstalacion') group by sh.installation_id
-		),
+	return sql`${activatedCte(s)},
 		done as (
-			select c.id, f.activated, ${hours(sql`f.activated - least(coalesce(f.entered, c.created_at), c.created_at)`)} as h
-			from cards c join firsts f on f.id = c.id
-			where f.activated >= ${lo(s)} and f.activated < ${hi(s)}
+			select a.id, a.at as activated, ${hours(sql`a.at - least(coalesce(
+				(select min(p.created_at) from stage_history p where p.org_id = ${s.orgId} and p.installation_id = a.id and p.to_stage = 'preinstalacion'),
+				a.created_at), a.created_at)`)} as h
+			from act a
 		)`;
 }
 
@@ -67,7 +76,7 @@ export function stageStays(
 ): Promise<{ stage: string; stays: number; p50: number; p90: number; avg: number }[]> {
 	return rowsOf(
 		db,
-		sql`with cards as (${cardsCte(s)}), ${staysCtes(s)},
+		sql`with cards as (${cardsCte(s)}), ${staysCtes(s, { touched: true })},
 			ended as (select stage, ${hours(sql`exited - entered`)} as h from stays
 				where exited >= ${lo(s)} and exited < ${hi(s)} and stage not in ('activa', 'cancelada'))
 			select stage, count(*)::int as stays, ${round1(sql`percentile_cont(0.5) within group (order by h)`)} as p50,
@@ -85,11 +94,8 @@ export function cumulativeFlow(
 	const list = sql`${`{${stages.join(',')}}`}::text[]`;
 	return rowsOf(
 		db,
-		sql`with cards as (${cardsCte(s)}), ${staysCtes(s)},
-			ev as (
-				select stage, ${localDay(s, sql`entered`)} as d, 1 as n from stays
-				union all select stage, ${localDay(s, sql`exited`)}, -1 from stays where exited is not null
-			),
+		sql`with cards as (${cardsCte(s)}), ${flowEventsCte(s)},
+			ev as (select stage, ${localDay(s, sql`at`)} as d, n from flow_events),
 			base as (select stage, sum(n) as n from ev where d < ${s.filters.desde}::date group by stage),
 			daily as (select stage, d, sum(n) as n from ev where d between ${s.filters.desde}::date and ${s.filters.hasta}::date group by stage, d),
 			grid as (
@@ -126,7 +132,7 @@ export function slaNow(
 export function slaPeriod(db: Executor, s: ReportScope, sla: SlaHours): Promise<{ stage: string; stays: number; late: number }[]> {
 	return rowsOf(
 		db,
-		sql`with cards as (${cardsCte(s)}), ${staysCtes(s)},
+		sql`with cards as (${cardsCte(s)}), ${staysCtes(s, { touched: true })},
 			sla as (select key as stage, (value->>'lateHours')::float8 as late from jsonb_each(${JSON.stringify(sla)}::jsonb))
 			select st.stage, count(*)::int as stays,
 				count(*) filter (where ${hours(sql`coalesce(st.exited, now()) - st.entered`)} >= t.late)::int as late

@@ -1,20 +1,10 @@
 /** The throughput, agents and money reports' SQL (issue 21): who moves the cards and what was charged. */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from './card-tx';
-import { cardsCte, hi, hours, lo, localDay, localWeek, round1, ymd, type ReportScope } from './reports-common';
+import { activatedCte, cardsCte, hi, hours, lo, localDay, localWeek, round1, ymd, type ReportScope } from './reports-common';
 
 /** From the customer's acceptance on: a lead that reached any of these was converted (the last one: activated). */
 const LATER = sql`${'{documentos_pendientes,agendada,asignada,firmada,activa}'}::text[]`;
-
-/** `act` CTE (after `cards`): cards that first entered activa in the period, with when. */
-function activatedCte(s: ReportScope): SQL {
-	return sql`act as (
-			select c.id, c.zone_id, c.technician_id, min(sh.created_at) as at
-			from cards c join stage_history sh on sh.org_id = ${s.orgId} and sh.installation_id = c.id and sh.to_stage = 'activa'
-			group by c.id, c.zone_id, c.technician_id
-			having min(sh.created_at) >= ${lo(s)} and min(sh.created_at) < ${hi(s)}
-		)`;
-}
 
 export function activationsByWeek(db: Executor, s: ReportScope): Promise<{ week: string; cards: number }[]> {
 	return rowsOf(
