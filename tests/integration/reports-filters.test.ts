@@ -5,6 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { loadReportData } from './support/report-fixtures';
+import { makeOrg } from './support/factories';
+import { sql } from 'drizzle-orm';
+import { run } from '$lib/server/db/card-tx';
 import { REPORTS_FORBIDDEN, runReport } from '$lib/server/services/reports';
 import { ServiceError } from '$lib/server/services/errors';
 import { addDays, todayIn } from '$lib/domain/dates';
@@ -122,5 +125,37 @@ describe.each(drivers)('filtros, periodos y permisos de los reportes en %s', (dr
 			expect([err.status, err.message]).toEqual([403, REPORTS_FORBIDDEN]);
 		}
 		expect((await runReport(t.db, data.org.admin, 'embudo', OCTOBER)).sections[0].rows[0]).toMatchObject({ tarjetas: 11 });
+	});
+
+	it('una tarjeta sin su fila de creación en el historial empieza en su primera etapa al crearse; una sin historial, en la actual', async () => {
+		const other = await makeOrg(t.db);
+		const orgId = other.org.id;
+		await run(
+			t.db.orm,
+			sql`insert into installations (org_id, full_name, phone, stage, position, created_at, stage_changed_at)
+				values (${orgId}, 'Importada', '9970000001', 'cobertura_confirmada', 1, '2026-10-02T12:00:00Z', '2026-10-04T12:00:00Z'),
+					(${orgId}, 'Sin historial', '9970000002', 'preinstalacion', 2, '2026-10-03T12:00:00Z', '2026-10-03T12:00:00Z')`
+		);
+		await run(
+			t.db.orm,
+			sql`insert into stage_history (org_id, installation_id, from_stage, to_stage, created_at)
+				select ${orgId}, id, 'preinstalacion', 'cobertura_confirmada', '2026-10-04T12:00:00Z' from installations where org_id = ${orgId} and phone = '9970000001'`
+		);
+		const get = async (key: ReportKey, section: string) =>
+			(await runReport(t.db, other.coordinator, key, OCTOBER)).sections.find((x) => x.key === section)!.rows;
+		const flow = await get('flujo', 'flujo');
+		expect(flow.slice(0, 4).map((r) => [r.preinstalacion, r.cobertura_confirmada])).toEqual([
+			[0, 0],
+			[1, 0],
+			[2, 0],
+			[1, 1]
+		]);
+		expect(flow[30]).toMatchObject({ preinstalacion: 1, cobertura_confirmada: 1 });
+		expect((await get('tiempos', 'etapas'))[0]).toEqual({ etapa: 'Preinstalación', estancias: 1, p50: 48, p90: 48, promedio: 48 });
+		expect((await get('embudo', 'pasos')).map((r) => r.tarjetas)).toEqual([2, 1, 0, 0, 0, 0, 0]);
+		expect((await get('sla', 'periodo')).slice(0, 2)).toEqual([
+			{ etapa: 'Preinstalación', estancias: 2, vencidas: 2, porcentaje: 1 },
+			{ etapa: 'Cobertura confirmada', estancias: 1, vencidas: 1, porcentaje: 1 }
+		]);
 	});
 });
