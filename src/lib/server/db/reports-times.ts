@@ -95,9 +95,11 @@ export function cumulativeFlow(
 	return rowsOf(
 		db,
 		sql`with cards as (${cardsCte(s)}), ${flowEventsCte(s)},
-			ev as (select stage, ${localDay(s, sql`at`)} as d, n from flow_events),
-			base as (select stage, sum(n) as n from ev where d < ${s.filters.desde}::date group by stage),
-			daily as (select stage, d, sum(n) as n from ev where d between ${s.filters.desde}::date and ${s.filters.hasta}::date group by stage, d),
+			base as (select stage, sum(n) as n from flow_events where at < ${lo(s)} group by stage),
+			daily as (
+				select stage, ${localDay(s, sql`at`)} as d, sum(n) as n from flow_events
+				where at >= ${lo(s)} and at < ${hi(s)} group by stage, d
+			),
 			grid as (
 				select g.d::date as d, st.stage from generate_series(${s.filters.desde}::date, ${s.filters.hasta}::date, interval '1 day') g(d)
 				cross join unnest(${list}) st(stage)
