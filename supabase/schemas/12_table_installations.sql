@@ -113,6 +113,7 @@ END)),
 comment on table public.installations is 'One card of the board: one customer''s installation, from lead to active service. Changes are broadcast by trigger through board_events.';
 
 CREATE INDEX installations_board_idx ON public.installations USING btree (org_id, stage, "position");
+CREATE INDEX installations_created_idx ON public.installations USING btree (org_id, created_at);
 CREATE INDEX installations_email_idx ON public.installations USING btree (org_id, lower(email)) WHERE (email IS NOT NULL);
 CREATE INDEX installations_next_contact_idx ON public.installations USING btree (org_id, next_contact_at) WHERE (next_contact_at IS NOT NULL);
 CREATE UNIQUE INDEX installations_org_pppoe_user_key ON public.installations USING btree (org_id, pppoe_user) WHERE (pppoe_user IS NOT NULL);

@@ -29,5 +29,6 @@ create table public.cancellations (
 );
 comment on table public.cancellations is 'Each cancellation of a card with its reason, refund checklist and released IP; reopening fills the reopen columns.';
 
+CREATE INDEX cancellations_cancelled_idx ON public.cancellations USING btree (org_id, cancelled_at);
 CREATE INDEX cancellations_installation_idx ON public.cancellations USING btree (org_id, installation_id, id);
 alter table public.cancellations enable row level security;

@@ -19,6 +19,7 @@ create table public.lead_calls (
 );
 comment on table public.lead_calls is 'Call attempts recorded on a card (outcome, note, next contact), append-only.';
 
+CREATE INDEX lead_calls_created_idx ON public.lead_calls USING btree (org_id, created_at);
 CREATE INDEX lead_calls_installation_idx ON public.lead_calls USING btree (org_id, installation_id, created_at);
 CREATE INDEX lead_calls_user_idx ON public.lead_calls USING btree (org_id, user_id, created_at);
 alter table public.lead_calls enable row level security;

@@ -18,5 +18,8 @@ create table public.stage_history (
 );
 comment on table public.stage_history is 'Every stage transition of a card, with the override reason when a guard was skipped.';
 
+CREATE INDEX stage_history_created_idx ON public.stage_history USING btree (org_id, created_at);
+CREATE INDEX stage_history_creation_idx ON public.stage_history USING btree (installation_id) WHERE (from_stage IS NULL);
 CREATE INDEX stage_history_installation_idx ON public.stage_history USING btree (org_id, installation_id, id);
+CREATE INDEX stage_history_to_stage_idx ON public.stage_history USING btree (org_id, to_stage, created_at, installation_id);
 alter table public.stage_history enable row level security;

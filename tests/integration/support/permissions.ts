@@ -156,6 +156,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/asignacion', method: 'POST', url: card('/asignacion'), allow: COORD },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'GET', url: card('/cobros'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cobros', method: 'POST', url: card('/cobros'), allow: OFFICE_OWN },
+	{ kind: 'endpoint', route: '/api/reportes/[slug]', method: 'GET', url: () => '/api/reportes/embudo', allow: [...COORD, 'otherOrg'] },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/pagos', method: 'GET', url: card('/pagos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/whatsapp', method: 'GET', url: card('/whatsapp'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/whatsapp', method: 'POST', url: card('/whatsapp'), allow: OFFICE_OWN },
