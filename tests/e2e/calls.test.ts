@@ -45,8 +45,8 @@ test('el agente registra «no contestó» desde la tarjeta con «mañana por la 
 
 	await form.getByLabel('No contestó').check();
 	// The outcome's default comes from the cadence rules; the agent picks tomorrow morning instead.
-	await expect(form.getByLabel(/^Sugerida:/)).toBeChecked();
-	await form.getByLabel(/^Mañana por la mañana/).check();
+	await expect(form.getByLabel('Sugerida:')).toBeChecked();
+	await form.getByLabel('Mañana por la mañana').check();
 	await form.getByLabel('Nota (opcional)').fill('Timbró y no contestó');
 	await page.screenshot({ path: `${SCREENS}/llamada-tarjeta-formulario-1440.png` });
 	await form.getByRole('button', { name: 'Guardar llamada' }).click();
@@ -64,12 +64,12 @@ test('el agente registra «no contestó» desde la tarjeta con «mañana por la 
 	// The history has the call.
 	await page.goto(`/instalaciones/${first}?seccion=historial`);
 	const history = page.locator('[data-section="historial"]');
-	await expect(history.getByText('No contestó')).toBeVisible();
+	await expect(history.getByText('No contestó', { exact: true })).toBeVisible();
 	await expect(history.getByText('Timbró y no contestó')).toBeVisible();
 
 	// The board card shows it live, compactly.
 	const badge = boardCard.getByTestId('card-follow-up');
-	await expect(badge).toContainText('📞 1');
+	await expect(badge).toContainText('1');
 	await expect(badge).toContainText('09:00');
 	await expect(badge).toHaveAttribute('title', /1 intento · último hace .* · volver a llamar .*09:00/);
 
@@ -80,11 +80,11 @@ test('el agente registra «no contestó» desde la tarjeta con «mañana por la 
 	const dialog = board.getByTestId('call-dialog');
 	await expect(dialog).toBeVisible();
 	await dialog.getByLabel('Buzón').check();
-	await expect(dialog.getByLabel(/^Sugerida:/)).toBeChecked();
+	await expect(dialog.getByLabel('Sugerida:')).toBeChecked();
 	await board.screenshot({ path: `${SCREENS}/llamada-menu-tablero-1440.png` });
 	await dialog.getByRole('button', { name: 'Guardar llamada' }).click();
 	await expect(dialog).toHaveCount(0);
-	await expect(other.getByTestId('card-follow-up')).toContainText('📞 1');
+	await expect(other.getByTestId('card-follow-up')).toHaveAttribute('title', /^1 intento · último hace \d+ min · volver a llamar /);
 	await board.screenshot({ path: `${SCREENS}/llamada-tablero-1440.png` });
 
 	// On a phone, the card's follow-up fits.
@@ -102,10 +102,7 @@ test('Ajustes → Seguimiento guarda las reglas y explica en español un valor m
 	test.setTimeout(120_000);
 	await login(page, ADMIN.email, ADMIN.password);
 	await page.goto('/ajustes');
-	await page
-		.getByRole('navigation', { name: /Ajustes/ })
-		.getByRole('link', { name: 'Seguimiento' })
-		.click();
+	await page.getByRole('navigation', { name: 'Secciones de ajustes' }).getByRole('link', { name: 'Seguimiento' }).click();
 	await expect(page).toHaveURL(/\/ajustes\/seguimiento$/);
 	const form = page.getByTestId('follow-up-settings');
 	await expect(form.getByLabel('No contestó')).toHaveValue('120');
@@ -124,8 +121,8 @@ test('Ajustes → Seguimiento guarda las reglas y explica en español un valor m
 	await form.getByLabel('Después de estos intentos sin respuesta').fill('tres');
 	await form.getByLabel('Cierra').fill('08:00');
 	await form.getByRole('button', { name: 'Guardar' }).click();
-	await expect(form.getByText('Escribe el número de intentos.')).toBeVisible();
-	await expect(form.getByText('La hora de cierre debe ser después de la de apertura.')).toBeVisible();
+	await expect(form.locator('#giveUpAttempts-error')).toHaveText('Escribe el número de intentos.');
+	await expect(form.locator('[id="officeHours.end-error"]')).toHaveText('La hora de cierre debe ser después de la de apertura.');
 	await expect(form.getByLabel('Después de estos intentos sin respuesta')).toHaveAttribute('aria-invalid', 'true');
 	await page.screenshot({ path: `${SCREENS}/ajustes-seguimiento-1440.png`, fullPage: true });
 	await page.reload();
