@@ -88,13 +88,12 @@ test('el agente registra «no contestó» desde la tarjeta con «mañana por la 
 	await board.screenshot({ path: `${SCREENS}/llamada-tablero-1440.png` });
 
 	// On a phone, the card's follow-up fits.
-	const phone = await signedIn(browser, AGENT.email, AGENT.password, { width: 390, height: 844 });
-	await phone.page.goto(`/instalaciones/${first}`);
-	await expect(phone.page.getByTestId('follow-up-summary')).toContainText('1 intento');
-	await phone.page.getByTestId('follow-up').getByRole('button', { name: 'Registrar llamada' }).click();
-	await phone.page.getByTestId('call-recorder').getByLabel('Contestó', { exact: true }).check();
-	await phone.page.screenshot({ path: `${SCREENS}/llamada-tarjeta-390.png` });
-	await phone.context.close();
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(`/instalaciones/${first}`);
+	await expect(page.getByTestId('follow-up-summary')).toContainText('1 intento');
+	await page.getByTestId('follow-up').getByRole('button', { name: 'Registrar llamada' }).click();
+	await page.getByTestId('call-recorder').getByLabel('Contestó', { exact: true }).check();
+	await page.screenshot({ path: `${SCREENS}/llamada-tarjeta-390.png` });
 	await agent.context.close();
 });
 
