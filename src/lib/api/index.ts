@@ -11,3 +11,4 @@ export { payments } from './payments';
 export { messages, openWhatsApp } from './messages';
 export { whatsapp } from './whatsapp';
 export { notifications } from './notifications';
+export { calls } from './lead-calls';

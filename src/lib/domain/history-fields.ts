@@ -32,6 +32,8 @@ export type HistoryFormat =
 	| 'signature'
 	| 'contractDates'
 	| 'addon'
+	| 'callOutcome'
+	| 'dateTime'
 	| 'secret';
 
 export interface HistoryField {
@@ -128,6 +130,9 @@ export const HISTORY_FIELDS: Record<string, HistoryField> = {
 		ADDON_KINDS.map((a) => [`service:${a.key}`, f(a.label, a.key === 'telefonia' ? 'Telephony' : 'Television', 'addon')])
 	),
 	'service:producto': f('Producto', 'Product'),
+	'call:resultado': f('Llamada', 'Call', 'callOutcome'),
+	'call:nota': f('Nota de la llamada', 'Call note'),
+	'call:proxima_llamada': f('Volver a llamar', 'Call again', 'dateTime'),
 	'message:whatsapp_api': f('Mensaje por WhatsApp Business', 'WhatsApp Business message'),
 	...Object.fromEntries(CALL_STEPS.map((s) => [`checklist:guion:${s.key}`, f(`Guion: ${s.title}`, `Call script: ${s.title}`, 'done')])),
 	// A message to the customer reads «Mensaje enviado: recordatorio del día anterior: WhatsApp a 998 123 4567».

@@ -19,7 +19,9 @@ const blankToNull = z
 export const historyFilterSchema = z.object({
 	kind: blankToNull.pipe(
 		z
-			.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service', 'message'], { error: 'Tipo de cambio no válido.' })
+			.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service', 'message', 'call'], {
+				error: 'Tipo de cambio no válido.'
+			})
 			.nullable()
 	),
 	user: blankToNull.pipe(z.uuid('Persona no válida.').nullable()),
@@ -40,7 +42,7 @@ export async function cardHistory(db: Database, actor: SessionUser, rawId: unkno
 	const rows = await listHistory(db, actor.orgId, id, { kind: f.kind, userId: f.user, from: f.desde, to: f.hasta, limit: 300 });
 	const ids = new Set(rows.flatMap((r) => [...idsIn(r.kind, r.field, r.oldValue), ...idsIn(r.kind, r.field, r.newValue)]));
 	const lang: HistoryLang = actor.locale === 'en' ? 'en' : 'es';
-	return readableHistory(rows, { lang, names: await namesOf(db, actor.orgId, [...ids]) });
+	return readableHistory(rows, { lang, names: await namesOf(db, actor.orgId, [...ids]), timeZone: actor.timeZone });
 }
 
 /** Groups the rows (newest first) into actions and formats each change. */
