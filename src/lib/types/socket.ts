@@ -7,6 +7,8 @@ export interface ServerToClient {
 	'presence:update': (users: PresenceUser[]) => void;
 	'board:resync': () => void;
 	'session:ended': (message: string) => void;
+	/** «Mis llamadas»: someone took or let go of a lead; the queue re-reads. */
+	'callqueue:changed': () => void;
 }
 
 export interface ClientToServer {
