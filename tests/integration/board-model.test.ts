@@ -11,6 +11,7 @@ import { getCardsByIds } from '$lib/server/db/cards';
 import { startFanout } from '$lib/server/realtime/fanout';
 import { boardModels } from '$lib/server/realtime/board-model';
 import { recordPayment } from '$lib/server/services/payments';
+import { recordCall } from '$lib/server/services/lead-calls';
 import type { BoardCard } from '$lib/types/board';
 
 type Org = Awaited<ReturnType<typeof makeOrg>>;
@@ -97,6 +98,12 @@ describe.each(drivers)('what a card shows changes its version, on %s', (driver) 
 			// Money at the door: a payment taken (partial while the first charge is unknown), then the charge it covers.
 			{ shows: ['payment'], run: () => recordPayment(t.db, o.admin, { installationId: card.id, amount: '500', method: 'efectivo' }) },
 			{ shows: ['payment'], run: edit('billing = $2::jsonb', JSON.stringify({ charge: { totalCents: 50_000 } })) },
+			// Following up the lead: an attempt from the card, then the next contact moved by hand.
+			{
+				shows: ['callAttempts', 'lastCallAt', 'lastCallOutcome', 'nextContactAt'],
+				run: () => recordCall(t.db, o.agent, { installationId: card.id, outcome: 'no_contesto', nextContactAt: '2026-12-07T14:00:00Z' })
+			},
+			{ shows: ['nextContactAt'], run: edit(`next_contact_at = '2026-12-08T15:00:00Z'`) },
 			{ shows: ['stageChangedAt'], run: edit(`stage_changed_at = now() - interval '1 hour'`) },
 			{ shows: ['createdAt'], run: edit(`created_at = now() - interval '3 days'`) },
 			{ shows: ['stage'], run: edit(`stage = 'agendada'`) },

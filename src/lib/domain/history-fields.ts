@@ -31,6 +31,8 @@ export type HistoryFormat =
 	| 'signature'
 	| 'contractDates'
 	| 'addon'
+	| 'callOutcome'
+	| 'dateTime'
 	| 'secret';
 
 export interface HistoryField {
@@ -126,6 +128,9 @@ export const HISTORY_FIELDS: Record<string, HistoryField> = {
 		ADDON_KINDS.map((a) => [`service:${a.key}`, f(a.label, a.key === 'telefonia' ? 'Telephony' : 'Television', 'addon')])
 	),
 	'service:producto': f('Producto', 'Product'),
+	'call:resultado': f('Llamada', 'Call', 'callOutcome'),
+	'call:nota': f('Nota de la llamada', 'Call note'),
+	'call:proxima_llamada': f('Volver a llamar', 'Call again', 'dateTime'),
 	...Object.fromEntries(CALL_STEPS.map((s) => [`checklist:guion:${s.key}`, f(`Guion: ${s.title}`, `Call script: ${s.title}`, 'done')]))
 };
 

@@ -6,12 +6,15 @@ import { isStage, type Stage } from '$lib/domain/stages';
 import { stageName } from '$lib/i18n/stages';
 import { ADDON_KINDS } from '$lib/domain/addon-kinds';
 import { isCivilDate } from '$lib/domain/dates';
+import { CALL_OUTCOMES, isCallOutcome } from '$lib/domain/follow-up';
 import { historyField, type HistoryFormat, type HistoryLang } from '$lib/domain/history-fields';
 
 export interface FormatContext {
 	lang: HistoryLang;
 	/** id → name of the plans, zones and people the entries mention. */
 	names: Record<string, string>;
+	/** The provider's time zone, for moments (a call's next contact); America/Cancun when not given. */
+	timeZone?: string;
 }
 
 const T = {
@@ -116,6 +119,12 @@ const FORMATS: Record<HistoryFormat, (v: unknown, ctx: FormatContext) => string 
 			.join(' ');
 	},
 	addon: (v) => ADDON_KINDS.find((a) => a.key === v)?.label ?? String(v),
+	callOutcome: (v, c) => (isCallOutcome(v) ? CALL_OUTCOMES[v][c.lang] : String(v)),
+	dateTime: (v, c) => {
+		const at = typeof v === 'string' ? new Date(v) : null;
+		if (!at || Number.isNaN(at.getTime())) return String(v);
+		return new Intl.DateTimeFormat(INTL[c.lang], { dateStyle: 'long', timeStyle: 'short', timeZone: c.timeZone ?? 'America/Cancun' }).format(at);
+	},
 	secret: (v) => String(v)
 };
 

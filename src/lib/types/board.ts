@@ -3,6 +3,7 @@ import type { Stage } from '$lib/domain/stages';
 import type { WispHubCardState } from './wisphub';
 import type { CancelReasonItem, RefundChecklist } from '$lib/domain/cancel-reasons';
 import type { PaymentState } from './payments';
+import type { CallOutcome, FollowUpRules } from '$lib/domain/follow-up';
 
 /** One card as every board screen sees it (phones and credentials stay off this shape). */
 export interface BoardCard {
@@ -41,6 +42,11 @@ export interface BoardCard {
 	missing: string[];
 	/** Money at the door: paid / partly paid / pending once there is something to collect, else null. */
 	payment: PaymentState | null;
+	/** The follow-up (issue 20): call attempts, the last one (ISO, outcome) and when to call again (ISO). */
+	callAttempts: number;
+	lastCallAt: string | null;
+	lastCallOutcome: CallOutcome | null;
+	nextContactAt: string | null;
 }
 
 export interface BoardSettings {
@@ -49,6 +55,8 @@ export interface BoardSettings {
 	recentDays: number;
 	/** The provider's cancellation reasons, in order (the cancel dialog and the cancelled cards' labels). */
 	cancelReasons: CancelReasonItem[];
+	/** The office's cadence rules: the default next contact when a call is recorded from the board. */
+	followUp?: FollowUpRules;
 }
 
 export interface BoardSnapshot {

@@ -6,6 +6,8 @@ import type { CallScriptState } from '$lib/schemas/call-script';
 import type { CardField, FieldValue } from '$lib/schemas/card';
 import type { WispHubCardState } from './wisphub';
 import type { DuplicateView } from './duplicates';
+import type { CallOutcome } from '$lib/domain/follow-up';
+import type { FollowUpPanel } from './lead-calls';
 
 /** One card in full (its panel and page), with the joined names. */
 export interface CardDetail extends GuardCard {
@@ -36,6 +38,11 @@ export interface CardDetail extends GuardCard {
 	dni: string | null;
 	/** Folios of the cards this one may duplicate (open pairs): the board's badge. */
 	duplicateOf: number[];
+	/** The follow-up at a glance (issue 20): attempts, the last one and when to call again (ISO). */
+	callAttempts: number;
+	lastCallAt: string | null;
+	lastCallOutcome: CallOutcome | null;
+	nextContactAt: string | null;
 }
 
 /** One line of a card's history: a field edit, a document event or a stage change. */
@@ -91,6 +98,8 @@ export interface CardPanelData {
 		source: string | null;
 	};
 	checklist: ChecklistItemView[];
+	/** The calls recorded on the card, the «no localizable» suggestion and the cadence rules. */
+	followUp: FollowUpPanel;
 	/** Open possible-duplicate pairs (office roles only). */
 	duplicates: DuplicateView[];
 	history: HistoryEntry[];

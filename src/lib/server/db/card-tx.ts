@@ -55,14 +55,14 @@ export async function lockCard(tx: Executor, orgId: string, id: string): Promise
 }
 
 export interface HistoryEntry {
-	kind: 'field' | 'service';
+	kind: 'field' | 'service' | 'call';
 	field: string;
 	oldValue: unknown;
 	newValue: unknown;
 	source: string;
 }
 
-export async function addHistory(tx: Executor, orgId: string, installationId: string, userId: string, entries: HistoryEntry[]) {
+export async function addHistory(tx: Executor, orgId: string, installationId: string, userId: string | null, entries: HistoryEntry[]) {
 	for (const e of entries) {
 		await run(
 			tx,

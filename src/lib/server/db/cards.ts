@@ -24,6 +24,8 @@ select i.id, i.org_id as "orgId", i.folio::int as "folio", i.stage, i.position, 
 	i.completed_at::text as "completedAt", i.cancel_reason as "cancelReason", i.cancel_note as "cancelNote",
 	i.cancelled_at::text as "cancelledAt",
 	i.wisphub_state as "wisphubState", i.wisphub_id as "wisphubId", i.wisphub_error as "wisphubError",
+	i.call_attempts as "callAttempts", to_char(i.last_call_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "lastCallAt",
+	i.last_call_outcome as "lastCallOutcome", to_char(i.next_contact_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "nextContactAt",
 	i.cpe_mac as "cpeMac", i.onu_serial as "onuSerial", i.router_model as "routerModel", i.dni,
 	coalesce((select array_agg(distinct f.category) from files f
 		where f.installation_id = i.id and f.superseded_at is null), '{}') as "fileCategories",

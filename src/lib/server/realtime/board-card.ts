@@ -50,6 +50,10 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		duplicateOf: row.duplicateOf ?? [],
 		badge,
 		missing: sharedReasons(missing.map((m) => m.message)),
-		payment: paymentBadge(row)
+		payment: paymentBadge(row),
+		callAttempts: row.callAttempts,
+		lastCallAt: row.lastCallAt,
+		lastCallOutcome: row.lastCallOutcome,
+		nextContactAt: row.nextContactAt
 	};
 }

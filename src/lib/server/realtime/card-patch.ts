@@ -51,6 +51,17 @@ function applyColumn(row: CardRow, column: string, value: unknown): boolean {
 			// A move into the provider's WispHub stage queues the sync (the id and error only change by re-read).
 			row.wisphubState = value as CardRow['wisphubState'];
 			return value === null || typeof value === 'string';
+		case 'call_attempts':
+			row.callAttempts = value as number;
+			return typeof value === 'number';
+		case 'last_call_outcome':
+			row.lastCallOutcome = value as CardRow['lastCallOutcome'];
+			return value === null || typeof value === 'string';
+		case 'last_call_at':
+		case 'next_contact_at':
+			if (value !== null && typeof value !== 'string') return false;
+			row[column === 'last_call_at' ? 'lastCallAt' : 'nextContactAt'] = value === null ? null : ISO_MS(value);
+			return true;
 		default:
 			return false;
 	}

@@ -74,7 +74,8 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 			wipLimits: settings.wipLimits,
 			sla: settings.sla,
 			recentDays: settings.activeVisibleDays,
-			cancelReasons: settings.cancelReasons
+			cancelReasons: settings.cancelReasons,
+			followUp: settings.followUp
 		},
 		serverTime: new Date().toISOString()
 	};

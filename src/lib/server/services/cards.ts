@@ -13,6 +13,7 @@ import * as panel from '../db/card-panel';
 import * as zones from '../db/zones';
 import { cardStatus as wisphubStatus } from './wisphub';
 import { openDuplicates } from './duplicates';
+import { followUpPanel } from './lead-calls';
 
 /** The full card for its panel/page; technicians only see their own jobs. */
 export async function cardDetail(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
@@ -30,13 +31,14 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 	const settings = await orgSettings(db, actor.orgId);
 	const fields = (await readCardFields(db, actor.orgId, card.id))!;
 	const extra = (await panel.extras(db, card.id))!;
-	const [checklist, history, plans, zoneOptions, wisphub, duplicates] = await Promise.all([
+	const [checklist, history, plans, zoneOptions, wisphub, duplicates, followUp] = await Promise.all([
 		cardChecklist(db, actor.orgId, card, settings),
 		cardHistory(db, actor, card.id),
 		panel.planOptions(db, actor.orgId),
 		zones.options(db, actor.orgId),
 		card.wisphubState === 'sincronizado' ? wisphubStatus(db, card.id, actor.orgId) : null,
-		openDuplicates(db, actor, card.id)
+		openDuplicates(db, actor, card.id),
+		followUpPanel(db, actor, card.id)
 	]);
 	return {
 		card,
@@ -48,6 +50,7 @@ export async function cardPanel(db: Database, actor: SessionUser, rawId: unknown
 			source: extra.source
 		},
 		checklist,
+		followUp,
 		duplicates,
 		history,
 		wisphubChanged: wisphub?.changed ?? [],

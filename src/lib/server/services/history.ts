@@ -18,7 +18,7 @@ const blankToNull = z
 
 export const historyFilterSchema = z.object({
 	kind: blankToNull.pipe(
-		z.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service'], { error: 'Tipo de cambio no válido.' }).nullable()
+		z.enum(['field', 'stage', 'file', 'signature', 'checklist', 'document', 'service', 'call'], { error: 'Tipo de cambio no válido.' }).nullable()
 	),
 	user: blankToNull.pipe(z.uuid('Persona no válida.').nullable()),
 	desde: blankToNull.pipe(z.iso.date('Escribe la fecha como AAAA-MM-DD.').nullable()),
@@ -38,7 +38,7 @@ export async function cardHistory(db: Database, actor: SessionUser, rawId: unkno
 	const rows = await listHistory(db, actor.orgId, id, { kind: f.kind, userId: f.user, from: f.desde, to: f.hasta, limit: 300 });
 	const ids = new Set(rows.flatMap((r) => [...idsIn(r.kind, r.field, r.oldValue), ...idsIn(r.kind, r.field, r.newValue)]));
 	const lang: HistoryLang = actor.locale === 'en' ? 'en' : 'es';
-	return readableHistory(rows, { lang, names: await namesOf(db, actor.orgId, [...ids]) });
+	return readableHistory(rows, { lang, names: await namesOf(db, actor.orgId, [...ids]), timeZone: actor.timeZone });
 }
 
 /** Groups the rows (newest first) into actions and formats each change. */
