@@ -7,6 +7,7 @@ import { makeCard, makeOrg, sessionUserOf } from './support/factories';
 import { createUser } from '$lib/server/services/users';
 import { callQueue, claimNext, releaseClaim, releaseMine } from '$lib/server/services/call-queue';
 import { domainEvents } from '$lib/server/events';
+import { boardSnapshot } from '$lib/server/services/board';
 import { addDays, todayIn } from '$lib/domain/dates';
 import type { SessionUser } from '$lib/server/auth';
 
@@ -93,6 +94,12 @@ describe.each(drivers)('la cola «Mis llamadas» en %s', (driver) => {
 		expect(view.rows[3].missing.length).toBeGreaterThan(0);
 		expect(view.rows[3].href).toBe(`/instalaciones/${ids['nueva antigua']}?seccion=llamada`);
 		expect(view.rows[5].href).toBe(`/instalaciones/${ids['documentos esperando']}?seccion=documentos`);
+	});
+
+	it('el filtro «Por llamar» del tablero deja solo las tarjetas de la cola de hoy', async () => {
+		const board = await boardSnapshot(t.db, org.agent, { llamar: '1' });
+		expect(board.cards.map((c) => c.fullName).sort()).toEqual([...TODAY_ORDER].sort());
+		expect((await boardSnapshot(t.db, org.agent, {})).cards.length).toBeGreaterThan(TODAY_ORDER.length);
 	});
 
 	it('la vista de mañana muestra solo lo programado para mañana, y una fecha también se puede elegir', async () => {

@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from './card-tx';
-import type { CivilDate } from '$lib/domain/dates';
+import { todayIn, type CivilDate } from '$lib/domain/dates';
 import type { QueueReason } from '$lib/domain/call-queue';
 
 export interface QueueWindow {
@@ -77,4 +77,11 @@ export function list(db: Executor, w: QueueWindow, limit = 200): Promise<QueueEn
 			order by ${QUEUE_ORDER}
 			limit ${limit}`
 	);
+}
+
+/** The ids of today's queue (the board's «Por llamar» filter). */
+export async function idsDueToday(db: Executor, orgId: string, timeZone: string, documentsWaitingDays: number): Promise<string[]> {
+	const day = todayIn(timeZone);
+	const rows = await list(db, { orgId, day, timeZone, isToday: true, documentsWaitingDays }, 2000);
+	return rows.map((r) => r.id);
 }
