@@ -31,9 +31,7 @@ describe.each(drivers)('llamadas en la tarjeta en %s', (driver) => {
 			)
 		)[0];
 	const count = async (table: string, id: string, extra = '') =>
-		Number(
-			(await t.db.query<{ n: number }>(`select count(*)::int as n from ${table} where installation_id = $1 ${extra}`, [id]))[0].n
-		);
+		Number((await t.db.query<{ n: number }>(`select count(*)::int as n from ${table} where installation_id = $1 ${extra}`, [id]))[0].n);
 	const refusal = async (p: Promise<unknown>) => {
 		const err = await p.then(
 			() => null,
@@ -48,7 +46,12 @@ describe.each(drivers)('llamadas en la tarjeta en %s', (driver) => {
 		const before = await state(card.id);
 		const [{ seq }] = await t.db.query<{ seq: number }>('select coalesce(max(seq), 0)::int as seq from board_events');
 		const next = '2026-12-07T14:00:00.000Z';
-		const res = await recordCall(t.db, o.agent, { installationId: card.id, outcome: 'no_contesto', note: '  Sonó y colgó  ', nextContactAt: next });
+		const res = await recordCall(t.db, o.agent, {
+			installationId: card.id,
+			outcome: 'no_contesto',
+			note: '  Sonó y colgó  ',
+			nextContactAt: next
+		});
 		expect(res.call).toMatchObject({ outcome: 'no_contesto', note: 'Sonó y colgó', nextContactAt: next, userName: 'Alma Agente' });
 		expect(res.call.id).toMatch(/^[0-9a-f-]{36}$/);
 		expect(Date.parse(res.call.createdAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -99,10 +102,14 @@ describe.each(drivers)('llamadas en la tarjeta en %s', (driver) => {
 			expect(s.summary.nextContactAt).toBeNull();
 		}
 		// Given explicitly, null wins over the default.
-		expect((await recordCall(t.db, o.agent, { installationId: card.id, outcome: 'no_contesto', nextContactAt: null })).summary.nextContactAt).toBeNull();
+		expect(
+			(await recordCall(t.db, o.agent, { installationId: card.id, outcome: 'no_contesto', nextContactAt: null })).summary.nextContactAt
+		).toBeNull();
 		// «contestó» with a moment keeps it.
 		const at = new Date(Date.now() + 3 * 3_600_000).toISOString();
-		expect((await recordCall(t.db, o.agent, { installationId: card.id, outcome: 'contesto', nextContactAt: at })).summary.nextContactAt).toBe(at);
+		expect(
+			(await recordCall(t.db, o.agent, { installationId: card.id, outcome: 'contesto', nextContactAt: at })).summary.nextContactAt
+		).toBe(at);
 	});
 
 	it('a technician may not record calls, and bad input is refused in Spanish with nothing written', async () => {
@@ -157,6 +164,8 @@ describe.each(drivers)('llamadas en la tarjeta en %s', (driver) => {
 		expect((await followUpPanel(t.db, o.agent, card.id)).giveUp).toBeNull();
 		// It is only a suggestion: the card is still where it was.
 		expect((await state(card.id)).attempts).toBe(4);
-		expect((await t.db.query<{ stage: string }>('select stage from installations where id = $1', [card.id]))[0].stage).toBe('preinstalacion');
+		expect((await t.db.query<{ stage: string }>('select stage from installations where id = $1', [card.id]))[0].stage).toBe(
+			'preinstalacion'
+		);
 	});
 });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FOLLOW_UP, type CallOutcome, type FollowUpRules } from './follow-up';
-import {
-	defaultNextContact,
-	giveUpSuggestion,
-	intoOfficeHours,
-	localParts,
-	pickNextContact,
-	zonedInstant
-} from './follow-up-schedule';
+import { defaultNextContact, giveUpSuggestion, intoOfficeHours, localParts, pickNextContact, zonedInstant } from './follow-up-schedule';
 
 const TZ = 'America/Cancun'; // UTC−5 all year
 const rules: FollowUpRules = structuredClone(DEFAULT_FOLLOW_UP); // 09:00–19:00, Monday to Saturday
@@ -108,7 +101,10 @@ describe('giveUpSuggestion', () => {
 	});
 	const rule = { ...rules, giveUpAttempts: 3, giveUpDays: 4 };
 	it('suggests after N unanswered attempts, the first M days ago', () => {
-		expect(giveUpSuggestion([call('no_contesto', 5), call('buzon', 3), call('no_contesto', 1)], rule, now)).toEqual({ attempts: 3, days: 5 });
+		expect(giveUpSuggestion([call('no_contesto', 5), call('buzon', 3), call('no_contesto', 1)], rule, now)).toEqual({
+			attempts: 3,
+			days: 5
+		});
 	});
 	it('not before N attempts, nor before M days', () => {
 		expect(giveUpSuggestion([call('no_contesto', 5), call('buzon', 3)], rule, now)).toBeNull();

@@ -25,7 +25,12 @@ export type CancelDetails = Required<Pick<MoveRequest, 'cancelReason' | 'cancelN
  * A move waiting for a dialog: a drop on «Cancelada» (the reason), or a cancelled card dropped on
  * another column (reopening, which has its own dialog). The card stays where it was dropped meanwhile.
  */
-export type AskingMove = { kind: 'cancel' | 'reopen'; card: BoardCard; req: MoveRequest };
+export type AskingMove = {
+	kind: 'cancel' | 'reopen';
+	card: BoardCard;
+	req: MoveRequest;
+	/** The reason the dialog starts with. */ preset?: string;
+};
 
 /** This viewer's moves: shown at once, sent to the server, and sprung back with its reasons when refused. */
 export class BoardMoves {
@@ -42,9 +47,9 @@ export class BoardMoves {
 	}
 
 	/** Optimistic move; springs back with the server's reasons when refused. */
-	move(req: MoveRequest): Promise<MoveResult | null> {
+	move(req: MoveRequest, preset?: string): Promise<MoveResult | null> {
 		const prev = this.applyOptimistic(req);
-		return prev ? this.sendOrAsk(req, prev) : Promise.resolve(null);
+		return prev ? this.sendOrAsk(req, prev, preset) : Promise.resolve(null);
 	}
 
 	get asking(): AskingMove | null {
@@ -52,7 +57,7 @@ export class BoardMoves {
 	}
 
 	/** A move that needs words first waits for its dialog; any other goes out now. */
-	sendOrAsk(req: MoveRequest, prev: BoardCard): Promise<MoveResult | null> {
+	sendOrAsk(req: MoveRequest, prev: BoardCard, preset?: string): Promise<MoveResult | null> {
 		const kind = this.#dialogFor(req, prev);
 		if (!kind) return this.send(req, prev);
 		// One dialog at a time: a second such move while one is open springs back.
@@ -61,7 +66,7 @@ export class BoardMoves {
 			return Promise.resolve(null);
 		}
 		if (kind === 'reopen') this.#d.store.rollback(prev, null);
-		return new Promise((done) => (this.#asking = { kind, card: prev, req, done }));
+		return new Promise((done) => (this.#asking = { kind, card: prev, req, done, preset }));
 	}
 
 	#dialogFor(req: MoveRequest, card: BoardCard): AskingMove['kind'] | null {

@@ -202,6 +202,13 @@ export class BoardState implements ConnectedBoard {
 			? this.#moves.sendOrAsk({ cardId, toStage: 'preinstalacion', version: card.version }, card)
 			: Promise.resolve(null);
 	}
+	/** Asks to cancel a card with its reason already chosen (the follow-up's «no localizable» suggestion): the cancel dialog opens. */
+	askCancel(cardId: string, reason: string): Promise<MoveResult | null> {
+		const card = this.#store.cards.get(cardId);
+		return card && card.stage !== 'cancelada'
+			? this.#moves.move({ cardId, toStage: 'cancelada', version: card.version }, reason)
+			: Promise.resolve(null);
+	}
 	confirmCancel(details: CancelDetails): Promise<MoveResult | null> {
 		return this.#moves.confirmCancel(details);
 	}
@@ -250,6 +257,11 @@ const KEY = Symbol('board-state');
 
 export function setBoardContext(board: BoardState): BoardState {
 	return setContext(KEY, board);
+}
+
+/** The board around this component, or null on a page without one (the card's own page). */
+export function maybeBoardContext(): BoardState | null {
+	return getContext<BoardState | undefined>(KEY) ?? null;
 }
 
 export function getBoardContext(): BoardState {

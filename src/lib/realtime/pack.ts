@@ -33,6 +33,10 @@ const FIELDS = [
 	'contractSigned',
 	'duplicateOf',
 	'payment',
+	'callAttempts',
+	'lastCallAt',
+	'lastCallOutcome',
+	'nextContactAt',
 	'badge',
 	'missing'
 ] as const satisfies readonly (keyof BoardCard)[];

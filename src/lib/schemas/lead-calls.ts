@@ -20,8 +20,8 @@ export const recordCallSchema = z.object({
 		.nullish()
 		.transform((v) => v?.trim() || null)
 		.pipe(z.string().max(MAX_CALL_NOTE, `La nota es demasiado larga (máximo ${MAX_CALL_NOTE} caracteres).`).nullable()),
-	nextContactAt: z
-		.iso.datetime({ offset: true, error: 'Escribe la próxima llamada como fecha y hora (por ejemplo 2026-12-07T09:00:00-05:00).' })
+	nextContactAt: z.iso
+		.datetime({ offset: true, error: 'Escribe la próxima llamada como fecha y hora (por ejemplo 2026-12-07T09:00:00-05:00).' })
 		.nullish()
 		.refine((v) => v == null || Math.abs(Date.parse(v) - Date.now()) <= MAX_NEXT_CONTACT_DAYS * 86_400_000, {
 			message: 'La próxima llamada debe ser dentro del próximo año.'
