@@ -25,7 +25,7 @@ async function widerThanScreen(page: Page, path: string) {
 }
 
 for (const [who, user, paths] of [
-	['de la administradora', ADMIN, ['/tablero', '/calendario', '/instalaciones/nueva', '/ajustes', '/usuarios']],
+	['de la administradora', ADMIN, ['/tablero', '/calendario', '/llamadas', '/instalaciones/nueva', '/ajustes', '/usuarios']],
 	['del técnico', TECHNICIAN, ['/tablero', '/tecnico']]
 ] as const) {
 	test(`en un teléfono, ninguna página ${who} es más ancha que la pantalla`, async ({ page }) => {

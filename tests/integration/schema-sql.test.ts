@@ -147,6 +147,7 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'app_secrets',
 			'audit_log',
 			'board_events',
+			'call_claims',
 			'cancellations',
 			'card_history',
 			'checklist_items',

@@ -109,6 +109,19 @@ describe('matchesFilters', () => {
 	});
 });
 
+describe('«Por llamar» on a live board', () => {
+	const ctx = (): MatchContext => ({ filters: { ...NO_FILTERS, llamar: true }, recentDays: 7, nowMs: NOW });
+	it('keeps a held card while its next call is still today, drops it once it moves past today or the card closes', () => {
+		expect(matchesFilters(card(1, { stage: 'preinstalacion', nextContactAt: null }), true, ctx())).toBe(true);
+		expect(matchesFilters(card(1, { nextContactAt: new Date(NOW - 3_600_000).toISOString() }), true, ctx())).toBe(true);
+		expect(matchesFilters(card(1, { nextContactAt: new Date(NOW + 2 * 86_400_000).toISOString() }), true, ctx())).toBe(false);
+		expect(matchesFilters(card(1, { stage: 'cancelada' }), true, ctx())).toBe(false);
+		// A card the server did not put in the queue waits for the next load.
+		expect(matchesFilters(card(1), false, ctx())).toBe(false);
+		expect(activeFilterCount(ctx().filters)).toBe(1);
+	});
+});
+
 describe('neighbours and positions', () => {
 	it('names the card above (afterId) and below (beforeId)', () => {
 		const list = [card(1), card(2), card(3)];

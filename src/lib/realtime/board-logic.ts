@@ -12,6 +12,7 @@ export const NO_FILTERS: BoardFilters = {
 	desde: null,
 	hasta: null,
 	faltantes: false,
+	llamar: false,
 	q: null
 };
 
@@ -22,7 +23,7 @@ export function parseFilters(params: URLSearchParams): BoardFilters {
 }
 
 export function activeFilterCount(f: BoardFilters): number {
-	return [f.zona, f.tecnico, f.plan, f.contrato, f.desde || f.hasta, f.faltantes, f.q].filter(Boolean).length;
+	return [f.zona, f.tecnico, f.plan, f.contrato, f.desde || f.hasta, f.faltantes, f.llamar, f.q].filter(Boolean).length;
 }
 
 const fold = (s: string | null | undefined) => (s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
@@ -49,6 +50,7 @@ export function matchesFilters(card: BoardCard, held: boolean, ctx: MatchContext
 	if (f.desde && !(card.installationDate && card.installationDate >= f.desde)) return false;
 	if (f.hasta && !(card.installationDate && card.installationDate <= f.hasta)) return false;
 	if (f.faltantes && !card.badge) return false;
+	if (f.llamar && !inCallQueueLive(card, held, ctx.nowMs)) return false;
 	if (f.q) {
 		const q = fold(f.q);
 		const hit = fold(card.fullName).includes(q) || fold(card.colonia).includes(q) || String(card.folio) === q;
@@ -58,6 +60,17 @@ export function matchesFilters(card: BoardCard, held: boolean, ctx: MatchContext
 		if (Number.isFinite(entered) && ctx.nowMs - entered > ctx.recentDays * 86_400_000) return false;
 	}
 	return true;
+}
+
+/**
+ * «Por llamar» on a live board: the server chose the cards (today's call queue); a live event keeps
+ * a card while it may still be due today and drops it once it closes or its next call moves past
+ * the end of the viewer's day. A card that was not in the queue waits for the next load.
+ */
+export function inCallQueueLive(card: BoardCard, held: boolean, nowMs: number): boolean {
+	if (!held || card.stage === 'activa' || card.stage === 'cancelada') return false;
+	const next = card.nextContactAt ? Date.parse(card.nextContactAt) : NaN;
+	return !(Number.isFinite(next) && next >= new Date(nowMs).setHours(24, 0, 0, 0));
 }
 
 export type Columns = Record<Stage, BoardCard[]>;

@@ -31,6 +31,11 @@ export const boardFilterSchema = z.object({
 		.enum(['1', '0', ''])
 		.optional()
 		.transform((v) => v === '1'),
+	/** «Por llamar»: only the cards of today's call queue («Mis llamadas»). */
+	llamar: z
+		.enum(['1', '0', ''])
+		.optional()
+		.transform((v) => v === '1'),
 	q: z
 		.string()
 		.trim()

@@ -7,6 +7,8 @@ import { EventEmitter } from 'node:events';
 export interface DomainEvents {
 	'user:sessions-revoked': { userId: string };
 	'display:revoked': { tokenId: string };
+	/** A lead of the agents' call queue was taken or let go («Mis llamadas» refreshes). */
+	'call-queue:changed': { orgId: string };
 }
 
 class TypedEmitter {

@@ -9,6 +9,8 @@ export interface ServerToClient {
 	'session:ended': (message: string) => void;
 	/** This person's notices changed (a new one, or read elsewhere): read them again. */
 	'notifications:changed': () => void;
+	/** «Mis llamadas»: someone took or let go of a lead; the queue re-reads. */
+	'callqueue:changed': () => void;
 }
 
 export interface ClientToServer {

@@ -56,6 +56,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/pantalla/[token]', url: (i) => `/pantalla/${i.display}`, allow: EVERYONE },
 	{ kind: 'page', route: '/(app)/tablero', url: () => '/tablero', allow: SIGNED },
 	{ kind: 'page', route: '/(app)/calendario', url: () => '/calendario', allow: OFFICE_ANY_ORG },
+	{ kind: 'page', route: '/(app)/llamadas', url: () => '/llamadas', allow: OFFICE_ANY_ORG },
 	{ kind: 'page', route: '/(app)/usuarios', url: () => '/usuarios', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes', url: () => '/ajustes', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/llamada', url: () => '/ajustes/llamada', allow: ADMINS },
@@ -116,6 +117,8 @@ export const MATRIX: Entry[] = [
 		url: () => '/calendario',
 		allow: ['admin', 'coordinator', 'otherOrg']
 	},
+	{ kind: 'action', route: '/(app)/llamadas', action: 'siguiente', url: () => '/llamadas', allow: OFFICE_ANY_ORG },
+	{ kind: 'action', route: '/(app)/llamadas', action: 'soltar', url: () => '/llamadas', allow: OFFICE_ANY_ORG },
 	{ kind: 'action', route: '/(app)/instalaciones/nueva', action: 'default', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'campos', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'completar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },

@@ -111,4 +111,8 @@ export function registerHandlers(io: Server, db: Database, limits: SocketLimits)
 		io.in(`user:${userId}`).emit('session:ended', 'Tu sesión terminó. Vuelve a iniciar sesión.');
 		io.in(`user:${userId}`).disconnectSockets(true);
 	});
+	// «Mis llamadas»: a lead was taken or let go; the office's queues re-read (across instances via the adapter).
+	domainEvents.on('call-queue:changed', ({ orgId }) => {
+		io.to(staffRoom(orgId)).emit('callqueue:changed');
+	});
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import { countByStage, getCard, listBoard, type BoardQuery, type CardRow } from '../db/cards';
 import * as boardEvents from '../db/board-events';
+import * as callQueue from '../db/call-queue';
 import * as organizations from '../db/organizations';
 import { listeningModel } from '../realtime/board-model';
 import { toBoardCard } from '../realtime/board-card';
@@ -65,7 +66,11 @@ export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters
 	const board = model
 		? await model.snapshot(db, settings, { technicianId, zoneId, planId, contractType, dateFrom, dateTo })
 		: await fromDatabase(db, query, settings);
-	const cards = filters.faltantes ? board.cards.filter((c) => c.badge) : board.cards;
+	let cards = filters.faltantes ? board.cards.filter((c) => c.badge) : board.cards;
+	if (filters.llamar) {
+		const due = new Set(await callQueue.idsDueToday(db.orm, actor.orgId, actor.timeZone, settings.followUp.documentsWaitingDays));
+		cards = cards.filter((c) => due.has(c.id));
+	}
 	return {
 		cards,
 		totals: actor.role === 'technician' ? {} : board.totals,
