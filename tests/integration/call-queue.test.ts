@@ -7,6 +7,7 @@ import { makeCard, makeOrg, sessionUserOf } from './support/factories';
 import { createUser } from '$lib/server/services/users';
 import { callQueue, claimNext, releaseClaim, releaseMine } from '$lib/server/services/call-queue';
 import { domainEvents } from '$lib/server/events';
+import { recordCall } from '$lib/server/services/lead-calls';
 import { boardSnapshot } from '$lib/server/services/board';
 import { addDays, todayIn } from '$lib/domain/dates';
 import type { SessionUser } from '$lib/server/auth';
@@ -182,9 +183,12 @@ describe.each(drivers)('la cola «Mis llamadas» en %s', (driver) => {
 		expect((await callQueue(t.db, beto, {})).rows[0].claim).toBeNull();
 		const b = await claimNext(t.db, beto);
 		expect(b.installationId).toBe(a.installationId);
-		// Recording a call on it frees it (the calls service calls releaseClaim).
-		expect(await releaseClaim(t.db, org.org.id, b.installationId)).toBe(true);
-		expect((await callQueue(t.db, org.agent, {})).rows[0].claim).toBeNull();
+		// Recording a call on it frees it: the calls service lets the claim go in the same transaction.
+		await recordCall(t.db, beto, { installationId: b.installationId, outcome: 'buzon', nextContactAt: null });
+		const left = await t.db.query<{ n: number }>(`select count(*)::int as n from call_claims where installation_id = $1`, [
+			b.installationId
+		]);
+		expect(left[0].n).toBe(0);
 		expect(await releaseClaim(t.db, org.org.id, b.installationId)).toBe(false);
 	});
 

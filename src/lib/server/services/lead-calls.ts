@@ -11,6 +11,7 @@ import { setActor } from '../db/card-tx';
 import * as leadCalls from '../db/lead-calls';
 import { forbidden, notFound } from './errors';
 import { inScope, orgSettings } from './board';
+import { releaseClaim } from './call-queue';
 import { parseInput } from '../validation';
 import { recordCallSchema } from '$lib/schemas/lead-calls';
 import { uuidSchema } from '$lib/schemas/common';
@@ -37,6 +38,8 @@ export async function recordCall(db: Database, actor: SessionUser, raw: unknown,
 	return db.orm.transaction(async (tx) => {
 		const card = visible(actor, await leadCalls.card(tx, actor.orgId, input.installationId, true));
 		await setActor(tx, actor);
+		// The call was made: whoever held the lead in «Mis llamadas» lets it go with it.
+		await releaseClaim(tx, actor.orgId, card.id);
 		return leadCalls.recordCall(tx, {
 			orgId: actor.orgId,
 			installationId: card.id,
