@@ -8,3 +8,4 @@ export { billing, connection, assignment, services, type BillingAction, type Ser
 export { documents, files, type UploadInput } from './documents';
 export { dismissLoginFailures, reschedule } from './account';
 export { payments } from './payments';
+export * as display from './display';

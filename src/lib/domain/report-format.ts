@@ -30,6 +30,9 @@ export function formatReportValue(value: ReportValue, type: ReportColumnType): s
 			return `${Math.round(n * 100)} %`;
 		case 'hours':
 			return `${HOURS.format(n)} h`;
+		default:
+			// A plain decimal: one place.
+			return HOURS.format(n);
 	}
 }
 

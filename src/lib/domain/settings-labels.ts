@@ -22,7 +22,8 @@ export const SETTINGS_LABELS: Record<string, string> = {
 	signingLinkDays: 'vigencia de los enlaces de firma',
 	uploadMaxMb: 'tamaño máximo de archivo',
 	proration: 'reglas de prorrateo',
-	followUp: 'seguimiento de prospectos'
+	followUp: 'seguimiento de prospectos',
+	displaySummaryMinutes: 'resumen en la pantalla'
 };
 
 export const settingsLabel = (key: string): string => SETTINGS_LABELS[key] ?? key;

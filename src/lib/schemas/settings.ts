@@ -97,7 +97,9 @@ export const orgSettingsSchema = z.object({
 		})
 		.prefault({}),
 	/** Lead follow-up cadence (issue 20): «no localizable» suggestion, callback delays, office hours. */
-	followUp: followUpRulesSchema
+	followUp: followUpRulesSchema,
+	/** The office TV shows the summary slide every this many minutes (issue 21); 0 = never. */
+	displaySummaryMinutes: z.number().int().min(0).max(240).default(0)
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;

@@ -7,13 +7,14 @@ import ExcelJS from 'exceljs';
 import type { Report, ReportColumn, ReportValue } from '$lib/types/reports';
 import { isCivilDate } from '$lib/domain/dates';
 
-const NUM_FMT: Record<ReportColumn['type'], string | undefined> = {
+const NUM_FMT: Partial<Record<string, string>> = {
 	text: undefined,
 	date: 'dd/mm/yyyy',
 	int: '#,##0',
 	money: '"$"#,##0.00',
 	ratio: '0%',
-	hours: '0.0'
+	hours: '0.0',
+	decimal: '0.0'
 };
 
 function cellValue(value: ReportValue, col: ReportColumn): string | number | Date | null {
