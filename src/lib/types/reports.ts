@@ -17,7 +17,9 @@ export type ReportColumnType =
 	/** 0..1; shown as «45 %». */
 	| 'ratio'
 	/** Hours (decimal, one place). */
-	| 'hours';
+	| 'hours'
+	/** A plain decimal number (one place), e.g. installations per day. */
+	| 'decimal';
 
 export interface ReportColumn {
 	key: string;
