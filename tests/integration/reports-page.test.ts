@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { makeCard, makeOrg } from './support/factories';
+import { makeZone } from './support/scheduling-factories';
 import { reportDownload } from '$lib/server/services/report-downloads';
 import { reportsPage } from '$lib/server/services/report-page';
 import { runReport } from '$lib/server/services/reports';
@@ -26,11 +27,11 @@ describe.each(drivers)('reportes: página, descargas y resumen de la pantalla en
 		t = await freshDatabase(driver);
 		org = await makeOrg(t.db);
 		today = todayIn('America/Cancun');
-		const zone = await t.db.query<{ id: string }>(`insert into zones (org_id, name) values ($1, 'Centro') returning id`, [org.org.id]);
+		const zoneId = await makeZone(t.db, org.org.id);
 		for (const stage of ['preinstalacion', 'agendada', 'activa', 'activa'] as const) {
 			const card = await makeCard(t.db, org.org.id, {
 				stage,
-				zone_id: zone[0].id,
+				zone_id: zoneId,
 				registered_on: today,
 				installation_date: stage === 'agendada' ? today : null,
 				full_name: 'Rosa <b>Peña</b>'

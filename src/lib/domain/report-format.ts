@@ -30,8 +30,7 @@ export function formatReportValue(value: ReportValue, type: ReportColumnType): s
 			return `${Math.round(n * 100)} %`;
 		case 'hours':
 			return `${HOURS.format(n)} h`;
-		default:
-			// A plain decimal: one place.
+		case 'decimal':
 			return HOURS.format(n);
 	}
 }

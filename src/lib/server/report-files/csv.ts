@@ -12,7 +12,7 @@ function csvValue(value: ReportValue, col: ReportColumn): string | number | null
 	if (typeof value !== 'number') return value;
 	if (col.type === 'money') return (value / 100).toFixed(2);
 	if (col.type === 'ratio') return `${(value * 100).toFixed(1)}%`;
-	if (col.type === 'hours' || (col.type as string) === 'decimal') return value.toFixed(1);
+	if (col.type === 'hours' || col.type === 'decimal') return value.toFixed(1);
 	return value;
 }
 
