@@ -18,10 +18,10 @@ describe.each(drivers)('reportes: página, descargas y resumen de la pantalla en
 	let org: Awaited<ReturnType<typeof makeOrg>>;
 	let today: string;
 	const auditRows = async (kind: string) =>
-		t.db.query<{ target: string; details: Record<string, unknown> }>(`select target, details from audit_log where org_id = $1 and kind = $2`, [
-			org.org.id,
-			kind
-		]);
+		t.db.query<{ target: string; details: Record<string, unknown> }>(
+			`select target, details from audit_log where org_id = $1 and kind = $2`,
+			[org.org.id, kind]
+		);
 
 	beforeAll(async () => {
 		t = await freshDatabase(driver);
@@ -37,11 +37,10 @@ describe.each(drivers)('reportes: página, descargas y resumen de la pantalla en
 				full_name: 'Rosa <b>Peña</b>'
 			});
 			if (stage !== 'preinstalacion') {
-				await t.db.query(`insert into stage_history (org_id, installation_id, from_stage, to_stage) values ($1, $2, 'preinstalacion', $3)`, [
-					org.org.id,
-					card.id,
-					stage
-				]);
+				await t.db.query(
+					`insert into stage_history (org_id, installation_id, from_stage, to_stage) values ($1, $2, 'preinstalacion', $3)`,
+					[org.org.id, card.id, stage]
+				);
 			}
 		}
 	});

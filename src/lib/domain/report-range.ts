@@ -30,7 +30,10 @@ export interface ResolvedRange {
  * The range the page shows for its query: a preset's days, or the two typed dates when
  * «personalizado» (passed on as typed; the report schema refuses impossible ones with a message).
  */
-export function resolveRange(query: { periodo?: string | null; desde?: string | null; hasta?: string | null }, today: CivilDate): ResolvedRange {
+export function resolveRange(
+	query: { periodo?: string | null; desde?: string | null; hasta?: string | null },
+	today: CivilDate
+): ResolvedRange {
 	const preset = isDatePreset(query.periodo) ? query.periodo : DEFAULT_PRESET;
 	if (preset !== 'personalizado') return { preset, ...presetRange(preset, today) };
 	const fallback = presetRange('mes', today);

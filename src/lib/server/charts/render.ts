@@ -12,7 +12,10 @@ import { chartSize, sectionOption } from './options';
  * automatic height, keeping the viewBox, so the same SVG fits a 390 px phone and a printed page.
  */
 function responsive(svg: string): string {
-	return svg.replace(/^<svg width="\d+(?:\.\d+)?" height="\d+(?:\.\d+)?"/, '<svg width="100%" preserveAspectRatio="xMidYMid meet" focusable="false" aria-hidden="true"');
+	return svg.replace(
+		/^<svg width="\d+(?:\.\d+)?" height="\d+(?:\.\d+)?"/,
+		'<svg width="100%" preserveAspectRatio="xMidYMid meet" focusable="false" aria-hidden="true"'
+	);
 }
 
 /** The section's chart as an SVG string, or null when the section draws nothing. */

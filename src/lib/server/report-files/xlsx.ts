@@ -29,7 +29,12 @@ function cellValue(value: ReportValue, col: ReportColumn): string | number | Dat
 
 /** Excel's sheet names: at most 31 characters, none of []:*?/\ and unique in the book. */
 export function sheetName(title: string, taken: Set<string>): string {
-	const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Hoja';
+	const base =
+		title
+			.replace(/[[\]:*?/\\]/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim()
+			.slice(0, 31) || 'Hoja';
 	let name = base;
 	for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)} ${i}`;
 	taken.add(name.toLowerCase());

@@ -29,7 +29,12 @@ export async function displaySummary(db: Database, viewer: Pick<DisplayViewer, '
 		everyMinutes: settings.displaySummaryMinutes,
 		today: { installed: c.installedToday, scheduled: c.scheduledToday },
 		week: { installed: c.installedWeek, newLeads: c.newWeek },
-		month: { registered: c.funnel.registered, coverage: c.funnel.cobertura_confirmada, scheduled: c.funnel.agendada, active: c.funnel.activa },
+		month: {
+			registered: c.funnel.registered,
+			coverage: c.funnel.cobertura_confirmada,
+			scheduled: c.funnel.agendada,
+			active: c.funnel.activa
+		},
 		generatedAt: new Date().toISOString()
 	};
 }
