@@ -10,11 +10,13 @@ async function openReports(page: Page) {
 		.getByRole('navigation', { name: /principal|main/i })
 		.getByRole('link', { name: 'Reportes' })
 		.click();
-	await expect(page).toHaveURL(/\/reportes/);
+	// Nine reports computed and drawn on the server: allow a slow, shared machine.
+	await expect(page).toHaveURL(/\/reportes/, { timeout: 45_000 });
 	await expect(page.getByRole('heading', { level: 1, name: 'Reportes' })).toBeVisible();
 }
 
 test('reportes: presets y filtros en la URL, gráficas del servidor, descargas CSV y Excel', async ({ page }) => {
+	test.setTimeout(300_000);
 	await page.setViewportSize({ width: 1440, height: 1000 });
 	// No chart JavaScript reaches the browser: the SVG comes in the HTML.
 	const scripts: string[] = [];
@@ -39,26 +41,26 @@ test('reportes: presets y filtros en la URL, gráficas del servidor, descargas C
 
 	// A preset changes the URL and the charts are drawn again for the new range.
 	const before = await page.getByTestId('report-range').textContent();
-	await page.getByLabel('Últimos 90 días').check();
-	await expect(page).toHaveURL(/periodo=90_dias/);
-	await expect(page.getByTestId('report-range')).not.toHaveText(before!);
+	await page.getByLabel('Últimos 90 días', { exact: true }).check();
+	await expect(page).toHaveURL(/periodo=90_dias/, { timeout: 45_000 });
+	await expect(page.getByTestId('report-range')).not.toHaveText(before!, { timeout: 45_000 });
 	// A filter too; back returns to the previous view.
-	const zone = page.getByLabel('Zona');
+	const zone = page.getByLabel('Zona', { exact: true });
 	const zoneName = (await zone.locator('option').nth(1).textContent())!;
 	await zone.selectOption({ label: zoneName });
-	await expect(page).toHaveURL(/zona=[0-9a-f-]{36}/);
-	await expect(page.getByLabel('Zona')).toHaveValue(/[0-9a-f-]{36}/);
-	await expect(page.getByTestId('report-chart').first().or(page.getByText('No hay datos en este periodo').first())).toBeVisible();
+	await expect(page).toHaveURL(/zona=[0-9a-f-]{36}/, { timeout: 45_000 });
+	await expect(page.getByLabel('Zona', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
+	await expect(page.getByTestId('report-chart').or(page.getByText('No hay datos en este periodo')).first()).toBeVisible();
 	await page.goBack();
-	await expect(page).not.toHaveURL(/zona=[0-9a-f]/);
-	await expect(page.getByLabel('Zona')).toHaveValue('');
+	await expect(page).not.toHaveURL(/zona=[0-9a-f]/, { timeout: 45_000 });
+	await expect(page.getByLabel('Zona', { exact: true })).toHaveValue('', { timeout: 45_000 });
 
 	// Custom dates.
-	await page.getByLabel('Desde').fill('2026-09-01');
-	await page.getByLabel('Hasta').fill('2026-11-30');
+	await page.getByLabel('Desde', { exact: true }).fill('2026-09-01');
+	await page.getByLabel('Hasta', { exact: true }).fill('2026-11-30');
 	await page.getByRole('button', { name: 'Ver reportes' }).click();
-	await expect(page).toHaveURL(/periodo=personalizado.*desde=2026-09-01.*hasta=2026-11-30/);
-	await expect(page.getByTestId('report-range')).toHaveText('Del 1 sep 2026 al 30 nov 2026');
+	await expect(page).toHaveURL(/periodo=personalizado.*desde=2026-09-01.*hasta=2026-11-30/, { timeout: 45_000 });
+	await expect(page.getByTestId('report-range')).toHaveText('Del 1 sep 2026 al 30 nov 2026', { timeout: 45_000 });
 
 	// Downloads: exactly what is shown.
 	const embudo = page.getByTestId('report-embudo');
@@ -84,7 +86,7 @@ test('reportes: presets y filtros en la URL, gráficas del servidor, descargas C
 	// A phone: charts fit the width; wide tables scroll inside their box, not the page.
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto('/reportes?periodo=90_dias');
-	await expect(page.getByTestId('report-chart').first()).toBeVisible();
+	await expect(page.getByTestId('report-chart').first()).toBeVisible({ timeout: 45_000 });
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow).toBeLessThanOrEqual(1);
 	const box = (await page.getByTestId('report-chart').first().boundingBox())!;
