@@ -8,6 +8,7 @@ import { pngBytes, tempStorage } from './support/documents';
 import { setStorage } from '$lib/server/storage';
 import type { SessionUser } from '$lib/server/auth';
 import { AUDIT_KINDS } from '$lib/domain/audit-kinds';
+import { reportDownload } from '$lib/server/services/report-downloads';
 import { auditCsv, auditPage } from '$lib/server/services/audit';
 import { login, resetLoginLimits } from '$lib/server/services/login';
 import { createUser, updateUser } from '$lib/server/services/users';
@@ -166,6 +167,7 @@ describe.each(drivers)('audit log on %s', (driver) => {
 		await routerOsForZone(t.db, coord, zoneId);
 		await printableDocument(t.db, coord, cardId, 'hoja_instalacion');
 		await auditCsv(t.db, admin, {});
+		await reportDownload(t.db, coord, 'embudo', { formato: 'xlsx' });
 
 		const all = await rows();
 		const kinds = new Set(all.map((r) => r.kind));

@@ -12,3 +12,4 @@ export { messages, openWhatsApp } from './messages';
 export { whatsapp } from './whatsapp';
 export { notifications } from './notifications';
 export { calls } from './lead-calls';
+export * as display from './display';

@@ -20,7 +20,8 @@ export const AUDIT_KINDS = [
 	'file_viewed',
 	'file_downloaded',
 	'document_opened',
-	'audit_exported'
+	'audit_exported',
+	'report_exported'
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -45,7 +46,8 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, { es: string; en: string }> = 
 	file_viewed: { es: 'Archivo del cliente visto', en: 'Customer file viewed' },
 	file_downloaded: { es: 'Archivo del cliente descargado', en: 'Customer file downloaded' },
 	document_opened: { es: 'Documento abierto para imprimir', en: 'Document opened to print' },
-	audit_exported: { es: 'Bitácora exportada', en: 'Audit log exported' }
+	audit_exported: { es: 'Bitácora exportada', en: 'Audit log exported' },
+	report_exported: { es: 'Reporte descargado', en: 'Report downloaded' }
 };
 
 type Lang = 'es' | 'en';
@@ -65,7 +67,8 @@ export const AUDIT_DETAIL_LABELS: Record<string, Record<Lang, string>> = {
 	user: { es: 'persona', en: 'person' },
 	zone: { es: 'zona', en: 'zone' },
 	signer: { es: 'firmó', en: 'signed by' },
-	expires: { es: 'vence', en: 'expires' }
+	expires: { es: 'vence', en: 'expires' },
+	formato: { es: 'formato', en: 'format' }
 };
 
 const ROLE_LABELS: Record<string, Record<Lang, string>> = {

@@ -125,7 +125,8 @@ describe('toCsv', () => {
 		['-2+3', "'-2+3"],
 		['@SUM(A1)', "'@SUM(A1)"],
 		['\t=1', "'\t=1"],
-		['Cocom', 'Cocom']
+		['Cocom', 'Cocom'],
+		['Volante; puerta a puerta', '"Volante; puerta a puerta"']
 	])('neutralises formula %j', (value, cell) => {
 		expect(toCsv([{ v: value }], [{ key: 'v', label: 'V' }])).toBe(`V\r\n${cell}\r\n`);
 	});

@@ -112,7 +112,8 @@ function neutralise(text: string, raw: unknown): string {
 }
 
 function csvField(text: string): string {
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	// A semicolon is quoted too: Excel in a locale whose list separator is «;» splits on it.
+	return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** RFC 4180: comma-separated, CRLF line ends, quotes doubled inside quoted fields. */

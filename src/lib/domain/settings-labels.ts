@@ -23,7 +23,8 @@ export const SETTINGS_LABELS: Record<string, string> = {
 	uploadMaxMb: 'tamaño máximo de archivo',
 	proration: 'reglas de prorrateo',
 	followUp: 'seguimiento de prospectos',
-	messageTemplates: 'textos de los mensajes al cliente'
+	messageTemplates: 'textos de los mensajes al cliente',
+	displaySummaryMinutes: 'resumen en la pantalla'
 };
 
 export const settingsLabel = (key: string): string => SETTINGS_LABELS[key] ?? key;

@@ -65,3 +65,25 @@ export interface DisplayEvent {
 }
 
 export type DisplaySince = { events: DisplayEvent[]; lastSeq: number } | { snapshot: DisplaySnapshot } | { error: string };
+
+/** Ajustes → Pantallas: how often the office TV shows its summary slide (issue 21); 0 = never. */
+export const displaySummaryFormSchema = z.object({
+	everyMinutes: z.coerce
+		.number({ error: 'Escribe cada cuántos minutos, con un número entero (0 = nunca).' })
+		.int('Escribe cada cuántos minutos, con un número entero (0 = nunca).')
+		.min(0, 'Escribe 0 o más minutos (0 = nunca).')
+		.max(240, 'Como máximo cada 240 minutos (4 horas).')
+});
+
+/**
+ * The TV's summary slide: counts only, so nothing on it names or locates a customer. Today and this
+ * week (Monday on) and this month's funnel, in the organisation's calendar.
+ */
+export interface DisplaySummary {
+	/** Minutes between summary slides; 0 = the slide is off. */
+	everyMinutes: number;
+	today: { installed: number; scheduled: number };
+	week: { installed: number; newLeads: number };
+	month: { registered: number; coverage: number; scheduled: number; active: number };
+	generatedAt: string;
+}

@@ -100,7 +100,9 @@ export const orgSettingsSchema = z.object({
 	/** Lead follow-up cadence (issue 20): «no localizable» suggestion, callback delays, office hours. */
 	followUp: followUpRulesSchema,
 	/** Messages to the customer (issue 20): the texts the provider rewrote, by template. */
-	messageTemplates: messageTextsSettingsSchema
+	messageTemplates: messageTextsSettingsSchema,
+	/** The office TV shows the summary slide every this many minutes (issue 21); 0 = never. */
+	displaySummaryMinutes: z.number().int().min(0).max(240).default(0)
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;

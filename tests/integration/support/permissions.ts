@@ -57,6 +57,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/(app)/tablero', url: () => '/tablero', allow: SIGNED },
 	{ kind: 'page', route: '/(app)/calendario', url: () => '/calendario', allow: OFFICE_ANY_ORG },
 	{ kind: 'page', route: '/(app)/llamadas', url: () => '/llamadas', allow: OFFICE_ANY_ORG },
+	{ kind: 'page', route: '/(app)/reportes', url: () => '/reportes', allow: ['admin', 'coordinator', 'otherOrg'] },
 	{ kind: 'page', route: '/(app)/usuarios', url: () => '/usuarios', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes', url: () => '/ajustes', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/llamada', url: () => '/ajustes/llamada', allow: ADMINS },
@@ -99,6 +100,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'action', route: '/(app)/ajustes/contratos', action: 'default', url: () => '/ajustes/contratos', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'create', url: () => '/ajustes/pantallas', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'revoke', url: () => '/ajustes/pantallas', allow: ADMINS },
+	{ kind: 'action', route: '/(app)/ajustes/pantallas', action: 'summary', url: () => '/ajustes/pantallas', allow: ADMINS },
 	...(['save', 'test', 'import', 'map', 'retry', 'waSave', 'waTest'] as const).map((action) => ({
 		kind: 'action' as const,
 		route: '/(app)/ajustes/integraciones',
@@ -136,6 +138,14 @@ export const MATRIX: Entry[] = [
 		allow: ['admin', 'coordinator', 'otherOrg']
 	},
 	{ kind: 'endpoint', route: '/(app)/ajustes/auditoria/csv', method: 'GET', url: () => '/ajustes/auditoria/csv', allow: ADMINS },
+	{
+		kind: 'endpoint',
+		route: '/(app)/reportes/descargar/[key]',
+		method: 'GET',
+		url: () => '/reportes/descargar/embudo?formato=xlsx',
+		allow: ['admin', 'coordinator', 'otherOrg']
+	},
+	{ kind: 'endpoint', route: '/pantalla/[token]/resumen', method: 'GET', url: (i) => `/pantalla/${i.display}/resumen`, allow: EVERYONE },
 	{
 		kind: 'endpoint',
 		route: '/api/exportar/routeros',

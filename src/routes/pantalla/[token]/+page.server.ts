@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { displayByToken, displaySnapshot } from '$lib/server/services/displays';
 import { ServiceError } from '$lib/server/services/errors';
+import { displaySummary } from '$lib/server/services/display-summary';
 
 /** Public: the token in the URL is the only credential (read-only, revocable). */
 export async function load({ params, setHeaders }) {
@@ -9,7 +10,7 @@ export async function load({ params, setHeaders }) {
 	const db = await getDb();
 	try {
 		const viewer = await displayByToken(db, params.token);
-		return { token: params.token, snapshot: await displaySnapshot(db, viewer) };
+		return { token: params.token, snapshot: await displaySnapshot(db, viewer), summary: await displaySummary(db, viewer) };
 	} catch (err) {
 		if (err instanceof ServiceError) error(err.status === 410 ? 410 : 404, err.message);
 		throw err;
