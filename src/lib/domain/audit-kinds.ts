@@ -20,7 +20,8 @@ export const AUDIT_KINDS = [
 	'file_viewed',
 	'file_downloaded',
 	'document_opened',
-	'audit_exported'
+	'audit_exported',
+	'leads_imported'
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -45,7 +46,8 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, { es: string; en: string }> = 
 	file_viewed: { es: 'Archivo del cliente visto', en: 'Customer file viewed' },
 	file_downloaded: { es: 'Archivo del cliente descargado', en: 'Customer file downloaded' },
 	document_opened: { es: 'Documento abierto para imprimir', en: 'Document opened to print' },
-	audit_exported: { es: 'Bitácora exportada', en: 'Audit log exported' }
+	audit_exported: { es: 'Bitácora exportada', en: 'Audit log exported' },
+	leads_imported: { es: 'Clientes importados de un archivo', en: 'Leads imported from a file' }
 };
 
 type Lang = 'es' | 'en';
@@ -59,6 +61,8 @@ export const AUDIT_DETAIL_LABELS: Record<string, Record<Lang, string>> = {
 	email: { es: 'correo', en: 'email' },
 	changed: { es: 'cambió', en: 'changed' },
 	rows: { es: 'filas', en: 'rows' },
+	created: { es: 'creadas', en: 'created' },
+	skipped: { es: 'sin importar', en: 'not imported' },
 	desde: { es: 'desde', en: 'from' },
 	hasta: { es: 'hasta', en: 'to' },
 	kind: { es: 'tipo', en: 'kind' },
