@@ -46,7 +46,7 @@ export const importOptionsSchema = z
 	})
 	.transform((o) => {
 		const mapping: ImportMapping = emptyMapping();
-		for (const f of IMPORT_FIELDS) mapping[f] = (o[mappingKey(f)] as number | null | undefined) ?? null;
+		for (const f of IMPORT_FIELDS) mapping[f] = ((o as Record<string, unknown>)[mappingKey(f)] as number | null | undefined) ?? null;
 		const given = IMPORT_FIELDS.some((f) => mapping[f] !== null);
 		return { source: o.source as z.output<typeof leadSchema>['source'], mapping: given ? mapping : null };
 	});

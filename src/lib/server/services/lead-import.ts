@@ -60,12 +60,13 @@ const MISSING: Record<string, string> = {
 };
 
 /** The file and the choices, read and checked: a refusal names what to fix. */
-async function prepare(actor: SessionUser, file: ImportFile, raw: unknown) {
+async function prepare(actor: SessionUser, file: ImportFile | null, raw: unknown) {
 	allowed(actor);
 	const options: ImportOptions = parseInput(importOptionsSchema, raw);
+	if (!file) throw new ServiceError(400, 'Elige un archivo CSV o de Excel (.xlsx) con tus clientes.', { file: ['Elige un archivo.'] });
 	const table = await readImportFile(file);
 	const mapping = options.mapping ?? guessMapping(table.headers);
-	return { options, table, mapping };
+	return { options, table, mapping, fileName: file.name };
 }
 
 function requireMapped(mapping: ImportMapping) {
@@ -96,9 +97,9 @@ async function classify(
 const shown = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** Step 2: what the file would import with this mapping, row by row, writing nothing. */
-export async function previewImport(db: Database, actor: SessionUser, file: ImportFile, raw: unknown): Promise<ImportPreview> {
-	const { options, table, mapping } = await prepare(actor, file, raw);
-	const base = { fileName: file.name, headers: table.headers, mapping, source: options.source, total: table.rows.length };
+export async function previewImport(db: Database, actor: SessionUser, file: ImportFile | null, raw: unknown): Promise<ImportPreview> {
+	const { options, table, mapping, fileName } = await prepare(actor, file, raw);
+	const base = { fileName, headers: table.headers, mapping, source: options.source, total: table.rows.length };
 	if (REQUIRED_IMPORT_FIELDS.some((f) => mapping[f] === null)) return { ...base, ready: 0, sample: [], problems: [] };
 	const { classified } = await classify(db, actor.orgId, table, mapping, options.source);
 	return {
@@ -118,22 +119,22 @@ export async function previewImport(db: Database, actor: SessionUser, file: Impo
  * The board is read again under the provider's lock, so a file imported twice at once, or again
  * later, creates each customer once.
  */
-export async function importLeads(db: Database, actor: SessionUser, file: ImportFile, raw: unknown): Promise<ImportResult> {
-	const { options, table, mapping } = await prepare(actor, file, raw);
+export async function importLeads(db: Database, actor: SessionUser, file: ImportFile | null, raw: unknown): Promise<ImportResult> {
+	const { options, table, mapping, fileName } = await prepare(actor, file, raw);
 	requireMapped(mapping);
 	const result = await db.begin(async (tx) => {
 		await actAs(tx, actor);
 		await organizations.lock(tx, actor.orgId);
 		const { classified, settings } = await classify(tx, actor.orgId, table, mapping, options.source);
-		await createAll(tx, actor, file.name, classified, settings.installationCostCents);
+		await createAll(tx, actor, fileName, classified, settings.installationCostCents);
 		await recordAudit(tx, actor, {
 			kind: 'leads_imported',
-			target: file.name,
+			target: fileName,
 			details: { rows: table.rows.length, created: classified.good.length, skipped: classified.problems.length }
 		});
 		return classified;
 	});
-	return { fileName: file.name, created: result.good.length, total: table.rows.length, problems: result.problems };
+	return { fileName, created: result.good.length, total: table.rows.length, problems: result.problems };
 }
 
 async function createAll(tx: RawRunner, actor: SessionUser, fileName: string, classified: Classified, costCents: number) {
