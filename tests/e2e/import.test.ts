@@ -44,7 +44,6 @@ test('la oficina importa un CSV de cambaceo: ajusta una columna, ve los motivos 
 	await expect(page.getByRole('heading', { name: 'Importar clientes desde un archivo' })).toBeVisible();
 
 	await page.getByLabel('Archivo (CSV o Excel .xlsx)').setInputFiles(file);
-	await page.getByLabel('¿De dónde vienen estos clientes?').selectOption({ label: 'Cambaceo (puerta a puerta)' });
 	await page.getByRole('button', { name: 'Ver vista previa' }).click();
 
 	// The headers were guessed; the notes column was not, so «Comentarios» imports nothing yet.
@@ -58,10 +57,12 @@ test('la oficina importa un CSV de cambaceo: ajusta una columna, ve los motivos 
 	await expect(problems.locator('tr[data-line="6"]')).toContainText('Repetido en el archivo: el mismo teléfono que la línea 2');
 
 	await page.getByLabel('Comentarios').selectOption({ label: 'Notas del vendedor' });
+	await page.getByLabel('¿De dónde vienen estos clientes?').selectOption({ label: 'Cambaceo (puerta a puerta)' });
 	await page.getByRole('button', { name: 'Actualizar vista previa' }).click();
 	const sample = page.getByRole('region', { name: /Así se guardarán/ });
 	await expect(sample).toContainText('Quiere 100 megas');
 	await expect(sample).toContainText(`Rosa ${TAG} Uno`);
+	await expect(page.getByLabel('¿De dónde vienen estos clientes?')).toHaveValue('cambaceo');
 	await shots(page, 'preview');
 
 	await page.getByRole('button', { name: 'Importar 3 preinstalaciones' }).click();
