@@ -18,6 +18,7 @@ import { createDisplay, revokeDisplay } from '$lib/server/services/displays';
 import { createLink, openLink, signByLink } from '$lib/server/services/signing';
 import { installationsCsv, routerOsForCard, routerOsForZone } from '$lib/server/services/exports';
 import { printableDocument } from '$lib/server/services/documents';
+import { importLeads } from '$lib/server/services/lead-import';
 import { saveConnection } from '$lib/server/services/connection';
 import { getOrg } from '$lib/server/services/settings';
 import * as uploadRoute from '../../src/routes/api/instalaciones/[id]/archivos/+server';
@@ -168,6 +169,8 @@ describe.each(drivers)('audit log on %s', (driver) => {
 		await printableDocument(t.db, coord, cardId, 'hoja_instalacion');
 		await auditCsv(t.db, admin, {});
 		await reportDownload(t.db, coord, 'embudo', { formato: 'xlsx' });
+		const leadsFile = new TextEncoder().encode('Nombre,Teléfono\nRosa Importada Pech,9985550101\n');
+		await importLeads(t.db, coord, { name: 'clientes.csv', bytes: leadsFile }, { source: 'ventas' });
 
 		const all = await rows();
 		const kinds = new Set(all.map((r) => r.kind));

@@ -21,7 +21,8 @@ export const AUDIT_KINDS = [
 	'file_downloaded',
 	'document_opened',
 	'audit_exported',
-	'report_exported'
+	'report_exported',
+	'leads_imported'
 ] as const;
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];
@@ -47,7 +48,8 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, { es: string; en: string }> = 
 	file_downloaded: { es: 'Archivo del cliente descargado', en: 'Customer file downloaded' },
 	document_opened: { es: 'Documento abierto para imprimir', en: 'Document opened to print' },
 	audit_exported: { es: 'Bitácora exportada', en: 'Audit log exported' },
-	report_exported: { es: 'Reporte descargado', en: 'Report downloaded' }
+	report_exported: { es: 'Reporte descargado', en: 'Report downloaded' },
+	leads_imported: { es: 'Clientes importados de un archivo', en: 'Leads imported from a file' }
 };
 
 type Lang = 'es' | 'en';
@@ -61,6 +63,8 @@ export const AUDIT_DETAIL_LABELS: Record<string, Record<Lang, string>> = {
 	email: { es: 'correo', en: 'email' },
 	changed: { es: 'cambió', en: 'changed' },
 	rows: { es: 'filas', en: 'rows' },
+	created: { es: 'creadas', en: 'created' },
+	skipped: { es: 'sin importar', en: 'not imported' },
 	desde: { es: 'desde', en: 'from' },
 	hasta: { es: 'hasta', en: 'to' },
 	kind: { es: 'tipo', en: 'kind' },

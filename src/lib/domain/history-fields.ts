@@ -100,6 +100,7 @@ const OTHER_FIELDS: Record<string, HistoryField> = {
 	plan_id: f('Plan de internet', 'Internet plan', 'plan'),
 	devolucion_deposito: f('Devolución del depósito', 'Deposit refund'),
 	duplicado: f('Posible duplicado', 'Possible duplicate'),
+	importado: f('Importado de un archivo', 'Imported from a file'),
 	pago: f('Pago', 'Payment')
 };
 

@@ -76,6 +76,12 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/(app)/ajustes/catalogo', url: () => '/ajustes/catalogo', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/auditoria', url: () => '/ajustes/auditoria', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/instalaciones/nueva', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
+	{
+		kind: 'page',
+		route: '/(app)/instalaciones/importar',
+		url: () => '/instalaciones/importar',
+		allow: ['admin', 'coordinator', 'otherOrg']
+	},
 	{ kind: 'page', route: '/(app)/instalaciones/[id]', url: (i) => `/instalaciones/${i.card}`, allow: OFFICE_OWN },
 	{ kind: 'page', route: '/(app)/instalaciones/[id]/hoja', url: (i) => `/instalaciones/${i.card}/hoja`, allow: OFFICE_OWN },
 	{ kind: 'page', route: '/(app)/tecnico', url: () => '/tecnico', allow: ['technician'] },
@@ -122,6 +128,13 @@ export const MATRIX: Entry[] = [
 	{ kind: 'action', route: '/(app)/llamadas', action: 'siguiente', url: () => '/llamadas', allow: OFFICE_ANY_ORG },
 	{ kind: 'action', route: '/(app)/llamadas', action: 'soltar', url: () => '/llamadas', allow: OFFICE_ANY_ORG },
 	{ kind: 'action', route: '/(app)/instalaciones/nueva', action: 'default', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
+	...(['preview', 'importar'] as const).map((action) => ({
+		kind: 'action' as const,
+		route: '/(app)/instalaciones/importar',
+		action,
+		url: () => '/instalaciones/importar',
+		allow: ['admin', 'coordinator', 'otherOrg'] as Audience[]
+	})),
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'campos', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'completar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
 	{ kind: 'action', route: '/(app)/tecnico/[id]', action: 'firmar', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },

@@ -33,6 +33,39 @@ export async function matchesOf(db: Runner, orgId: string, cardId: string, recen
 	);
 }
 
+/** A card an imported row would duplicate: its phones and email, to tell which rows it matches. */
+export interface ExistingContact {
+	folio: number;
+	fullName: string;
+	phone: string | null;
+	phoneAlt: string | null;
+	email: string | null;
+}
+
+/**
+ * The same rule as `matchesOf`, for phones and emails not yet on a card (an import's rows): the
+ * provider's open or recently closed cards sharing any of them, not cancelled as duplicates.
+ */
+export async function matchingContacts(
+	db: Runner,
+	orgId: string,
+	phones: string[],
+	emails: string[],
+	recentDays: number
+): Promise<ExistingContact[]> {
+	if (phones.length === 0 && emails.length === 0) return [];
+	return db.query<ExistingContact>(
+		`select o.folio::int as folio, o.full_name as "fullName", o.phone, o.phone_alt as "phoneAlt", lower(o.email) as email
+		from installations o
+		where o.org_id = $1
+			and (o.phone = any($2::text[]) or o.phone_alt = any($2::text[]) or lower(o.email) = any($3::text[]))
+			and (o.stage not in ('activa', 'cancelada') or o.stage_changed_at > now() - make_interval(days => $4))
+			and o.cancel_reason is distinct from 'duplicado'
+		order by o.created_at, o.folio`,
+		[orgId, phones, emails, recentDays]
+	);
+}
+
 /** Stores a pair once: a pair already resolved either way stays as it is. */
 export async function flag(db: Runner, p: { orgId: string; olderId: string; newerId: string; matchedOn: string[] }): Promise<boolean> {
 	const rows = await db.query(

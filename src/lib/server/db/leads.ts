@@ -8,6 +8,10 @@ export interface NewLead {
 	email: string | null;
 	source: string;
 	addrColonia: string | null;
+	/** An import brings these too; the board's and the public form leave them blank. */
+	addrStreet?: string | null;
+	addrCity?: string | null;
+	howHeard?: string | null;
 	comments: string | null;
 	installationCostCents: number;
 	createdBy: string | null;
@@ -26,8 +30,8 @@ export async function lastPosition(db: RawRunner, orgId: string): Promise<number
 export async function insert(db: RawRunner, lead: NewLead): Promise<{ id: string; folio: number }> {
 	const [row] = await db.query<{ id: string; folio: number }>(
 		`insert into installations (org_id, stage, position, full_name, phone, email, source, addr_colonia, comments,
-			installation_cost_cents, created_by)
-		 values ($1, 'preinstalacion', $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id, folio::int as folio`,
+			installation_cost_cents, created_by, addr_street, addr_city, how_heard)
+		 values ($1, 'preinstalacion', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id, folio::int as folio`,
 		[
 			lead.orgId,
 			lead.position,
@@ -38,7 +42,10 @@ export async function insert(db: RawRunner, lead: NewLead): Promise<{ id: string
 			lead.addrColonia,
 			lead.comments,
 			lead.installationCostCents,
-			lead.createdBy
+			lead.createdBy,
+			lead.addrStreet ?? null,
+			lead.addrCity ?? null,
+			lead.howHeard ?? null
 		]
 	);
 	return row;

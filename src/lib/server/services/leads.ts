@@ -20,6 +20,9 @@ interface NewCard {
 	email: string | null;
 	source: string;
 	addrColonia?: string | null;
+	addrStreet?: string | null;
+	addrCity?: string | null;
+	howHeard?: string | null;
 	comments?: string | null;
 }
 
@@ -40,6 +43,9 @@ export async function insertLead(tx: RawRunner, orgId: string, userId: string | 
 		email: card.email,
 		source: card.source,
 		addrColonia: card.addrColonia ?? null,
+		addrStreet: card.addrStreet ?? null,
+		addrCity: card.addrCity ?? null,
+		howHeard: card.howHeard ?? null,
 		comments: card.comments ?? null,
 		installationCostCents: costCents,
 		createdBy: userId
