@@ -123,7 +123,11 @@ const FORMATS: Record<HistoryFormat, (v: unknown, ctx: FormatContext) => string 
 	dateTime: (v, c) => {
 		const at = typeof v === 'string' ? new Date(v) : null;
 		if (!at || Number.isNaN(at.getTime())) return String(v);
-		return new Intl.DateTimeFormat(INTL[c.lang], { dateStyle: 'long', timeStyle: 'short', timeZone: c.timeZone ?? 'America/Cancun' }).format(at);
+		return new Intl.DateTimeFormat(INTL[c.lang], {
+			dateStyle: 'long',
+			timeStyle: 'short',
+			timeZone: c.timeZone ?? 'America/Cancun'
+		}).format(at);
 	},
 	secret: (v) => String(v)
 };
