@@ -47,10 +47,18 @@ test('la agente registra «no contestó» con llamada para mañana: el lead sale
 	await expect(lead.getByRole('link', { name: 'Abrir tarjeta' })).toHaveAttribute('href', `/instalaciones/${id}?seccion=llamada`);
 
 	const tomorrow = tomorrowInCancun();
-	const res = await page.request.post(`/api/instalaciones/${id}/llamadas`, {
-		data: { outcome: 'no_contesto', nextContactAt: `${tomorrow}T11:00:00-05:00` }
-	});
-	expect(res.status()).toBe(200);
+	// She calls from the card (a second tab, as in the office) and records it there.
+	const card = await page.context().newPage();
+	await card.goto(`/instalaciones/${id}?seccion=llamada`);
+	const followUp = card.getByTestId('follow-up');
+	await followUp.getByRole('button', { name: 'Registrar llamada' }).click();
+	const form = followUp.getByTestId('call-recorder');
+	await form.getByLabel('No contestó').check();
+	await form.getByLabel('Otra fecha y hora').check();
+	await form.getByLabel('Fecha y hora de la próxima llamada').fill(`${tomorrow}T11:00`);
+	await form.getByRole('button', { name: 'Guardar llamada' }).click();
+	await expect(followUp.getByTestId('follow-up-summary')).toContainText('1 intento');
+	await card.close();
 
 	// Live: the list drops the lead without a reload (the call changed the card).
 	await expect(row(page, id)).toHaveCount(0);

@@ -25,7 +25,10 @@ test('el agente registra «no contestó» desde la tarjeta con «mañana por la 
 	await expect(leads.first()).toBeVisible();
 	const ids = await board
 		.locator('[data-stage="preinstalacion"] [data-card-id]')
-		.evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id')!));
+		// Leads nobody has called yet (another test may have called some).
+		.evaluateAll((els) =>
+			els.filter((e) => !e.querySelector('[data-testid="card-follow-up"]')).map((e) => e.getAttribute('data-card-id')!)
+		);
 	expect(ids.length).toBeGreaterThan(1);
 	const [first, second] = ids;
 	const boardCard = board.locator(`[data-card-id="${first}"]`);

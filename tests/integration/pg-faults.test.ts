@@ -230,7 +230,8 @@ describe.skipIf(!!unavailable)(`PostgreSQL faults under a running server${unavai
 		await new Promise((r) => setTimeout(r, 300));
 		const killedAt = Date.now();
 		const killed = await cluster.query(
-			`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query ilike 'listen%board_events%'`,
+			// The app's one LISTEN connection (board_events, then notifications): its last query names either.
+			`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and query ~* '^listen\\s+"?(board_events|notifications)'`,
 			[DB]
 		);
 		expect(killed.length).toBe(1);

@@ -61,6 +61,7 @@ export const PARAM_FILLERS: Record<string, (ids: Ids) => string> = {
 	'/api/instalaciones/[id]': (i) => i.card,
 	'/api/instalaciones/[id]/pagos/[pagoId]': (i) => i.payment,
 	'/api/reportes/[slug]': () => 'embudo',
+	'/(app)/reportes/descargar/[key]': () => 'embudo',
 	'/(app)/instalaciones/[id]': (i) => i.card,
 	'/(app)/tecnico/[id]': (i) => i.techCard,
 	'/(app)/ajustes/zonas/[id]': (i) => i.zone,
