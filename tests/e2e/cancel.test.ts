@@ -113,7 +113,8 @@ test('cancelar con el menú «Mover a…» y solo el teclado, con cada motivo', 
 		await page.keyboard.press('Tab'); // its «Mover a…» button
 		await expect(page.getByRole('button', { name: `Mover «${name}» a` })).toBeFocused();
 		await page.keyboard.press('Enter');
-		await page.keyboard.press('End');
+		await page.keyboard.press('End'); // «Registrar llamada», after the moves
+		await page.keyboard.press('ArrowUp');
 		await expect(page.getByRole('menuitem', { name: /Cancelada/ })).toBeFocused();
 		await expect(page.getByRole('menuitem', { name: /Cancelada/ })).toContainText('Pide el motivo');
 		await page.keyboard.press('Enter');
