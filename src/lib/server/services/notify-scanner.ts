@@ -11,6 +11,7 @@ import * as notifications from '../db/notifications';
 import { OPEN_STAGES } from '$lib/domain/stage-registry';
 import { readSettings } from '$lib/schemas/settings';
 import { deliver } from './notify';
+import { startPolling, type PollWorker } from './poll-worker';
 
 /** A card late (or a callback due) for longer than this was missed while the scanner was off: not announced. */
 const lookbackHours = () => Number(process.env.NOTIFY_LOOKBACK_HOURS ?? 24);
@@ -64,37 +65,16 @@ export async function scanOnce(db: Database): Promise<number> {
 	return (await scanLate(db)) + (await scanCallbacks(db));
 }
 
-export interface NotifyScanner {
-	stop(): Promise<void>;
-}
+export type NotifyScanner = PollWorker;
 
+/** A pass soon after start, then every `intervalMs`; a failed pass (database outage) is logged and retried next time. */
 export function startNotifyScanner(db: Database, intervalMs = Number(process.env.NOTIFY_POLL_MS ?? 60_000)): NotifyScanner {
-	let stopped = false;
-	let timer: NodeJS.Timeout | null = null;
-	let running: Promise<void> = Promise.resolve();
-	const round = async () => {
-		timer = null;
-		try {
-			await scanOnce(db);
-		} catch (err) {
-			// A database outage: nothing was half-sent (each notice is one insert); the next round tries again.
-			console.error('Avisos: no se pudo revisar los vencimientos:', (err as Error).message);
-		}
-		if (!stopped) {
-			timer = setTimeout(tick, intervalMs);
-			timer.unref();
-		}
-	};
-	const tick = () => {
-		running = round();
-	};
-	timer = setTimeout(tick, Math.min(intervalMs, 5_000));
-	timer.unref();
-	return {
-		async stop() {
-			stopped = true;
-			if (timer) clearTimeout(timer);
-			await running;
-		}
-	};
+	return startPolling({
+		run: () => scanOnce(db),
+		intervalMs,
+		firstDelayMs: Math.min(intervalMs, 5_000),
+		// A pass that found notices has nothing quicker to do next: each notice is one insert.
+		busyDelayMs: intervalMs,
+		onError: (err) => console.error('Avisos: no se pudo revisar los vencimientos:', err.message)
+	});
 }

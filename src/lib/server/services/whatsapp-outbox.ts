@@ -4,6 +4,7 @@ import { CloudApiError, sendText } from '../whatsapp/client';
 import { backoffSeconds } from './wisphub-sync';
 import { ServiceError } from './errors';
 import { configOf } from './whatsapp';
+import { startPolling, type PollWorker } from './poll-worker';
 
 /**
  * The WhatsApp outbox worker. A message is claimed with SKIP LOCKED and a lock time, so two
@@ -81,42 +82,13 @@ export async function runOnce(db: Database, batch = 10): Promise<number> {
 	return due.length;
 }
 
-export interface OutboxWorker {
-	stop(): Promise<void>;
-	kick(): void;
-}
+export type OutboxWorker = PollWorker;
 
 /** Rounds every `intervalMs` (sooner after a busy one) until stopped; failures are logged (never a secret), never thrown. */
 export function startWhatsAppWorker(db: Database, intervalMs = Number(process.env.WHATSAPP_POLL_MS ?? 1000)): OutboxWorker {
-	let stopped = false;
-	let timer: NodeJS.Timeout | null = null;
-	let running: Promise<void> = Promise.resolve();
-	const round = async () => {
-		timer = null;
-		let handled = 0;
-		try {
-			handled = await runOnce(db);
-		} catch (err) {
-			console.error('WhatsApp: no se pudo revisar la cola de mensajes:', (err as Error).message);
-		}
-		if (!stopped) timer = setTimeout(tick, handled ? 50 : intervalMs);
-		timer?.unref();
-	};
-	const tick = () => {
-		running = round();
-	};
-	timer = setTimeout(tick, intervalMs);
-	timer.unref();
-	return {
-		async stop() {
-			stopped = true;
-			if (timer) clearTimeout(timer);
-			await running;
-		},
-		kick() {
-			if (stopped || !timer) return;
-			clearTimeout(timer);
-			tick();
-		}
-	};
+	return startPolling({
+		run: () => runOnce(db),
+		intervalMs,
+		onError: (err) => console.error('WhatsApp: no se pudo revisar la cola de mensajes:', err.message)
+	});
 }

@@ -5,6 +5,7 @@ import { call, listAll, WispHubError, type WispHubConfig } from '../wisphub/clie
 import { installationPayload } from '$lib/domain/wisphub-payload';
 import { ServiceError } from './errors';
 import { configOf } from './wisphub';
+import { startPolling, type PollWorker } from './poll-worker';
 
 /**
  * The outbox worker: the move into the provider's WispHub stage wrote a job in its own
@@ -117,43 +118,13 @@ export async function runOnce(db: Database, batch = 5): Promise<number> {
 	return due.length;
 }
 
-export interface SyncWorker {
-	stop(): Promise<void>;
-	kick(): void;
-}
+export type SyncWorker = PollWorker;
 
 /** Runs rounds every `intervalMs` (sooner after a busy round) until stopped; errors are logged, never thrown. */
 export function startSyncWorker(db: Database, intervalMs = Number(process.env.WISPHUB_POLL_MS ?? 1000)): SyncWorker {
-	let stopped = false;
-	let timer: NodeJS.Timeout | null = null;
-	let running: Promise<void> = Promise.resolve();
-	const round = async () => {
-		timer = null;
-		let handled = 0;
-		try {
-			handled = await runOnce(db);
-		} catch (err) {
-			// A database outage: the rows stay as they are and the next round takes them again.
-			console.error('WispHub: no se pudo revisar la cola de envíos:', (err as Error).message);
-		}
-		if (!stopped) timer = setTimeout(tick, handled ? 50 : intervalMs);
-		timer?.unref();
-	};
-	const tick = () => {
-		running = round();
-	};
-	timer = setTimeout(tick, intervalMs);
-	timer.unref();
-	return {
-		async stop() {
-			stopped = true;
-			if (timer) clearTimeout(timer);
-			await running;
-		},
-		kick() {
-			if (stopped || !timer) return;
-			clearTimeout(timer);
-			tick();
-		}
-	};
+	return startPolling({
+		run: () => runOnce(db),
+		intervalMs,
+		onError: (err) => console.error('WispHub: no se pudo revisar la cola de envíos:', err.message)
+	});
 }
