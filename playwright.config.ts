@@ -42,7 +42,13 @@ export default defineConfig({
 			WISPHUB_POLL_MS: '300',
 			// The WhatsApp Cloud API test's fake (tests/whatsapp-fake) listens here; the worker polls quickly.
 			WHATSAPP_API_BASE: `http://127.0.0.1:${PORT + 1000}`,
-			WHATSAPP_POLL_MS: '300'
+			WHATSAPP_POLL_MS: '300',
+			// The day map test's tile server (tests/e2e/day-map.test.ts) answers here, so no test loads real tiles.
+			MAP_TILE_URL: `http://127.0.0.1:${PORT + 2000}/{z}/{x}/{y}.png`,
+			MAP_ATTRIBUTION: 'Mosaicos de prueba © OpenStreetMap contributors',
+			// The accounts test's SMTP server (tests/smtp-fake) listens here: password resets and invitations by email.
+			SMTP_URL: `smtp://127.0.0.1:${PORT + 3000}`,
+			SMTP_FROM: 'Tablero de pruebas <tablero@prueba.invalid>'
 		}
 	}
 });

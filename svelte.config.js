@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Registered by the technician's layout only (UpdatePrompt.svelte): the office never needs it.
+		serviceWorker: { register: false },
 		// SvelteKit adds nonces/hashes for its own inline scripts; nothing else may run.
 		// style-src needs 'unsafe-inline' for Svelte's style: directives (attributes, not scripts).
 		csp: {

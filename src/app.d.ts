@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** X-Request-Id: the client's or proxy's, or a new one; on every log line of the request. */
+			requestId: string;
 		}
 		interface Error {
 			message: string;

@@ -2,7 +2,7 @@ import { json, redirect, type Handle, type HandleServerError, type RequestEvent,
 import { isConnectionError, noteDatabaseFailure, outage, outageStatus } from '$lib/server/db/outage';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db';
-import { SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth';
+import { MUST_CHANGE_PASSWORD, SESSION_COOKIE, sessionCookieOptions, validateSessionToken } from '$lib/server/auth';
 import { exposeRealtime } from '$lib/server/realtime';
 import { i18nHandle } from '$lib/server/i18n';
 import { cardInScope } from '$lib/server/services/cards';
@@ -10,9 +10,16 @@ import { installFaultHandlers } from '$lib/server/process-faults';
 import { startSyncWorker } from '$lib/server/services/wisphub-sync';
 import { startWhatsAppWorker } from '$lib/server/services/whatsapp-outbox';
 import { startNotifyScanner } from '$lib/server/services/notify-scanner';
+import { startRetentionWorker } from '$lib/server/services/retention';
 import { clientIp } from '$lib/server/forms';
 import { localeFromRequest } from '$lib/i18n/locale';
-import { notFoundLine } from '$lib/server/log-lines';
+import { getLog } from '$lib/server/log';
+import { handleRequest } from '$lib/server/http/request-hook';
+import { moveLinkHeaderIntoHead } from '$lib/server/http/preload-links';
+import { tileSource } from '$lib/server/map-tiles';
+import { allowTileImages } from '$lib/domain/map-tiles';
+
+const ACCOUNT_ROUTE = '/(app)/cuenta';
 
 export const init: ServerInit = async () => {
 	installFaultHandlers();
@@ -23,6 +30,8 @@ export const init: ServerInit = async () => {
 	if (process.env.WHATSAPP_WORKER !== 'off') startWhatsAppWorker(db);
 	// Notices time brings (a card passing its stage's limit, a callback coming due).
 	if (process.env.NOTIFY_WORKER !== 'off') startNotifyScanner(db);
+	// Deletes old ID images of cancelled cards, for providers that switched the rule on (Ajustes → Privacidad).
+	if (process.env.RETENTION_WORKER !== 'off') startRetentionWorker(db);
 	// The production server (src/server/index.js) attaches socket.io through this.
 	exposeRealtime();
 };
@@ -62,7 +71,10 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	// SvelteKit's own refusals (a malformed address, an unknown route) are the client's, not a crash.
 	if (status === 404) return { message: 'Revisa la dirección, o vuelve al inicio.' };
 	if (status < 500) return { message: 'La dirección o los datos de la solicitud no son válidos. Revisa el enlace e inténtalo de nuevo.' };
-	console.error(error);
+	getLog().error(
+		{ err: error, requestId: event.locals.requestId, method: event.request.method, route: event.route.id },
+		'Error inesperado'
+	);
 	return { message: 'Algo salió mal de nuestro lado. Intenta de nuevo; si se repite, avisa al administrador.' };
 };
 
@@ -107,6 +119,12 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 		if (isPage) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		return json({ message: 'Inicia sesión para continuar.' }, { status: 401 });
 	}
+	// A temporary password opens «Mi cuenta» only (the layout's load redirects client-side navigations).
+	if (event.locals.user?.mustChangePassword && (id.startsWith('/(app)') || id.startsWith('/api/')) && !id.startsWith(ACCOUNT_ROUTE)) {
+		const isPage = event.request.method === 'GET' && !id.startsWith('/api/') && !event.request.headers.get('x-sveltekit-action');
+		if (isPage && !event.isDataRequest) redirect(303, '/cuenta');
+		if (!event.isDataRequest) return json({ message: MUST_CHANGE_PASSWORD }, { status: 403 });
+	}
 	// Every card endpoint answers "not found" for a card of another provider, or one a technician
 	// isn't assigned to, before its body is read or its role rules run.
 	if (event.locals.user && id.startsWith('/api/instalaciones/[id]') && event.params.id) {
@@ -124,15 +142,12 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	// snippet); every other page refuses to be framed.
 	if (event.url.pathname === '/solicitar') response.headers.set('Content-Security-Policy', 'frame-ancestors *');
 	else response.headers.set('X-Frame-Options', 'DENY');
+	// The day maps load tiles from the configured server (MAP_TILE_URL): its origin, and only it, joins
+	// img-src on every page, since a map can be reached by client-side navigation from any of them.
+	const csp = response.headers.get('Content-Security-Policy');
+	if (csp) response.headers.set('Content-Security-Policy', allowTileImages(csp, tileSource().origin));
 	response.headers.set('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=()');
-	return response;
+	return moveLinkHeaderIntoHead(response);
 };
 
-/** Every 404 leaves one line in the log (method, path, who), never a stack trace. */
-const handleNotFoundLog: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	if (response.status === 404) console.warn(notFoundLine(event.request.method, event.url.pathname, event.locals.user?.email));
-	return response;
-};
-
-export const handle = sequence(handleNotFoundLog, i18nHandle, handleHeaders, handleOutage, handleAuth, handleGuard);
+export const handle = sequence(handleRequest, i18nHandle, handleHeaders, handleOutage, handleAuth, handleGuard);

@@ -1,6 +1,9 @@
 // Production server: adapter-node's handler plus socket.io on the same HTTP server.
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
+import { shouldCompress } from './compress.js';
 
 const buildDir = fileURLToPath(new URL('../../build/', import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -28,6 +31,20 @@ const db = () => shared[Symbol.for('tablero.db')];
 const UPLOAD_PATH = /^\/api\/instalaciones\/[^/]+\/archivos(\/|$)/;
 const MB = 1024 * 1024;
 
+// Pages, JSON and the app's own code go out compressed (brotli or gzip, as the browser accepts);
+// downloads, files and anything already compressed keep their bytes and Content-Length.
+const compress = /** @type {(req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void} */ (
+	/** @type {unknown} */ (
+		compression({
+			filter: /** @type {never} */ (shouldCompress),
+			threshold: 1024,
+			// Brotli 5 rather than the library's 4: the board's HTML with 2,000 open cards goes out in
+			// 18.9 KB instead of 20.5 KB, for the same few milliseconds (11 would take 350 ms).
+			brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }
+		})
+	)
+);
+
 const server = http.createServer((req, res) => {
 	if (deriveProtocol && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
 	const length = Number(req.headers['content-length'] ?? 0);
@@ -44,7 +61,7 @@ const server = http.createServer((req, res) => {
 		res.end(JSON.stringify({ message: 'La solicitud es demasiado grande.' }));
 		return;
 	}
-	handler(req, res);
+	compress(req, res, () => handler(req, res));
 });
 await realtime.attach(server);
 server.listen(port, host, () => {

@@ -81,6 +81,9 @@ create table public.installations (
 	last_call_outcome text,
 	next_contact_at timestamp with time zone,
 	wifi_name text,
+	arrived_at timestamp with time zone,
+	arrived_lat double precision,
+	arrived_lng double precision,
 	constraint installations_pkey PRIMARY KEY (id),
 	constraint installations_org_folio_key UNIQUE (org_id, folio),
 	constraint installations_completed_by_fkey FOREIGN KEY (completed_by) REFERENCES public.users(id) ON DELETE SET NULL,
@@ -90,6 +93,8 @@ create table public.installations (
 	constraint installations_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES public.plans(id),
 	constraint installations_technician_id_fkey FOREIGN KEY (technician_id) REFERENCES public.users(id) ON DELETE SET NULL,
 	constraint installations_zone_id_fkey FOREIGN KEY (zone_id) REFERENCES public.zones(id) ON DELETE SET NULL,
+	constraint installations_arrived_lat_check CHECK (((arrived_lat >= ('-90'::integer)::double precision) AND (arrived_lat <= (90)::double precision))),
+	constraint installations_arrived_lng_check CHECK (((arrived_lng >= ('-180'::integer)::double precision) AND (arrived_lng <= (180)::double precision))),
 	constraint installations_call_attempts_check CHECK ((call_attempts >= 0)),
 	constraint installations_cancel_reason_check CHECK ((cancel_reason ~ '^[a-z0-9_]{1,40}$'::text)),
 	constraint installations_contract_type_check CHECK ((contract_type = ANY (ARRAY['12_meses'::text, 'indefinido'::text]))),
@@ -121,6 +126,7 @@ CREATE INDEX installations_phone_alt_idx ON public.installations USING btree (or
 CREATE INDEX installations_phone_idx ON public.installations USING btree (org_id, phone);
 CREATE INDEX installations_recent_closed_idx ON public.installations USING btree (org_id, stage, stage_changed_at) WHERE (stage = ANY (ARRAY['activa'::text, 'cancelada'::text]));
 CREATE INDEX installations_route_idx ON public.installations USING btree (org_id, technician_id, installation_date);
+CREATE INDEX installations_stage_changed_idx ON public.installations USING btree (org_id, stage_changed_at) INCLUDE (stage);
 CREATE TRIGGER installations_assign_folio BEFORE INSERT OR UPDATE OF folio, org_id ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_assign_folio();
 CREATE TRIGGER installations_before_update BEFORE UPDATE ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_before_update();
 CREATE TRIGGER installations_board_event AFTER INSERT OR DELETE OR UPDATE ON public.installations FOR EACH ROW EXECUTE FUNCTION public.installations_board_event();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, login, logout } from './fixtures';
+import { ADMIN, login, logout, replaceTemporaryPassword } from './fixtures';
 
 test('iniciar sesión, ver las instalaciones y cerrar sesión', async ({ page }) => {
 	await login(page, ADMIN.email, ADMIN.password);
@@ -36,7 +36,9 @@ test('un agente no puede abrir la página de usuarios', async ({ page }) => {
 	await expect(page.getByRole('status')).toContainText('Luis Agente');
 	await logout(page);
 
-	await login(page, email, 'temporal-segura-22');
+	// An admin's password is temporary: the agent picks one of their own first.
+	await login(page, email, 'temporal-segura-22', /\/cuenta/);
+	await replaceTemporaryPassword(page, 'temporal-segura-22', 'Luis-Agente-Llamadas-2026');
 	await expect(page.getByRole('link', { name: 'Usuarios' })).toHaveCount(0);
 	const res = await page.goto('/usuarios');
 	expect(res?.status()).toBe(403);

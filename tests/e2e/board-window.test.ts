@@ -10,14 +10,17 @@ const rendered = (page: Page, stage: string) => column(page, stage).locator('li[
 const namesIn = (page: Page, stage: string) => rendered(page, stage).locator('a.name').allTextContents();
 const countOf = async (page: Page, stage: string) => Number(await column(page, stage).locator('header .count').textContent());
 
-/** Scrolls the column to its end until it renders `count` cards (each scroll brings the next page). */
+/** Scrolls the column to its end until it renders `count` cards (each scroll renders the next cards, fetching pages as it goes; a long column on a busy machine takes a while). */
 async function scrollToEnd(page: Page, stage: string, count: number) {
 	const body = column(page, stage).locator('.body');
 	await expect
-		.poll(async () => {
-			await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-			return rendered(page, stage).count();
-		})
+		.poll(
+			async () => {
+				await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+				return rendered(page, stage).count();
+			},
+			{ timeout: 90_000 }
+		)
 		.toBe(count);
 }
 
@@ -29,6 +32,8 @@ test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las
 	page,
 	browser
 }) => {
+	// Earlier tests may have left hundreds of cards in the column (board-pages.test.ts): scrolling through them takes a while.
+	test.setTimeout(240_000);
 	// Someone else's board is open while the new leads arrive: they reach it live, past its window.
 	const watcher = await (await browser.newContext()).newPage();
 	await login(watcher, COORDINATOR.email, COORDINATOR.password);
@@ -119,7 +124,7 @@ test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las
 	await boardIsLive(page);
 	await expect(rendered(page, 'preinstalacion')).toHaveCount(shown);
 	const other = 'Fátima Aguilar Noh';
-	const menuButton = page.getByRole('button', { name: `Mover «${other}» a` });
+	const menuButton = page.getByRole('button', { name: `Mover a… «${other}»` });
 	await menuButton.focus();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('menuitem', { name: /Preinstalación/ })).toBeFocused();

@@ -67,7 +67,7 @@ test('el menú «Mover a…» funciona solo con el teclado', async ({ page }) =>
 	await card.focus();
 	await page.keyboard.press('Tab'); // the card's link
 	await page.keyboard.press('Tab'); // its "Mover a…" button
-	const button = page.getByRole('button', { name: `Mover «${name}» a` });
+	const button = page.getByRole('button', { name: `Mover a… «${name}»` });
 	await expect(button).toBeFocused();
 
 	await page.keyboard.press('Enter');

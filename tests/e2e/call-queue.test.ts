@@ -1,8 +1,13 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { ADMIN, login } from './fixtures';
+import { ADMIN, login, replaceTemporaryPassword } from './fixtures';
 
 const AGENT = { email: 'agente@demo.invalid', password: 'demo-tecnico-2026', name: 'Karen Sánchez Pool' };
-const SECOND = { email: `beto.llamadas.${Date.now()}@demo.mx`, password: 'temporal-segura-22', name: 'Beto Llamadas Uc' };
+const SECOND = {
+	email: `beto.llamadas.${Date.now()}@demo.mx`,
+	password: 'temporal-segura-22',
+	own: 'mango tlayuda nublado 42',
+	name: 'Beto Llamadas Uc'
+};
 
 /** Tomorrow's civil date in Cancún (the demo provider's time zone, UTC−5 all year). */
 function tomorrowInCancun(): string {
@@ -15,7 +20,7 @@ function tomorrowInCancun(): string {
 const rows = (page: Page) => page.getByTestId('call-row');
 const row = (page: Page, id: string) => page.locator(`[data-testid="call-row"][data-id="${id}"]`);
 
-async function signedIn(browser: Browser, who: { email: string; password: string }) {
+async function signedIn(browser: Browser, who: { email: string; password: string; own?: string }) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	// login() with more patience: argon2 under a loaded machine can take longer than the default 10 s.
@@ -23,6 +28,8 @@ async function signedIn(browser: Browser, who: { email: string; password: string
 	await page.getByLabel('Correo electrónico').fill(who.email);
 	await page.getByLabel('Contraseña').fill(who.password);
 	await page.getByRole('button', { name: 'Entrar' }).click();
+	// An account the admin just created signs in with a temporary password and picks its own first.
+	if (who.own) await replaceTemporaryPassword(page, who.password, who.own);
 	await expect(page).toHaveURL(/\/tablero/, { timeout: 45_000 });
 	return { context, page };
 }

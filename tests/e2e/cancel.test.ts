@@ -6,6 +6,8 @@ import { ADMIN, login } from './fixtures';
 const COORDINATOR = { email: 'coordinador@demo.invalid', password: 'demo-tecnico-2026' };
 const REASONS = ['Sin cobertura', 'Declinó', 'No localizable', 'Duplicado', 'Otro'];
 const SHOTS = process.env.CANCEL_SHOTS;
+// Each journey creates leads and reloads the board several times: a busy machine needs more than the default minute.
+test.describe.configure({ timeout: 180_000 });
 
 // Wide enough for all eight columns: a drag from «Preinstalación» to «Cancelada» stays on screen.
 test.use({ viewport: { width: 2200, height: 900 } });
@@ -111,7 +113,7 @@ test('cancelar con el menú «Mover a…» y solo el teclado, con cada motivo', 
 		await cardIn(column(page, 'preinstalacion'), name).focus();
 		await page.keyboard.press('Tab'); // the card's link
 		await page.keyboard.press('Tab'); // its «Mover a…» button
-		await expect(page.getByRole('button', { name: `Mover «${name}» a` })).toBeFocused();
+		await expect(page.getByRole('button', { name: `Mover a… «${name}»` })).toBeFocused();
 		await page.keyboard.press('Enter');
 		await page.keyboard.press('End'); // «Registrar llamada», after the moves
 		await page.keyboard.press('ArrowUp');
@@ -134,7 +136,7 @@ test('cancelar con el menú «Mover a…» y solo el teclado, con cada motivo', 
 		await expect(d).toBeHidden();
 		await expect(cardIn(column(page, 'cancelada'), name)).toContainText(`Motivo: ${reason}`);
 		// The keyboard stays on the card, now in «Cancelada».
-		await expect(page.getByRole('button', { name: `Mover «${name}» a` })).toBeFocused();
+		await expect(page.getByRole('button', { name: `Mover a… «${name}»` })).toBeFocused();
 	}
 });
 
@@ -142,7 +144,7 @@ test('cancelar a un cliente firmado guarda la lista de devolución del depósito
 	await login(page, COORDINATOR.email, COORDINATOR.password);
 	const name = 'Óscar Iván Herrera Couoh';
 	await boardFor(page, name);
-	await page.getByRole('button', { name: `Mover «${name}» a` }).click();
+	await page.getByRole('button', { name: `Mover a… «${name}»` }).click();
 	await page.getByRole('menuitem', { name: /Cancelada/ }).click();
 	const d = page.getByRole('dialog', { name: `Cancelar a ${name}` });
 	const refund = d.getByRole('group', { name: 'Devolución del depósito' });
@@ -183,7 +185,7 @@ test('reabrir una tarjeta cancelada: desde el menú y desde su panel, a la etapa
 	const name = 'Reapertura Menú';
 	await newLead(page, name, '9987100301');
 	await boardFor(page, name);
-	await page.getByRole('button', { name: `Mover «${name}» a` }).click();
+	await page.getByRole('button', { name: `Mover a… «${name}»` }).click();
 	await page.getByRole('menuitem', { name: /Cancelada/ }).click();
 	let d = page.getByRole('dialog', { name: `Cancelar a ${name}` });
 	await d.getByRole('radio', { name: 'No localizable' }).check();
@@ -191,7 +193,7 @@ test('reabrir una tarjeta cancelada: desde el menú y desde su panel, a la etapa
 	await expect(cardIn(column(page, 'cancelada'), name)).toBeVisible();
 
 	// The menu of a cancelled card offers «Reabrir…» only.
-	await page.getByRole('button', { name: `Mover «${name}» a` }).click();
+	await page.getByRole('button', { name: `Mover a… «${name}»` }).click();
 	await expect(page.getByRole('menuitem')).toHaveCount(1);
 	await page.getByRole('menuitem', { name: /Reabrir/ }).click();
 	d = page.getByRole('dialog', { name: `Reabrir a ${name}` });
@@ -211,7 +213,7 @@ test('reabrir una tarjeta cancelada: desde el menú y desde su panel, a la etapa
 	const second = 'Reapertura Panel';
 	await newLead(page, second, '9987100302');
 	await boardFor(page, second);
-	await page.getByRole('button', { name: `Mover «${second}» a` }).click();
+	await page.getByRole('button', { name: `Mover a… «${second}»` }).click();
 	await page.getByRole('menuitem', { name: /Cancelada/ }).click();
 	d = page.getByRole('dialog', { name: `Cancelar a ${second}` });
 	await d.getByRole('radio', { name: 'Declinó' }).check();
@@ -263,7 +265,7 @@ test('la administradora edita los motivos en Ajustes y el diálogo los ofrece en
 	const name = 'Cancelación Ajustes';
 	await newLead(page, name, '9987100401');
 	await boardFor(page, name);
-	await page.getByRole('button', { name: `Mover «${name}» a` }).click();
+	await page.getByRole('button', { name: `Mover a… «${name}»` }).click();
 	await page.getByRole('menuitem', { name: /Cancelada/ }).click();
 	const d = page.getByRole('dialog', { name: `Cancelar a ${name}` });
 	await expect(d.getByRole('radio')).toHaveCount(6);

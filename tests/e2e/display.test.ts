@@ -3,7 +3,8 @@ import { ADMIN, login } from './fixtures';
 
 const COORDINATOR = { email: 'coordinador@demo.invalid', password: 'demo-tecnico-2026' };
 // What must never reach a shared screen: demo phones (998…), e-mails, PPPoE passwords (phone + M), Wi-Fi passwords.
-const FORBIDDEN = [/998\d{7}/, /@[a-z0-9-]+\.(mx|com|invalid)/i, /\d{10}M\b/, /2024MB/i, /10\.30\.\d+\.\d+/];
+// Word boundaries: a card id (a UUID) can hold «998» and seven digits too.
+const FORBIDDEN = [/(?:\b|\+?52)998\d{7}\b/, /@[a-z0-9-]+\.(mx|com|invalid)/i, /\d{10}M\b/, /2024MB/i, /10\.30\.\d+\.\d+/];
 
 async function createDisplayLink(page: Page, name: string): Promise<string> {
 	await page.goto('/ajustes');

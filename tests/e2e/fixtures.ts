@@ -16,3 +16,30 @@ export async function logout(page: Page) {
 	await page.getByRole('button', { name: 'Cerrar sesión' }).click();
 	await expect(page).toHaveURL(/\/login/);
 }
+
+/** The first sign-in with an admin's temporary password: «Mi cuenta» asks for a password of one's own. */
+export async function replaceTemporaryPassword(page: Page, temporary: string, own: string, lands: RegExp = /\/tablero/) {
+	await expect(page).toHaveURL(/\/cuenta/, { timeout: 45_000 });
+	await page.getByLabel('Contraseña temporal').fill(temporary);
+	await page.getByLabel('Contraseña nueva', { exact: true }).fill(own);
+	await page.getByLabel('Confirmar contraseña nueva').fill(own);
+	await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+	await expect(page).toHaveURL(lands, { timeout: 45_000 });
+}
+
+/**
+ * Waits until the technician's phone holds a job for a trip without signal: its page data
+ * (`__data.json`, which a tap from «Mis trabajos» reads) in the service worker's cache. «Mis
+ * trabajos» asks for today's jobs in the background; cutting the network before that ends would
+ * leave the job unopenable, as it would on a real phone.
+ */
+export async function jobKeptForOffline(page: Page, href: string) {
+	await page.waitForFunction(
+		async (url) => {
+			for (const key of await caches.keys()) if (await (await caches.open(key)).match(url)) return true;
+			return false;
+		},
+		`${href}/__data.json`,
+		{ timeout: 60_000, polling: 250 }
+	);
+}

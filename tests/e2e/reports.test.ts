@@ -125,6 +125,8 @@ test('la pantalla de la oficina muestra el resumen cuando el ajuste lo pide', as
 	await tv.goto(path);
 	await expect(tv.getByTestId('wall-display')).toBeVisible();
 	await expect(tv.getByTestId('display-summary')).toHaveCount(0);
+	// Live (hydrated, connected): the rotation's timer runs from the mount, so the clock moves only then.
+	await expect(tv.getByTestId('live-indicator')).toHaveAttribute('data-status', 'live');
 	// One minute: 40 s of board, then the summary for 20 s.
 	await tv.clock.runFor(41_000);
 	const summary = tv.getByTestId('display-summary');

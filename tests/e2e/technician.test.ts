@@ -17,10 +17,8 @@ test('el técnico ve solo sus trabajos en orden de ruta, con todo lo que necesit
 	const names = await jobs.locator('strong').allTextContents();
 	expect(names.length).toBeGreaterThan(0);
 
-	await jobs
-		.filter({ hasNot: page.locator('.done') })
-		.first()
-		.click();
+	// A finished job shows «Terminada» (the offline test finishes one of today's).
+	await jobs.filter({ hasNotText: 'Terminada' }).first().click();
 	await expect(page.getByRole('link', { name: /Abrir en mapas/ })).toHaveAttribute('href', /google\.com\/maps\?q=/);
 	await expect(page.getByRole('link', { name: /Llamar/ }).first()).toHaveAttribute('href', /^tel:\+52\d{10}$/);
 	await expect(page.getByRole('link', { name: /WhatsApp/ }).first()).toHaveAttribute('href', /^https:\/\/wa\.me\/52\d{10}$/);
@@ -33,12 +31,13 @@ test('el técnico ve solo sus trabajos en orden de ruta, con todo lo que necesit
 	await expect(page.locator('#cpeMac-error')).toContainText(/La MAC debe tener 12 caracteres/);
 	await expect(page.getByLabel('MAC del CPE')).toHaveAttribute('aria-invalid', 'true');
 
-	// Offline: typed data is kept and sent when the connection is back.
+	// Offline: saved data waits on the phone and is sent when the connection is back.
 	await page.context().setOffline(true);
 	await page.getByLabel('MAC del CPE').fill('a4:2b:b0:11:22:33');
 	await page.getByLabel('Modelo del router').fill('TP-Link Archer C6');
 	await page.getByRole('button', { name: 'Guardar datos' }).click();
-	await expect(page.getByTestId('offline-note')).toContainText('Sin conexión: guardaremos tus cambios y los enviaremos al volver');
+	await expect(page.getByTestId('sync-status')).toContainText('Sin conexión: lo que hagas se guarda en este teléfono');
+	await expect(page.getByTestId('sync-count')).toHaveText(/1 cambio por enviar/);
 	await page.screenshot({ path: 'test-results/screens/tecnico-sin-conexion-390x844.png', fullPage: false });
 	await page.context().setOffline(false);
 	await expect(page.getByText('Datos guardados.')).toBeVisible({ timeout: 10_000 });

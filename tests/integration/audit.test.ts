@@ -21,6 +21,10 @@ import { printableDocument } from '$lib/server/services/documents';
 import { importLeads } from '$lib/server/services/lead-import';
 import { saveConnection } from '$lib/server/services/connection';
 import { getOrg } from '$lib/server/services/settings';
+import { uploadFile } from '$lib/server/services/files';
+import { erasePersonalData, exportPersonalData } from '$lib/server/services/arco';
+import { purgeNow } from '$lib/server/services/retention';
+import { exerciseAccountFlows } from './support/account-flows';
 import * as uploadRoute from '../../src/routes/api/instalaciones/[id]/archivos/+server';
 import * as downloadRoute from '../../src/routes/archivos/[fileId]/+server';
 import * as csvRoute from '../../src/routes/(app)/ajustes/auditoria/csv/+server';
@@ -114,7 +118,7 @@ describe.each(drivers)('audit log on %s', (driver) => {
 	});
 
 	it('records every other kind of action', async () => {
-		resetLoginLimits();
+		await resetLoginLimits(t.db);
 		const meta = { ip: '192.0.2.10', userAgent: 'Prueba' };
 		await login(t.db, { email: org.coordinator.email, password: PASSWORD }, meta);
 		await expect(login(t.db, { email: org.coordinator.email, password: 'no-es-esta' }, meta)).rejects.toMatchObject({ status: 400 });
@@ -130,6 +134,7 @@ describe.each(drivers)('audit log on %s', (driver) => {
 		await updateUser(t.db, admin, { id: u.id, role: 'coordinator' });
 		await updateUser(t.db, admin, { id: u.id, active: 'false' });
 		await updateUser(t.db, admin, { id: u.id, active: 'true' });
+		await exerciseAccountFlows(t.db, admin, u.id, '192.0.2.11');
 		const s = (await getOrg(t.db, admin)).settings;
 		await updateOrgForm(t.db, admin, {
 			name: org.org.name,
@@ -171,6 +176,22 @@ describe.each(drivers)('audit log on %s', (driver) => {
 		await reportDownload(t.db, coord, 'embudo', { formato: 'xlsx' });
 		const leadsFile = new TextEncoder().encode('Nombre,Teléfono\nRosa Importada Pech,9985550101\n');
 		await importLeads(t.db, coord, { name: 'clientes.csv', bytes: leadsFile }, { source: 'ventas' });
+		// ARCO (issue 23): the INE of a card cancelled long ago purged by the retention rule, then the customer's export and erasure.
+		const [gone] = await t.db.query<{ id: string; folio: number }>(
+			`insert into installations (org_id, full_name, position, stage, cancel_reason, cancelled_at)
+			 values ($1, 'Lidia Cancelada Uc', 1, 'cancelada', 'declino', now() - interval '400 days') returning id, folio::int as folio`,
+			[org.org.id]
+		);
+		await uploadFile(t.db, org.agent, {
+			installationId: gone.id,
+			category: 'ine_frontal',
+			name: '',
+			fileName: 'ine.png',
+			bytes: await pngBytes()
+		});
+		await purgeNow(t.db, admin, { cards: '1', files: '1' });
+		await exportPersonalData(t.db, admin, gone.id);
+		await erasePersonalData(t.db, admin, gone.id, { confirm: `ELIMINAR ${gone.folio}`, reason: 'Solicitud ARCO de la clienta' });
 
 		const all = await rows();
 		const kinds = new Set(all.map((r) => r.kind));
@@ -183,6 +204,10 @@ describe.each(drivers)('audit log on %s', (driver) => {
 		]);
 		expect(by('user_created').at(-1)).toMatchObject({ target: 'Nora Nueva', details: { role: 'agent' }, ip: '192.0.2.1' });
 		expect(by('user_role_changed')[0]).toMatchObject({ target: 'Nora Nueva', details: { previousRole: 'agent', role: 'coordinator' } });
+		expect(by('password_reset_by_admin')[0]).toMatchObject({ user_id: org.admin.id, target: 'Nora Nueva' });
+		expect(by('password_changed')[0]).toMatchObject({ user_name: 'Nora Nueva', ip: '192.0.2.11' });
+		expect(by('invitation_accepted')[0]).toMatchObject({ target: 'Iván Invitado', details: { role: 'agent' } });
+		expect(by('recovery_code_used')[0]).toMatchObject({ user_id: org.admin.id, details: { remaining: 9 } });
 		expect(by('settings_changed').map((r) => r.details.changed)).toEqual(['costo de instalación', 'ciudades']);
 		expect(by('display_revoked')[0]).toMatchObject({ target: 'TV oficina' });
 		expect(by('signing_link_created')[0]).toMatchObject({ user_id: org.agent.id, details: { document: 'Hoja de instalación' } });

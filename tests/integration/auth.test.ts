@@ -11,7 +11,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 		t = await freshDatabase(driver);
 	});
 	afterAll(async () => t.cleanup());
-	beforeEach(() => resetLoginLimits());
+	beforeEach(() => resetLoginLimits(t.db));
 
 	it('stores only the hash of the token and validates it', async () => {
 		const { agent } = await makeOrg(t.db);
@@ -36,7 +36,8 @@ describe.each(drivers)('auth on %s', (driver) => {
 			name: user.name,
 			role: 'agent',
 			locale: user.locale,
-			color: user.color
+			color: user.color,
+			mustChangePassword: false
 		});
 		expect(result?.session).toEqual({ id: session.id, userId: agent.id, expiresAt: session.expiresAt });
 	});
@@ -113,7 +114,7 @@ describe.each(drivers)('auth on %s', (driver) => {
 	});
 
 	it('counts an IPv6 client by its /64, which it can pick any address from', async () => {
-		resetLoginLimits();
+		await resetLoginLimits(t.db);
 		const attempt = (i: number, ip: string) =>
 			login(t.db, { email: `v6-${i}@prueba.mx`, password: 'mal' }, { ip, userAgent: null }).catch((e: Error) => e.message);
 		for (let i = 0; i < 30; i++) expect(await attempt(i, `2001:db8:5:6::${(i + 1).toString(16)}`)).toBe(LOGIN_FAILED);

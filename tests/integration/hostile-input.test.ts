@@ -63,6 +63,8 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 	let server: RunningServer;
 	let ids: Ids;
 	const sessions: Record<Role, string[]> = { admin: [], technician: [] };
+	/** The socket test's own session: the walk never sends it, so its logouts cannot end it. */
+	let socketCookie = '';
 	let xff = 0;
 
 	beforeAll(async () => {
@@ -88,10 +90,13 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 		const [org] = await db.query<{ slug: string }>(`select slug from organizations where id = $1`, [a.org.id]);
 		ids = { ...routeIds, orgSlug: org.slug };
 		// Logout (and anything else that ends a session) uses one up; the next request takes another.
-		for (let i = 0; i < 40; i++) {
+		// The walk posts to /logout once per hostile value (about 80 times): a pool that ran out would
+		// send every later request without a session, so it is large and running out fails the test.
+		for (let i = 0; i < 250; i++) {
 			sessions.admin.push(`session=${(await createSession(db.orm, { id: a.admin.id, orgId: a.org.id })).token}`);
 			sessions.technician.push(`session=${(await createSession(db.orm, { id: technicianId, orgId: a.org.id })).token}`);
 		}
+		socketCookie = `session=${(await createSession(db.orm, { id: a.admin.id, orgId: a.org.id })).token}`;
 		await db.close();
 		server = await startServer({
 			...(url ? { DATABASE_URL: url } : {}),
@@ -123,6 +128,7 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 	async function send(r: Req): Promise<{ status: number; message?: string; text: string; ended: boolean }> {
 		const n = xff++;
 		const cookie = sessions[r.role][0];
+		if (!cookie) throw new Error(`se acabaron las sesiones de prueba (${r.role}): la prueba necesita más`);
 		const headers: Record<string, string> = {
 			origin: server.url,
 			cookie,
@@ -312,16 +318,28 @@ describe.each(drivers)('hostile input on every route (%s, built server)', (drive
 			const source = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'lib', 'server', 'realtime', 'handlers.ts'), 'utf8');
 			const events = [...source.matchAll(/socket\.on\(\s*'([^']+)'/g)].map((m) => m[1]).filter((e) => e !== 'disconnect');
 			expect(events.length).toBeGreaterThan(2);
+			// If the handshake fails, say what the server still answers over plain HTTP, a page that reads
+			// the database and engine.io polling, and the end of its log, so a failure tells where it stops.
+			const probe = async (path: string) =>
+				fetch(`${server.url}${path}`, { headers: { origin: server.url, cookie: socketCookie }, signal: AbortSignal.timeout(30_000) })
+					.then(async (r) => `${r.status} ${(await r.text()).slice(0, 120)}`)
+					.catch((e: Error) => `sin respuesta: ${e.message}`);
+			const reached = () =>
+				Promise.all(
+					['/healthz', '/api/notificaciones', '/socket.io/?EIO=4&transport=polling'].map(async (p) => `${p} → ${await probe(p)}`)
+				).then((lines) => `${lines.join('; ')}\nregistro del servidor:\n${server.log().slice(-3000)}`);
 			const socket: Socket = connect(server.url, {
 				path: '/socket.io',
 				transports: ['websocket'],
-				extraHeaders: { origin: server.url, cookie: sessions.admin[0] },
+				extraHeaders: { origin: server.url, cookie: socketCookie },
 				reconnection: false,
-				forceNew: true
+				forceNew: true,
+				// The server has just answered thousands of hostile requests: on a busy machine the handshake can outlast socket.io's 20 s.
+				timeout: 90_000
 			});
 			await new Promise<void>((resolve, reject) => {
 				socket.once('connect', () => resolve());
-				socket.once('connect_error', reject);
+				socket.once('connect_error', (e) => void reached().then((r) => reject(new Error(`${e.message} (${r})`))));
 			});
 			const wrong: string[] = [];
 			// Up to socket.io's maxHttpBufferSize (64 KB); a bigger message closes the connection by design.

@@ -19,7 +19,9 @@ const RULES = [
 	// Later columns bring their own rule the same way.
 	'paid_cents',
 	'wisphub_state',
-	'call_attempts'
+	'call_attempts',
+	'arrived_lat',
+	'arrived_lng'
 ];
 
 describe.each(drivers)('installation value rules on %s', (driver) => {

@@ -14,7 +14,7 @@ describe.each(drivers)('login throttling and failure notices on %s', (driver) =>
 		t = await freshDatabase(driver);
 	});
 	afterAll(async () => t.cleanup());
-	beforeEach(() => resetLoginLimits());
+	beforeEach(() => resetLoginLimits(t.db));
 	afterEach(() => vi.useRealTimers());
 
 	const attempt = (email: string, password: string, meta: LoginMeta) =>
@@ -33,7 +33,7 @@ describe.each(drivers)('login throttling and failure notices on %s', (driver) =>
 	it('throttles an address guessing one account, but the owner with a device cookie gets in from anywhere, that address included', async () => {
 		const { agent } = await makeOrg(t.db);
 		const device = await deviceOf(agent.email, IP_B);
-		resetLoginLimits();
+		await resetLoginLimits(t.db);
 
 		const results = [];
 		for (let i = 0; i < 8; i++) results.push(await attempt(agent.email, `mal-${i}`, { ip: IP_A, userAgent: 'curl/8' }));
@@ -58,7 +58,7 @@ describe.each(drivers)('login throttling and failure notices on %s', (driver) =>
 	it('guessing from many addresses locks the account only for browsers without its device cookie', async () => {
 		const { agent } = await makeOrg(t.db);
 		const device = await deviceOf(agent.email, IP_B);
-		resetLoginLimits();
+		await resetLoginLimits(t.db);
 		for (let i = 0; i < 10; i++) {
 			expect(await attempt(agent.email, 'mal', { ip: `10.9.0.${i}`, userAgent: null })).toMatchObject({ ok: false, message: LOGIN_FAILED });
 		}
@@ -70,7 +70,7 @@ describe.each(drivers)('login throttling and failure notices on %s', (driver) =>
 	it('a device cookie counts only for its own account and only while its signature holds', async () => {
 		const { agent, admin } = await makeOrg(t.db);
 		const agentDevice = await deviceOf(agent.email, IP_B);
-		resetLoginLimits();
+		await resetLoginLimits(t.db);
 		for (let i = 0; i < 5; i++) await attempt(admin.email, 'mal', { ip: IP_A, userAgent: null });
 		// The agent's cookie does not unlock the admin's account, nor does a forged one.
 		expect(await attempt(admin.email, PASSWORD, { ip: IP_A, userAgent: null, device: agentDevice })).toMatchObject({ status: 429 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers, freshDatabase, type TestDatabase } from './support/db';
 import { STAGES, STAGE_TABLE } from '$lib/domain/stage-registry';
 import { ADDON_KINDS, ADDON_KIND_KEYS, PLAN_KINDS } from '$lib/domain/addon-kinds';
+import { INSTALLATION_TABLES, PERSONAL_COLUMNS, RETENTION_CATEGORIES } from '$lib/domain/arco';
+import { QUEUED_ACTION_KINDS } from '$lib/domain/queued-actions';
 
 /** The quoted literals of a definition, sorted: `stage = ANY (ARRAY['a'::text, 'b'::text])` → [a, b]. */
 const literals = (text: string) => [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]).sort();
@@ -92,5 +94,30 @@ describe.each(drivers)('registries equal the SQL (%s)', (driver) => {
 		const withTvType = ADDON_KINDS.filter((k) => (k.editable as readonly string[]).includes('tvType')).map((k) => k.key);
 		const def = check('addon_services_tv_type_kind_check');
 		expect(literals(def).filter((l) => (ADDON_KIND_KEYS as readonly string[]).includes(l))).toEqual(sorted(withTvType));
+	});
+
+	it('the ARCO registry names every table with a foreign key to installations, by the same columns', async () => {
+		const fks = await t.db.query<{ table: string; column: string }>(
+			`select c.conrelid::regclass::text as table, a.attname as column
+			   from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+			  where c.contype = 'f' and c.confrelid = 'public.installations'::regclass`
+		);
+		const inSchema = fks.map((f) => `${f.table}.${f.column}`).sort();
+		const inRegistry = INSTALLATION_TABLES.flatMap((r) => r.keys.map((k) => `${r.table}.${k}`)).sort();
+		expect(inRegistry).toEqual(inSchema);
+	});
+
+	it('the ARCO erasure clears real, nullable columns of installations; retention deletes real file categories', async () => {
+		const cols = await t.db.query<{ name: string; nullable: string }>(
+			`select column_name as name, is_nullable as nullable from information_schema.columns
+			  where table_schema = 'public' and table_name = 'installations'`
+		);
+		for (const c of PERSONAL_COLUMNS) expect(cols.find((x) => x.name === c)?.nullable, c).toBe('YES');
+		const categories = literals(check('files_category_check'));
+		for (const c of RETENTION_CATEGORIES) expect(categories, c).toContain(c);
+	});
+
+	it('the offline queue: applied_actions.kind is QUEUED_ACTION_KINDS', () => {
+		expect(literals(check('applied_actions_kind_check'))).toEqual(sorted(QUEUED_ACTION_KINDS));
 	});
 });

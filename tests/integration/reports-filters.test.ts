@@ -78,7 +78,7 @@ describe.each(drivers)('filtros, periodos y permisos de los reportes en %s', (dr
 		expect(await rows('productividad', 'semanas', { tecnico: data.users.T2 })).toEqual([{ semana: '2026-10-12', activadas: 2 }]);
 		expect(await rows('productividad', 'zonas', { tecnico: data.users.T2 })).toEqual([{ zona: 'RB2 SUR', activadas: 2 }]);
 		expect(await rows('productividad', 'tecnicos', { tecnico: data.users.T2 })).toEqual([
-			{ tecnico: 'Tina Técnica', activadas: 2, dias: 1, por_dia: 2 }
+			{ tecnico: 'Tina Técnica', activadas: 2, dias: 1, por_dia: 2, en_sitio: 2.3 }
 		]);
 		expect(await rows('cobros', 'semanas', { tecnico: data.users.T1 })).toEqual([
 			{ semana: '2026-10-05', instalaciones: 2, cotizado: 180_000, cobrado_instalacion: 110_000, cobrado: 150_000, pendiente: 30_000 },

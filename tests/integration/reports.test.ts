@@ -111,7 +111,7 @@ describe.each(drivers)('reportes sobre un conjunto armado a mano en %s', (driver
 		);
 	});
 
-	it('productividad: activadas por semana, zona y técnico', async () => {
+	it('productividad: activadas por semana, zona y técnico, con su tiempo en sitio', async () => {
 		expect(await rows('productividad', 'semanas')).toEqual([
 			{ semana: '2026-10-05', activadas: 2 },
 			{ semana: '2026-10-12', activadas: 2 }
@@ -121,11 +121,13 @@ describe.each(drivers)('reportes sobre un conjunto armado a mano en %s', (driver
 			{ zona: 'RB2 SUR', activadas: 2 }
 		]);
 		const techs = (await report('productividad')).sections.find((s) => s.key === 'tecnicos')!;
+		// On site: Tina's C4 2 h 15 min (C3 has no arrival); Tomás's C1 2.5 h and C2 1 h (C5, on site
+		// 5 h, is not activated in October).
 		expect(techs.rows).toEqual([
-			{ tecnico: 'Tina Técnica', activadas: 2, dias: 1, por_dia: 2 },
-			{ tecnico: 'Tomás Técnico', activadas: 2, dias: 2, por_dia: 1 }
+			{ tecnico: 'Tina Técnica', activadas: 2, dias: 1, por_dia: 2, en_sitio: 2.3 },
+			{ tecnico: 'Tomás Técnico', activadas: 2, dias: 2, por_dia: 1, en_sitio: 1.8 }
 		]);
-		expect(techs.note).toMatch(/tiempo en sitio/);
+		expect(techs.note).toMatch(/Llegué/);
 	});
 
 	it('agentes: llamadas, tasa de contacto, leads convertidos y horas a la primera llamada por asesor', async () => {

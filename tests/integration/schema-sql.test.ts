@@ -145,11 +145,13 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 		expect(rows.map((r) => r.table_name)).toEqual([
 			'addon_services',
 			'app_secrets',
+			'applied_actions',
 			'audit_log',
 			'board_events',
 			'call_claims',
 			'cancellations',
 			'card_history',
+			'card_reach',
 			'checklist_items',
 			'checklist_templates',
 			'customer_messages',
@@ -167,14 +169,18 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 			'notification_preferences',
 			'notifications',
 			'organizations',
+			'password_resets',
 			'payments',
 			'plans',
 			'products',
+			'rate_limits',
+			'recovery_codes',
 			'sessions',
 			'signatures',
 			'signing_links',
 			'socket_io_attachments',
 			'stage_history',
+			'user_invitations',
 			'users',
 			'whatsapp_connections',
 			'wisphub_connections',
@@ -358,6 +364,33 @@ describe.each(targets)('initial schema on %s', (_name, open) => {
 		expect(events[1].patch).toEqual({ email: 'juan@example.mx', call_script: true, version: 2 });
 		expect(events[2].patch).toEqual({ position: 500, version: 3 });
 		expect(events[3].patch).toEqual({ stage: 'preinstalacion' });
+	});
+
+	it("keeps account links and recovery codes as one-of-a-kind hashes; a new user's password is not temporary unless said", async () => {
+		const [user] = await db.query<{ id: string; must: boolean; totp: string | null; enabled: string | null }>(
+			`insert into users (org_id, email, name, role, password_hash) values ($1, $2, 'Nora', 'agent', 'x')
+			 returning id, must_change_password as must, totp_secret as totp, totp_enabled_at as enabled`,
+			[orgId, `nora-${randomUUID()}@prueba.mx`]
+		);
+		expect(user).toMatchObject({ must: false, totp: null, enabled: null });
+		const hash = randomUUID();
+		const invite = `insert into user_invitations (org_id, name, role, token_hash, expires_at) values ($1, 'Iván', $2, $3, now() + interval '1 day')`;
+		await db.query(invite, [orgId, 'agent', hash]);
+		await expect(db.query(invite, [orgId, 'agent', hash])).rejects.toThrow(/user_invitations_token_hash_key/);
+		await expect(db.query(invite, [orgId, 'jefe', randomUUID()])).rejects.toThrow(/user_invitations_role_check/);
+		const reset = `insert into password_resets (org_id, user_id, token_hash, expires_at) values ($1, $2, $3, now())`;
+		await db.query(reset, [orgId, user.id, hash]);
+		await expect(db.query(reset, [orgId, user.id, hash])).rejects.toThrow(/password_resets_token_hash_key/);
+		const code = 'insert into recovery_codes (user_id, code_hash) values ($1, $2)';
+		await db.query(code, [user.id, hash]);
+		await expect(db.query(code, [user.id, hash])).rejects.toThrow(/recovery_codes_user_code_key/);
+		// Removing the person removes their links and codes.
+		await db.query('delete from users where id = $1', [user.id]);
+		const left = await db.query(
+			'select 1 from password_resets where user_id = $1 union all select 1 from recovery_codes where user_id = $1',
+			[user.id]
+		);
+		expect(left).toHaveLength(0);
 	});
 
 	it('deletes an organization with all its cards without tripping the event trigger', async () => {

@@ -12,6 +12,8 @@ import type { reopenSchema } from '$lib/schemas/cancel';
 import type { CancellationView, ReopenResult } from '$lib/types/cancellation';
 import type { DuplicateActionInput } from '$lib/schemas/duplicates';
 import type { DuplicateResult } from '$lib/server/services/duplicates';
+import type { EraseResult } from '$lib/server/services/arco';
+import type { EraseInput } from '$lib/schemas/arco';
 import { cardUrl, query, request } from './client';
 
 type Ok = { ok: true };
@@ -57,3 +59,9 @@ export const reopen = (cardId: string, input: z.input<typeof reopenSchema>) =>
 /** The duplicate banner's «Fusionar» / «No es duplicado»; a 409 says who resolved the pair first. */
 export const resolveDuplicate = (cardId: string, input: DuplicateActionInput) =>
 	request<DuplicateResult>('POST', cardUrl(cardId, 'duplicados'), input);
+
+/** The zip of everything held about the card's customer (ARCO access); admins only. */
+export const personalDataUrl = (cardId: string) => cardUrl(cardId, 'arco');
+
+/** ARCO cancellation: a 400 names the confirmation the admin has to type. */
+export const erasePersonalData = (cardId: string, input: EraseInput) => request<EraseResult>('POST', cardUrl(cardId, 'arco'), input);

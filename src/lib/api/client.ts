@@ -1,3 +1,6 @@
+import { coded, isCoded } from '$lib/domain/coded';
+import { translate } from '$lib/i18n/translate';
+
 /**
  * The one way the browser talks to our JSON endpoints. Every call answers an ApiResult: the data,
  * or an ApiError carrying the server's Spanish sentence, its field errors and the rest of its body
@@ -37,8 +40,17 @@ export async function readResult<T>(res: Response): Promise<ApiResult<T>> {
 		// not JSON: the generic sentence below
 	}
 	if (res.ok) return { ok: true, data: data as T };
-	const body = (data && typeof data === 'object' ? data : {}) as { message?: unknown; errors?: Record<string, string[]> };
-	const message = typeof body.message === 'string' && body.message ? body.message : FAILED_MESSAGE;
+	const body = (data && typeof data === 'object' ? data : {}) as {
+		message?: unknown;
+		errors?: Record<string, string[]>;
+		code?: unknown;
+		codes?: unknown;
+		reasons?: unknown;
+	};
+	// A refusal given as message codes is worded here, in the reader's language.
+	if (Array.isArray(body.codes) && body.codes.every(isCoded)) body.reasons = body.codes.map((c) => translate(c));
+	const said = isCoded(body.code) ? translate(body.code) : body.message;
+	const message = typeof said === 'string' && said ? said : translate(coded('error.failed'));
 	return { ok: false, error: new ApiError(res.status, message, body.errors ?? {}, body as Record<string, unknown>) };
 }
 
@@ -56,7 +68,7 @@ export async function request<T>(method: Method, url: string, body?: unknown, he
 	try {
 		res = await fetch(url, init);
 	} catch {
-		return { ok: false, error: new ApiError(0, NETWORK_MESSAGE) };
+		return { ok: false, error: new ApiError(0, translate(coded('error.network'))) };
 	}
 	return readResult<T>(res);
 }

@@ -11,5 +11,6 @@ export { payments } from './payments';
 export { messages, openWhatsApp } from './messages';
 export { whatsapp } from './whatsapp';
 export { notifications } from './notifications';
+export { technician } from './technician';
 export { calls } from './lead-calls';
 export * as display from './display';

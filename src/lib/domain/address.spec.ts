@@ -103,7 +103,13 @@ describe('isAddressComplete', () => {
 		const r = sut.isAddressComplete({ ...full, city: 'Mérida' }, { cities });
 		expect(r).toEqual({
 			ok: false,
-			missing: [{ key: 'address:city', message: 'La ciudad «Mérida» no está en la lista: elige una de Cancún, Benito Juárez.' }]
+			missing: [
+				{
+					key: 'address:city',
+					message: 'La ciudad «Mérida» no está en la lista: elige una de Cancún, Benito Juárez.',
+					text: { code: 'address.city_unknown', params: { city: 'Mérida', cities: 'Cancún, Benito Juárez' } }
+				}
+			]
 		});
 	});
 

@@ -1,3 +1,5 @@
+import { coded, type Coded } from './coded';
+
 export const DEFAULT_CITIES = ['Cancún', 'Benito Juárez'] as const;
 
 /** The process's address fields (step 4.6): SM = supermanzana, MZ = manzana, LT = lote. */
@@ -17,6 +19,8 @@ export type AddressField = 'street' | 'ext' | 'colonia' | 'city';
 export interface AddressIssue {
 	key: `address:${AddressField}`;
 	message: string;
+	/** The same sentence as a message code, for the reader's language (domain/coded.ts). */
+	text: Coded;
 }
 export type AddressCheck = { ok: true } | { ok: false; missing: AddressIssue[] };
 
@@ -153,22 +157,36 @@ export function isAddressComplete(parts: AddressParts, opts: { cities?: readonly
 	if (!has(parts.street, STREET) && !grid) {
 		missing.push({
 			key: 'address:street',
-			message: 'Falta la calle: escríbela, o escribe la supermanzana, manzana y lote (SM, MZ, LT).'
+			message: 'Falta la calle: escríbela, o escribe la supermanzana, manzana y lote (SM, MZ, LT).',
+			text: coded('address.missing_street')
 		});
 	}
 	if (!has(parts.ext, EXT) && !has(parts.lt, LT)) {
-		missing.push({ key: 'address:ext', message: 'Falta el número exterior: escríbelo, o escribe el lote.' });
+		missing.push({
+			key: 'address:ext',
+			message: 'Falta el número exterior: escríbelo, o escribe el lote.',
+			text: coded('address.missing_ext')
+		});
 	}
 	if (!has(parts.colonia, FRACC)) {
-		missing.push({ key: 'address:colonia', message: 'Falta el fraccionamiento o la colonia: escríbelo.' });
+		missing.push({
+			key: 'address:colonia',
+			message: 'Falta el fraccionamiento o la colonia: escríbelo.',
+			text: coded('address.missing_colonia')
+		});
 	}
 	const city = clean(parts.city);
 	if (!city) {
-		missing.push({ key: 'address:city', message: 'Falta la ciudad o el municipio: elígelo de la lista.' });
+		missing.push({
+			key: 'address:city',
+			message: 'Falta la ciudad o el municipio: elígelo de la lista.',
+			text: coded('address.missing_city')
+		});
 	} else if (opts.cities?.length && !opts.cities.some((c) => fold(c) === fold(city))) {
 		missing.push({
 			key: 'address:city',
-			message: `La ciudad «${city}» no está en la lista: elige una de ${opts.cities.join(', ')}.`
+			message: `La ciudad «${city}» no está en la lista: elige una de ${opts.cities.join(', ')}.`,
+			text: coded('address.city_unknown', { city, cities: opts.cities.join(', ') })
 		});
 	}
 	return missing.length ? { ok: false, missing } : { ok: true };

@@ -52,7 +52,7 @@ describe('firstCharge', () => {
 
 	it('indefinido: the deposit is part of the installation, shown at $0', () => {
 		const sut = firstCharge(input({ contractType: 'indefinido' }));
-		expect(sut.items[1]).toEqual({
+		expect(sut.items[1]).toMatchObject({
 			key: 'garantia',
 			label: 'Garantía incluida en la instalación',
 			amountCents: 0,
@@ -227,7 +227,7 @@ describe('REFUND_CONDITIONS', () => {
 
 describe('installmentSchedule', () => {
 	it('Promoción 3 meses: $1,000.00 in three monthly payments', () => {
-		expect(installmentSchedule({ priceCents: 100_000, installments: 3, startDate: '2026-11-28' })).toEqual([
+		expect(installmentSchedule({ priceCents: 100_000, installments: 3, startDate: '2026-11-28' })).toMatchObject([
 			{ number: 1, label: 'Mensualidad 1 de 3', date: '2026-11-28', amountCents: 33_334 },
 			{ number: 2, label: 'Mensualidad 2 de 3', date: '2026-12-28', amountCents: 33_333 },
 			{ number: 3, label: 'Mensualidad 3 de 3', date: '2027-01-28', amountCents: 33_333 }

@@ -3,6 +3,7 @@
  * (process 4, step 2). The calendar lives in billing-dates.ts, the prorrateo in proration.ts.
  */
 import type { BillingDates, ProrationPolicy } from './billing-dates';
+import { coded, codedDate, type Coded } from './coded';
 import { addMonths, formatDateEs, isCivilDate, type CivilDate } from './dates';
 import { formatMXN } from './money';
 import { prontoPagoDiscount, serviceCharge, type ChargeItem } from './proration';
@@ -27,6 +28,8 @@ export interface FirstCharge {
 	totalCents: number;
 	/** Things the agent should say that are not charged now (pronto pago, pospago, missing contract type). */
 	notes: string[];
+	/** The same notes as codes, for the screen in the reader's language (`notes` stays Spanish for documents). */
+	saidNotes: Coded[];
 }
 
 function assertAmount(cents: number, what: string): void {
@@ -51,6 +54,7 @@ export function firstCharge(input: FirstChargeInput): FirstCharge {
 
 	const items: ChargeItem[] = [];
 	const notes: string[] = [];
+	const saidNotes: Coded[] = [];
 	const installationCharged = input.promotionFreeInstallation ? 0 : installationCostCents;
 
 	items.push(
@@ -59,13 +63,21 @@ export function firstCharge(input: FirstChargeInput): FirstCharge {
 					key: 'instalacion',
 					label: 'Instalación gratis (promoción)',
 					amountCents: 0,
-					detail: `Costo normal ${formatMXN(installationCostCents)}; gratis al pagar la primera mensualidad.`
+					detail: `Costo normal ${formatMXN(installationCostCents)}; gratis al pagar la primera mensualidad.`,
+					said: {
+						label: coded('billing.item_installation_free'),
+						detail: coded('billing.item_installation_free_detail', { cost: formatMXN(installationCostCents) })
+					}
 				}
 			: {
 					key: 'instalacion',
 					label: 'Instalación',
 					amountCents: installationCostCents,
-					detail: `Costo de instalación: ${formatMXN(installationCostCents)}.`
+					detail: `Costo de instalación: ${formatMXN(installationCostCents)}.`,
+					said: {
+						label: coded('billing.item_installation'),
+						detail: coded('billing.item_installation_detail', { cost: formatMXN(installationCostCents) })
+					}
 				}
 	);
 
@@ -74,7 +86,11 @@ export function firstCharge(input: FirstChargeInput): FirstCharge {
 			key: 'garantia',
 			label: 'Depósito en garantía',
 			amountCents: depositCents,
-			detail: `Contrato a 12 meses: ${formatMXN(depositCents)} aparte de la instalación; se devuelve al cumplir las condiciones.`
+			detail: `Contrato a 12 meses: ${formatMXN(depositCents)} aparte de la instalación; se devuelve al cumplir las condiciones.`,
+			said: {
+				label: coded('billing.item_deposit'),
+				detail: coded('billing.item_deposit_detail', { amount: formatMXN(depositCents) })
+			}
 		});
 	} else if (contractType === 'indefinido') {
 		const breakdown = depositBreakdown({
@@ -89,10 +105,21 @@ export function firstCharge(input: FirstChargeInput): FirstCharge {
 			detail:
 				breakdown.guaranteeCents > 0
 					? `Contrato indefinido: ${formatMXN(breakdown.guaranteeCents)} de los ${formatMXN(installationCharged)} de instalación se consideran garantía en caso de cancelación.`
-					: 'Contrato indefinido con instalación gratis: no queda monto en garantía.'
+					: 'Contrato indefinido con instalación gratis: no queda monto en garantía.',
+			said: {
+				label: coded('billing.item_guarantee_included'),
+				detail:
+					breakdown.guaranteeCents > 0
+						? coded('billing.item_guarantee_included_detail', {
+								guarantee: formatMXN(breakdown.guaranteeCents),
+								installation: formatMXN(installationCharged)
+							})
+						: coded('billing.item_guarantee_none_detail')
+			}
 		});
 	} else {
 		notes.push('Falta elegir el tipo de contrato (12 meses o indefinido) para saber cuánto es de garantía.');
+		saidNotes.push(coded('billing.note_missing_contract'));
 	}
 
 	items.push(...serviceCharge(dates, monthlyPriceCents, policy));
@@ -103,12 +130,24 @@ export function firstCharge(input: FirstChargeInput): FirstCharge {
 		notes.push(
 			`Pronto pago: si paga la mensualidad del ${formatDateEs(dates.firstPaymentDate)} a más tardar el ${formatDateEs(dates.prontoPagoDeadline)} (${policy.prontoPagoDays} días antes), se le descuenta ${how}.`
 		);
+		saidNotes.push(
+			coded('billing.note_pronto_pago', {
+				payment: codedDate(dates.firstPaymentDate),
+				deadline: codedDate(dates.prontoPagoDeadline),
+				days: policy.prontoPagoDays,
+				how:
+					policy.prontoPagoKind === 'porcentaje'
+						? coded('billing.pronto_pago_percent', { percent: policy.prontoPagoPercent, amount: formatMXN(discount) })
+						: formatMXN(discount)
+			})
+		);
 	}
 	if (dates.mode === 'pospago') {
 		notes.push(`Zona de pospago: el servicio se cobra en la factura con fecha de pago ${formatDateEs(dates.firstPaymentDate)}.`);
+		saidNotes.push(coded('billing.note_pospago', { date: codedDate(dates.firstPaymentDate) }));
 	}
 
-	return { items, totalCents: items.reduce((sum, item) => sum + item.amountCents, 0), notes };
+	return { items, totalCents: items.reduce((sum, item) => sum + item.amountCents, 0), notes, saidNotes };
 }
 
 export interface DepositBreakdown {
@@ -117,8 +156,10 @@ export interface DepositBreakdown {
 	payNowCents: number;
 	installationCents: number;
 	guaranteeCents: number;
-	/** The sentence the agent reads (process 3, step 8). */
+	/** The sentence the agent reads (process 3, step 8), in Spanish for documents. */
 	sentence: string;
+	/** The same sentence as a code, for the screen in the reader's language. */
+	said: Coded;
 }
 
 /**
@@ -141,7 +182,12 @@ export function depositBreakdown(input: {
 			payNowCents,
 			installationCents: installationCostCents,
 			guaranteeCents: depositCents,
-			sentence: `El cliente paga ${formatMXN(payNowCents)} (${formatMXN(installationCostCents)} de instalación + ${formatMXN(depositCents)} de garantía).`
+			sentence: `El cliente paga ${formatMXN(payNowCents)} (${formatMXN(installationCostCents)} de instalación + ${formatMXN(depositCents)} de garantía).`,
+			said: coded('billing.deposit_12', {
+				total: formatMXN(payNowCents),
+				installation: formatMXN(installationCostCents),
+				deposit: formatMXN(depositCents)
+			})
 		};
 	}
 	if (contractType === 'indefinido') {
@@ -154,7 +200,11 @@ export function depositBreakdown(input: {
 			sentence:
 				guaranteeCents > 0
 					? `El cliente paga ${formatMXN(installationCostCents)} de instalación; ${formatMXN(guaranteeCents)} se considera garantía en caso de cancelación.`
-					: `El cliente paga ${formatMXN(installationCostCents)} de instalación; no queda monto en garantía.`
+					: `El cliente paga ${formatMXN(installationCostCents)} de instalación; no queda monto en garantía.`,
+			said:
+				guaranteeCents > 0
+					? coded('billing.deposit_open', { installation: formatMXN(installationCostCents), guarantee: formatMXN(guaranteeCents) })
+					: coded('billing.deposit_open_none', { installation: formatMXN(installationCostCents) })
 		};
 	}
 	return {
@@ -162,16 +212,17 @@ export function depositBreakdown(input: {
 		payNowCents: installationCostCents,
 		installationCents: installationCostCents,
 		guaranteeCents: 0,
-		sentence: 'Elige el tipo de contrato (12 meses o indefinido) para explicar el depósito en garantía.'
+		sentence: 'Elige el tipo de contrato (12 meses o indefinido) para explicar el depósito en garantía.',
+		said: coded('billing.deposit_choose')
 	};
 }
 
 /** What the customer must do to get the deposit back (process 3, step 8): a checklist on cancellation. */
 export const REFUND_CONDITIONS = Object.freeze([
-	{ key: 'ultima_factura_pagada', label: 'Tener su última factura pagada' },
-	{ key: 'penalizacion_pagada', label: 'Pagar la penalización si tiene contrato' },
-	{ key: 'equipo_devuelto', label: 'Entregar módem y eliminador' },
-	{ key: 'garantia_anexada', label: 'Tener el servicio de garantía anexado en el sistema' }
+	{ key: 'ultima_factura_pagada', label: 'Tener su última factura pagada', code: 'refund.cond_ultima_factura_pagada' },
+	{ key: 'penalizacion_pagada', label: 'Pagar la penalización si tiene contrato', code: 'refund.cond_penalizacion_pagada' },
+	{ key: 'equipo_devuelto', label: 'Entregar módem y eliminador', code: 'refund.cond_equipo_devuelto' },
+	{ key: 'garantia_anexada', label: 'Tener el servicio de garantía anexado en el sistema', code: 'refund.cond_garantia_anexada' }
 ] as const);
 
 export type RefundConditionKey = (typeof REFUND_CONDITIONS)[number]['key'];
@@ -179,6 +230,7 @@ export type RefundConditionKey = (typeof REFUND_CONDITIONS)[number]['key'];
 export interface Installment {
 	number: number;
 	label: string;
+	said: Coded;
 	date: CivilDate;
 	amountCents: number;
 }
@@ -201,6 +253,7 @@ export function installmentSchedule(input: { priceCents: number; installments: n
 	return Array.from({ length: installments }, (_, i) => ({
 		number: i + 1,
 		label: `Mensualidad ${i + 1} de ${installments}`,
+		said: coded('billing.installment', { n: i + 1, total: installments }),
 		date: addMonths(startDate, i),
 		amountCents: base + (i < remainder ? 1 : 0)
 	}));

@@ -177,6 +177,23 @@ export function formatDateEs(date: CivilDate): string {
 	return `${day} ${monthName} ${year}`;
 }
 
+const shortDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A civil date the short way in the reader's language: "21 nov 2026" (es), "Nov 21, 2026" (en). */
+export function formatDateIn(date: CivilDate, intlLocale: string): string {
+	if (intlLocale.toLowerCase().startsWith('es')) return formatDateEs(date);
+	const { year, month, day } = dateParts(date);
+	const d = new Date(0);
+	d.setUTCFullYear(year, month - 1, day);
+	let f = shortDateFormats.get(intlLocale);
+	if (!f)
+		shortDateFormats.set(
+			intlLocale,
+			(f = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
+		);
+	return f.format(d);
+}
+
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**

@@ -101,7 +101,8 @@ const OTHER_FIELDS: Record<string, HistoryField> = {
 	devolucion_deposito: f('Devolución del depósito', 'Deposit refund'),
 	duplicado: f('Posible duplicado', 'Possible duplicate'),
 	importado: f('Importado de un archivo', 'Imported from a file'),
-	pago: f('Pago', 'Payment')
+	pago: f('Pago', 'Payment'),
+	arco: f('Datos personales eliminados (ARCO), motivo', 'Personal data erased (ARCO), reason')
 };
 
 const FILE_EN: Record<string, string> = {

@@ -5,6 +5,7 @@ import { OPEN_STAGES, ROLES, STAGES, requirementsFor, type GuardCard, type Stage
 
 const keys = sut.PANEL_SECTIONS.map((s) => s.key);
 const officeOnly = sut.PANEL_SECTIONS.filter((s) => s.office).map((s) => s.key);
+const adminOnly = sut.PANEL_SECTIONS.filter((s) => 'admin' in s && s.admin).map((s) => s.key);
 const lead = (stage: Stage) => sut.panelTabs(stage, 'agent')[0];
 
 describe('the card panel follows the stage', () => {
@@ -32,7 +33,9 @@ describe('the card panel follows the stage', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...STAGES), fc.constantFrom(...ROLES), (stage, role) => {
 				const placed = sut.panelTabs(stage, role).flat();
-				const expected = role === 'technician' ? keys.filter((k) => !officeOnly.includes(k as never)) : keys;
+				const expected = keys.filter(
+					(k) => !(role === 'technician' && officeOnly.includes(k as never)) && !(role !== 'admin' && adminOnly.includes(k as never))
+				);
 				expect([...placed].sort()).toEqual([...expected].sort());
 			})
 		);
@@ -46,7 +49,14 @@ describe('the card panel follows the stage', () => {
 
 	it('the sections a stage does not lead with follow in the registry order', () => {
 		const rest = sut.panelTabs('documentos_pendientes', 'agent').slice(2).flat();
-		expect(rest).toEqual(keys.filter((k) => k !== 'documentos' && k !== 'cliente'));
+		expect(rest).toEqual(keys.filter((k) => k !== 'documentos' && k !== 'cliente' && k !== 'arco'));
+	});
+
+	it('only an admin gets the personal-data (ARCO) section, last', () => {
+		for (const stage of STAGES) {
+			expect(sut.panelTabs(stage, 'admin').at(-1)).toEqual(['arco']);
+			for (const role of ['coordinator', 'agent', 'technician'] as const) expect(sut.panelTabs(stage, role).flat()).not.toContain('arco');
+		}
 	});
 
 	it('a section key is recognised; anything else is not', () => {

@@ -10,6 +10,8 @@ export interface PanelSectionRow {
 	key: string;
 	/** Only the office sees it (the technician's phone has its own job screen for the call's data). */
 	office: boolean;
+	/** Only an admin sees it (the customer's personal data as a whole: export and erasure). */
+	admin?: boolean;
 	/**
 	 * The guard's requirement keys (stage-rules.ts) this section is where to fix; a key ending in
 	 * ':' covers every key with that prefix (`file:ine_frontal`, `address:street`…).
@@ -31,7 +33,9 @@ export const PANEL_SECTIONS = [
 	{ key: 'conexion', office: false, fixes: ['technicianId', 'pppoeUser', 'pppoePassword', 'ip', 'completedAt', 'equipment:'] },
 	{ key: 'servicios', office: false, fixes: [] },
 	{ key: 'checklist', office: false, fixes: [] },
-	{ key: 'historial', office: false, fixes: [] }
+	{ key: 'historial', office: false, fixes: [] },
+	// ARCO rights (LFPDPPP): export or erase everything held about the customer.
+	{ key: 'arco', office: true, admin: true, fixes: [] }
 ] as const satisfies readonly PanelSectionRow[];
 
 export type PanelSectionKey = (typeof PANEL_SECTIONS)[number]['key'];
@@ -57,7 +61,11 @@ export const PANEL_BY_STAGE: Record<Stage, readonly PanelTab[]> = {
 const ROW = new Map<string, PanelSectionRow>(PANEL_SECTIONS.map((s) => [s.key, s]));
 export const isPanelSection = (key: unknown): key is PanelSectionKey => typeof key === 'string' && ROW.has(key);
 
-const visible = (key: PanelSectionKey, role: Role) => role !== 'technician' || !ROW.get(key)!.office;
+function visible(key: PanelSectionKey, role: Role): boolean {
+	const row = ROW.get(key)!;
+	if (row.admin) return role === 'admin';
+	return role !== 'technician' || !row.office;
+}
 
 /** The panel's tabs for a card at `stage`, seen by `role`: the stage's lead tabs, then the rest. */
 export function panelTabs(stage: Stage, role: Role): PanelTab[] {

@@ -41,7 +41,7 @@ describe('prorate', () => {
 
 describe('serviceCharge: table', () => {
 	it('shows the arithmetic and the divisor rule: 15 días × $400.00 ÷ 30 (días de noviembre) = $200.00', () => {
-		expect(sut('2026-11-13', 28)).toEqual({
+		expect(sut('2026-11-13', 28)).toMatchObject({
 			key: 'prorrateo',
 			label: 'Prorrateo',
 			amountCents: 20_000,

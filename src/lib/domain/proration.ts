@@ -10,6 +10,7 @@
 import type { BillingDates, ProrationPolicy } from './billing-dates';
 import { addDays, daysInMonth, dateParts, formatDateEs, type CivilDate } from './dates';
 import { divideRounded, formatMXN, roundToPesos } from './money';
+import { coded, codedDate, codedMonth, type Coded, type CodedParam } from './coded';
 
 export type ChargeItemKey = 'instalacion' | 'garantia' | 'dias_gratis' | 'prorrateo' | 'mensualidad';
 
@@ -19,6 +20,8 @@ export interface ChargeItem {
 	amountCents: number;
 	/** The visible arithmetic, in Spanish. */
 	detail: string;
+	/** Label and detail as codes, for the screen in the reader's language (the Spanish above is for documents). */
+	said: { label: Coded; detail: Coded };
 }
 
 /** The days the monthly price is divided by to get the daily rate. */
@@ -70,6 +73,9 @@ function range(from: CivilDate, to: CivilDate): string {
 	return from === to ? formatDateEs(from) : `${formatDateEs(from)} – ${formatDateEs(to)}`;
 }
 
+const saidRange = (from: CivilDate, to: CivilDate): Coded =>
+	from === to ? codedDate(from) : coded('billing.range', { from: codedDate(from), to: codedDate(to) });
+
 const MONTHS = [
 	'enero',
 	'febrero',
@@ -95,6 +101,15 @@ function divisorText(dates: BillingDates, policy: ProrationPolicy, divisor: numb
 	return `${divisor} (días del periodo ${range(dates.periodStart, addDays(dates.firstPaymentDate, -1))})`;
 }
 
+function saidDivisor(dates: BillingDates, policy: ProrationPolicy, divisor: number): CodedParam {
+	if (policy.divisor === '30') return '30';
+	if (policy.divisor === 'mes') {
+		const { month } = dateParts(dates.prorationFrom ?? dates.installationDate);
+		return coded('billing.divisor_month', { n: divisor, month: codedMonth(month) });
+	}
+	return coded('billing.divisor_period', { n: divisor, range: saidRange(dates.periodStart, addDays(dates.firstPaymentDate, -1)) });
+}
+
 /**
  * "Instalada el día 3": in zones that charge on the 1st the period's day is the calendar day the
  * providers' rule speaks of; elsewhere it is said to be the period's day.
@@ -102,6 +117,9 @@ function divisorText(dates: BillingDates, policy: ProrationPolicy, divisor: numb
 function installedOn(dates: BillingDates): string {
 	return `Instalada el día ${dates.installationPeriodDay}${dates.paymentDay === 1 ? '' : ' del periodo'}`;
 }
+
+const saidInstalledOn = (dates: BillingDates): Coded =>
+	coded(dates.paymentDay === 1 ? 'billing.installed_on' : 'billing.installed_on_period', { day: dates.installationPeriodDay });
 
 /** The pronto pago discount on one monthly price: a fixed amount (never more than the month) or a percentage of it. */
 export function prontoPagoDiscount(policy: ProrationPolicy, monthlyPriceCents: number): number {
@@ -128,7 +146,11 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 			key: 'dias_gratis',
 			label: 'Días gratis (promoción)',
 			amountCents: 0,
-			detail: `${policy.freeDays} días sin costo, hasta el ${formatDateEs(dates.freeDaysUntil)}.`
+			detail: `${policy.freeDays} días sin costo, hasta el ${formatDateEs(dates.freeDaysUntil)}.`,
+			said: {
+				label: coded('billing.item_free_days'),
+				detail: coded('billing.item_free_days_detail', { days: policy.freeDays, until: codedDate(dates.freeDaysUntil) })
+			}
 		});
 	}
 	const thresholds = policy.freeDays === 0;
@@ -139,7 +161,17 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 			key: 'mensualidad',
 			label: 'Mensualidad completa',
 			amountCents: monthlyPriceCents,
-			detail: `${installedOn(dates)} (${days}): mes completo, ${formatMXN(monthlyPriceCents)}, hasta el ${formatDateEs(addDays(dates.firstPaymentDate, -1))}.`
+			detail: `${installedOn(dates)} (${days}): mes completo, ${formatMXN(monthlyPriceCents)}, hasta el ${formatDateEs(addDays(dates.firstPaymentDate, -1))}.`,
+			said: {
+				label: coded('billing.item_full_month'),
+				detail: coded('billing.item_full_month_detail', {
+					installed: saidInstalledOn(dates),
+					days:
+						policy.fullMonthUntilDay === 1 ? coded('billing.days_first') : coded('billing.days_upto', { day: policy.fullMonthUntilDay }),
+					amount: formatMXN(monthlyPriceCents),
+					until: codedDate(addDays(dates.firstPaymentDate, -1))
+				})
+			}
 		});
 		return items;
 	}
@@ -148,7 +180,15 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 			key: 'prorrateo',
 			label: 'Prorrateo',
 			amountCents: 0,
-			detail: `${installedOn(dates)} (día ${policy.skipFromDay} en adelante): nada ahora; la primera mensualidad completa se paga el ${payment}.`
+			detail: `${installedOn(dates)} (día ${policy.skipFromDay} en adelante): nada ahora; la primera mensualidad completa se paga el ${payment}.`,
+			said: {
+				label: coded('billing.item_proration'),
+				detail: coded('billing.item_proration_skip_detail', {
+					installed: saidInstalledOn(dates),
+					day: policy.skipFromDay,
+					payment: codedDate(dates.firstPaymentDate)
+				})
+			}
 		});
 		return items;
 	}
@@ -157,7 +197,11 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 			key: 'prorrateo',
 			label: 'Prorrateo',
 			amountCents: 0,
-			detail: `No quedan días por cobrar antes de la fecha de pago (${payment}).`
+			detail: `No quedan días por cobrar antes de la fecha de pago (${payment}).`,
+			said: {
+				label: coded('billing.item_proration'),
+				detail: coded('billing.item_proration_none_detail', { payment: codedDate(dates.firstPaymentDate) })
+			}
 		});
 		return items;
 	}
@@ -176,6 +220,27 @@ export function serviceCharge(dates: BillingDates, monthlyPriceCents: number, po
 	} else if (p.amountCents !== p.exactCents) {
 		detail += ` → ${formatMXN(p.amountCents)} (redondeo a pesos enteros)`;
 	}
-	items.push({ key: 'prorrateo', label: 'Prorrateo', amountCents: p.amountCents, detail: `${detail}.` });
+	const said = coded('billing.proration_detail', {
+		range: saidRange(dates.prorationFrom, dates.prorationTo),
+		days: coded(dates.prorationDays === 1 ? 'billing.days_one' : 'billing.days_many', { n: dates.prorationDays }),
+		installationDay: dates.freeDaysUntil
+			? ''
+			: coded(policy.chargeInstallationDay ? 'billing.with_installation_day' : 'billing.without_installation_day'),
+		monthly: formatMXN(monthlyPriceCents),
+		divisor: saidDivisor(dates, policy, divisor),
+		exact: formatMXN(p.exactCents),
+		tail: p.capped
+			? coded('billing.proration_capped', { amount: formatMXN(p.amountCents) })
+			: p.amountCents !== p.exactCents
+				? coded('billing.proration_rounded', { amount: formatMXN(p.amountCents) })
+				: ''
+	});
+	items.push({
+		key: 'prorrateo',
+		label: 'Prorrateo',
+		amountCents: p.amountCents,
+		detail: `${detail}.`,
+		said: { label: coded('billing.item_proration'), detail: said }
+	});
 	return items;
 }

@@ -3,35 +3,53 @@
  * labels, and the charts' text alternatives, so the picture and the numbers under it agree. Pure.
  */
 import type { ReportColumn, ReportColumnType, ReportSection, ReportValue } from '$lib/types/reports';
-import { formatDateEs, isCivilDate } from './dates';
+import { formatDateIn, isCivilDate } from './dates';
 
-const INT = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });
-const HOURS = new Intl.NumberFormat('es-MX', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const MXN = new Intl.NumberFormat('es-MX', { style: 'currency', currency: 'MXN', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const numberFormats = new Map<string, { int: Intl.NumberFormat; hours: Intl.NumberFormat; mxn: Intl.NumberFormat }>();
+function formatsFor(locale: string) {
+	let f = numberFormats.get(locale);
+	if (!f) {
+		const mxn = {
+			style: 'currency',
+			currency: 'MXN',
+			currencyDisplay: 'narrowSymbol',
+			minimumFractionDigits: 2,
+			maximumFractionDigits: 2
+		} as const;
+		f = {
+			int: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+			hours: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+			mxn: new Intl.NumberFormat(locale, mxn)
+		};
+		numberFormats.set(locale, f);
+	}
+	return f;
+}
 
 /** What an empty cell reads as. */
 export const EMPTY_CELL = '—';
 
 const num = (v: ReportValue): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** «$1,234.00», «45 %», «1 sep 2026», «12.5 h», «1,234». */
-export function formatReportValue(value: ReportValue, type: ReportColumnType): string {
+/** «$1,234.00», «45 %», «1 sep 2026», «12.5 h», «1,234»; in `locale` (es-MX for downloads and charts). */
+export function formatReportValue(value: ReportValue, type: ReportColumnType, locale = 'es-MX'): string {
 	if (value === null || value === undefined || value === '') return EMPTY_CELL;
 	if (type === 'text') return String(value);
-	if (type === 'date') return typeof value === 'string' && isCivilDate(value) ? formatDateEs(value) : String(value);
+	if (type === 'date') return typeof value === 'string' && isCivilDate(value) ? formatDateIn(value, locale) : String(value);
 	const n = num(value);
 	if (n === null) return String(value);
+	const f = formatsFor(locale);
 	switch (type) {
 		case 'int':
-			return INT.format(n);
+			return f.int.format(n);
 		case 'money':
-			return MXN.format(n / 100);
+			return f.mxn.format(n / 100);
 		case 'ratio':
 			return `${Math.round(n * 100)} %`;
 		case 'hours':
-			return `${HOURS.format(n)} h`;
+			return `${f.hours.format(n)} h`;
 		case 'decimal':
-			return HOURS.format(n);
+			return f.hours.format(n);
 	}
 }
 
@@ -48,11 +66,24 @@ export function columnOf(section: ReportSection, key: string): ReportColumn | un
 	return section.columns.find((c) => c.key === key);
 }
 
+/** The words of a chart's text alternative, in the reader's language (Spanish by default). */
+export interface SummaryWords {
+	locale: string;
+	max: (p: { label: string; value: string; at: string }) => string;
+	rows: (count: number) => string;
+}
+
+const SPANISH_SUMMARY: SummaryWords = {
+	locale: 'es-MX',
+	max: ({ label, value, at }) => `${label}: máximo ${value} (${at})`,
+	rows: (count) => (count === 1 ? '1 fila' : `${count} filas`)
+};
+
 /**
  * The chart's text alternative: the section's sentence, then each drawn series' highest point,
  * so a screen reader hears what the picture shows before reading the table.
  */
-export function chartSummary(section: ReportSection): string {
+export function chartSummary(section: ReportSection, words: SummaryWords = SPANISH_SUMMARY): string {
 	const chart = section.chart;
 	if (!chart || section.rows.length === 0) return section.description;
 	const x = columnOf(section, chart.x);
@@ -65,9 +96,9 @@ export function chartSummary(section: ReportSection): string {
 			if (n !== null && (best === null || n > best.value)) best = { value: n, at: row[chart.x] };
 		}
 		if (!best) return [];
-		const at = x ? formatReportValue(best.at, x.type) : String(best.at);
-		return [`${col.label}: máximo ${formatReportValue(best.value, col.type)} (${at})`];
+		const at = x ? formatReportValue(best.at, x.type, words.locale) : String(best.at);
+		return [words.max({ label: col.label, value: formatReportValue(best.value, col.type, words.locale), at })];
 	});
-	const rows = section.rows.length === 1 ? '1 fila' : `${section.rows.length} filas`;
+	const rows = words.rows(section.rows.length);
 	return [section.description, `${rows}.`, ...parts.map((p) => `${p}.`)].join(' ');
 }

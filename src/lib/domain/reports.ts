@@ -19,6 +19,14 @@ export const REPORTS: Record<ReportKey, { es: string; en: string }> = {
 	cobros: { es: 'Cobros', en: 'Money' }
 };
 
+/**
+ * Columns whose values (or, for a reason's own column, whose heading) are the provider's own names:
+ * zones, technicians, agents, «¿Cómo se enteró?» answers and cancellation reasons. They read the
+ * same in both languages, and the page marks them as data.
+ */
+export const isProviderDataColumn = (key: string): boolean =>
+	key === 'fuente' || key === 'motivo' || key === 'zona' || key === 'tecnico' || key === 'asesor' || key.startsWith('motivo_');
+
 export const isReportKey = (v: unknown): v is ReportKey => typeof v === 'string' && (REPORT_KEYS as readonly string[]).includes(v);
 
 export const DATE_PRESETS = ['semana', 'mes', '90_dias', 'personalizado'] as const;

@@ -1,6 +1,7 @@
 /** What the guards read from a card and the settings they obey; the rules are in stage-rules.ts. */
 import type { ServiceType } from './geo';
 import type { Stage } from './stage-registry';
+import type { Coded } from './coded';
 
 export type { ServiceType };
 
@@ -88,9 +89,13 @@ export interface Requirement {
 	kind: 'document' | 'data';
 	/** Two or three words for badges ("correo", "técnico"). */
 	short: string;
+	/** `short` and `message` as message codes, for the reader's language (domain/coded.ts). */
+	label: Coded;
+	text: Coded;
 }
 
-export type GuardResult = { ok: true; overridden: boolean } | { ok: false; reasons: string[]; overridable: boolean };
+/** A refusal's `reasons` in Spanish (for the server's messages) and as `codes` for the reader's language. */
+export type GuardResult = { ok: true; overridden: boolean } | { ok: false; reasons: string[]; codes: Coded[]; overridable: boolean };
 
 export interface CanEnterOptions {
 	settings?: Partial<GuardSettings> | null;

@@ -1,6 +1,8 @@
 /** What each stage needs of a card: the data half of the guard (stages.ts adds the roles). */
 import { isAddressComplete } from './address';
-import { parseMxPhone } from './phones';
+import { parseMxPhone, PHONE_FOREIGN_ERROR } from './phones';
+import { coded, type Coded } from './coded';
+import { translate } from '$lib/i18n/translate';
 import { isOpenStage, isStage, OPEN_STAGES, type OpenStage, type Stage } from './stage-registry';
 import { joinOr, needsText, reasonLabel } from './cancel-reasons';
 import {
@@ -12,15 +14,26 @@ import {
 	type Requirement
 } from './stage-card';
 
+/** Message codes of each equipment field: with its article, for sentences, and short, for badges. */
 const EQUIPMENT_LABELS: Record<string, [withArticle: string, short: string]> = {
-	cpeMac: ['la MAC del CPE', 'MAC del CPE'],
-	onuSerial: ['el número de serie de la ONU', 'serie de la ONU'],
-	routerModel: ['el modelo del router', 'modelo del router'],
-	dni: ['el DNI', 'DNI']
+	cpeMac: ['equipment.cpe_mac', 'short.cpe_mac'],
+	onuSerial: ['equipment.onu_serial', 'short.onu_serial'],
+	routerModel: ['equipment.router_model', 'short.router_model'],
+	dni: ['equipment.dni', 'short.dni']
 };
 
 const filled = (v: string | null | undefined) => (v ?? '').trim() !== '';
-const data = (key: string, short: string, message: string): Requirement => ({ key, short, message, kind: 'data' });
+/** The Spanish words stay on the requirement for the server's messages; the UI words the codes. */
+const requirement = (key: string, label: Coded, text: Coded, kind: Requirement['kind']): Requirement => ({
+	key,
+	short: translate(label, 'es'),
+	message: translate(text, 'es'),
+	kind,
+	label,
+	text
+});
+const data = (key: string, short: string | Coded, text: Coded): Requirement =>
+	requirement(key, typeof short === 'string' ? coded(short) : short, text, 'data');
 
 function isCalendarDate(s: string | null | undefined): boolean {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s ?? '');
@@ -29,15 +42,17 @@ function isCalendarDate(s: string | null | undefined): boolean {
 	return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-function fileRequirement(card: GuardCard, category: string, message: string): Requirement[] {
+function fileRequirement(card: GuardCard, category: string, text: Coded): Requirement[] {
 	if (card.fileCategories?.includes(category)) return [];
-	return [{ key: `file:${category}`, short: FILE_CATEGORY_LABELS[category] ?? category, message, kind: 'document' }];
+	const label = category in FILE_CATEGORY_LABELS ? coded(`short.file_${category}`) : coded('short.raw', { text: category });
+	return [requirement(`file:${category}`, label, text, 'document')];
 }
 
-function phoneRequirement(value: string | null | undefined, key: string, short: string, missing: string): Requirement[] {
+function phoneRequirement(value: string | null | undefined, key: string, short: string, missing: Coded): Requirement[] {
 	if (!filled(value)) return [data(key, short, missing)];
 	const parsed = parseMxPhone(value);
-	return parsed.ok ? [] : [data(key, short, `El ${short} no es válido. ${parsed.error}`)];
+	const detail = coded(parsed.ok || parsed.error !== PHONE_FOREIGN_ERROR ? 'phone.invalid' : 'phone.foreign');
+	return parsed.ok ? [] : [data(key, short, coded('guard.phone_invalid', { what: coded(short), detail }))];
 }
 
 const hasLocation = (c: GuardCard) => Number.isFinite(c.lat) && Number.isFinite(c.lng) && Math.abs(c.lat!) <= 90 && Math.abs(c.lng!) <= 180;
@@ -57,44 +72,21 @@ const addressOf = (c: GuardCard) => ({
 /** What each stage adds on top of the previous ones (DOMAIN.md, "Stages and what each one needs"). */
 const STAGE_RULES: Record<OpenStage, (card: GuardCard, settings: GuardSettings) => Requirement[]> = {
 	preinstalacion: (c) => [
-		...(filled(c.fullName) ? [] : [data('fullName', 'nombre', 'Falta el nombre completo del cliente: escríbelo en la tarjeta.')]),
-		...phoneRequirement(
-			c.phone,
-			'phone',
-			'teléfono principal',
-			'Falta el teléfono principal: escribe los 10 dígitos, por ejemplo 998 123 4567.'
-		)
+		...(filled(c.fullName) ? [] : [data('fullName', 'short.full_name', coded('guard.missing_full_name'))]),
+		...phoneRequirement(c.phone, 'phone', 'short.phone', coded('guard.missing_phone'))
 	],
 	cobertura_confirmada: (c) => [
-		...(hasLocation(c) || isAddressComplete(addressOf(c)).ok
-			? []
-			: [data('location', 'ubicación', 'Falta la ubicación: pega las coordenadas que envió el cliente o completa la dirección.')]),
-		...(filled(c.zoneId) ? [] : [data('zoneId', 'zona', 'Falta la zona (RB): elige la zona que cubre la ubicación del cliente.')]),
-		...(filled(c.zoneId) && c.zoneHasCoverage === false
-			? [
-					data(
-						'zoneCoverage',
-						'cobertura',
-						'La zona elegida no cubre la ubicación del cliente: elige otra zona o cancela la tarjeta por «Sin cobertura».'
-					)
-				]
-			: []),
-		...(c.serviceType ? [] : [data('serviceType', 'tipo de servicio', 'Falta el tipo de servicio: elige inalámbrico o fibra.')])
+		...(hasLocation(c) || isAddressComplete(addressOf(c)).ok ? [] : [data('location', 'short.location', coded('guard.missing_location'))]),
+		...(filled(c.zoneId) ? [] : [data('zoneId', 'short.zone', coded('guard.missing_zone'))]),
+		...(filled(c.zoneId) && c.zoneHasCoverage === false ? [data('zoneCoverage', 'short.coverage', coded('guard.zone_no_coverage'))] : []),
+		...(c.serviceType ? [] : [data('serviceType', 'short.service_type', coded('guard.missing_service_type'))])
 	],
 	documentos_pendientes: (c) => [
-		...(filled(c.planId) ? [] : [data('planId', 'plan', 'Falta el plan: elige el plan que contrató el cliente.')]),
+		...(filled(c.planId) ? [] : [data('planId', 'short.plan', coded('guard.missing_plan'))]),
 		...(c.contractType && CONTRACT_TYPES.includes(c.contractType)
 			? []
-			: [data('contractType', 'tipo de contrato', 'Falta el tipo de contrato: elige 12 meses o indefinido.')]),
-		...(filled(c.customerAcceptedAt)
-			? []
-			: [
-					data(
-						'customerAcceptedAt',
-						'aceptación',
-						'Falta registrar que el cliente aceptó el plan y las condiciones: márcalo en la tarjeta.'
-					)
-				])
+			: [data('contractType', 'short.contract_type', coded('guard.missing_contract_type'))]),
+		...(filled(c.customerAcceptedAt) ? [] : [data('customerAcceptedAt', 'short.acceptance', coded('guard.missing_acceptance'))])
 	],
 	agendada: (c) => {
 		const address = isAddressComplete(addressOf(c));
@@ -102,96 +94,49 @@ const STAGE_RULES: Record<OpenStage, (card: GuardCard, settings: GuardSettings) 
 		const alt = parseMxPhone(c.phoneAlt);
 		const main = parseMxPhone(c.phone);
 		return [
-			...fileRequirement(c, 'ine_frontal', 'Falta el INE frontal: súbelo en Archivos.'),
-			...fileRequirement(c, 'ine_atras', 'Falta el INE atrás: súbelo en Archivos.'),
-			...fileRequirement(c, 'comprobante_domicilio', 'Falta el comprobante de domicilio: súbelo en Archivos.'),
+			...fileRequirement(c, 'ine_frontal', coded('guard.missing_file_ine_frontal')),
+			...fileRequirement(c, 'ine_atras', coded('guard.missing_file_ine_atras')),
+			...fileRequirement(c, 'comprobante_domicilio', coded('guard.missing_file_comprobante_domicilio')),
 			...(c.contractType === '12_meses'
-				? fileRequirement(
-						c,
-						'confirmacion_12_meses',
-						'Falta la «Confirmación contrato a 12 meses»: sube la captura de WhatsApp donde el cliente la acepta.'
-					)
+				? fileRequirement(c, 'confirmacion_12_meses', coded('guard.missing_file_confirmacion_12_meses'))
 				: []),
 			...(!email
-				? [data('email', 'correo', 'Falta el correo electrónico: escríbelo, ahí le llegan sus facturas.')]
+				? [data('email', 'short.email', coded('guard.missing_email'))]
 				: /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)
 					? []
-					: [data('email', 'correo', 'El correo electrónico no es válido: revísalo, por ejemplo nombre@gmail.com.')]),
-			...phoneRequirement(
-				c.phoneAlt,
-				'phoneAlt',
-				'teléfono adicional',
-				'Falta el teléfono adicional: pide otro número de contacto, de preferencia de un familiar.'
-			),
-			...(alt.ok && main.ok && alt.value === main.value
-				? [
-						data(
-							'phoneAlt',
-							'teléfono adicional',
-							'El teléfono adicional es igual al principal: pide otro número de contacto, de preferencia de un familiar.'
-						)
-					]
-				: []),
-			...(address.ok ? [] : address.missing.map((m) => data(m.key, 'dirección', m.message))),
+					: [data('email', 'short.email', coded('guard.email_invalid'))]),
+			...phoneRequirement(c.phoneAlt, 'phoneAlt', 'short.phone_alt', coded('guard.missing_phone_alt')),
+			...(alt.ok && main.ok && alt.value === main.value ? [data('phoneAlt', 'short.phone_alt', coded('guard.phone_alt_same'))] : []),
+			...(address.ok ? [] : address.missing.map((m) => data(m.key, 'short.address', m.text))),
 			...(!filled(c.installationDate)
-				? [
-						data(
-							'installationDate',
-							'fecha de instalación',
-							'Falta la fecha de instalación acordada con el cliente: elígela en la tarjeta.'
-						)
-					]
+				? [data('installationDate', 'short.installation_date', coded('guard.missing_installation_date'))]
 				: isCalendarDate(c.installationDate)
 					? []
-					: [data('installationDate', 'fecha de instalación', 'La fecha de instalación no es válida: elígela de nuevo en el calendario.')]),
-			...(c.billingComputed
-				? []
-				: [
-						data(
-							'billingComputed',
-							'fechas de cobro',
-							'Faltan las fechas de cobro: revisa la fecha de pago, el corte y el prorrateo en la tarjeta.'
-						)
-					])
+					: [data('installationDate', 'short.installation_date', coded('guard.installation_date_invalid'))]),
+			...(c.billingComputed ? [] : [data('billingComputed', 'short.billing', coded('guard.missing_billing'))])
 		];
 	},
 	asignada: (c) => [
-		...(filled(c.technicianId) ? [] : [data('technicianId', 'técnico', 'Falta asignar un técnico: elígelo en la tarjeta.')]),
-		...(filled(c.pppoeUser) ? [] : [data('pppoeUser', 'usuario PPPoE', 'Falta el usuario PPPoE: usa el teléfono principal del cliente.')]),
-		...(filled(c.pppoePassword)
-			? []
-			: [data('pppoePassword', 'contraseña PPPoE', 'Falta la contraseña PPPoE: usa el teléfono seguido de M, por ejemplo 9981234567M.')]),
-		...(filled(c.ip) ? [] : [data('ip', 'IP', 'Falta la IP: elige una IP disponible de la zona.')])
+		...(filled(c.technicianId) ? [] : [data('technicianId', 'short.technician', coded('guard.missing_technician'))]),
+		...(filled(c.pppoeUser) ? [] : [data('pppoeUser', 'short.pppoe_user', coded('guard.missing_pppoe_user'))]),
+		...(filled(c.pppoePassword) ? [] : [data('pppoePassword', 'short.pppoe_password', coded('guard.missing_pppoe_password'))]),
+		...(filled(c.ip) ? [] : [data('ip', 'short.ip', coded('guard.missing_ip'))])
 	],
 	firmada: (c, s) => [
-		...(filled(c.sheetSignedAt)
-			? []
-			: [
-					data(
-						'sheetSignedAt',
-						'firma de la hoja',
-						'Falta la firma de la hoja de instalación: fírmala en el teléfono del técnico o manda el enlace por WhatsApp.'
-					)
-				]),
+		...(filled(c.sheetSignedAt) ? [] : [data('sheetSignedAt', 'short.sheet_signature', coded('guard.missing_sheet_signature'))]),
 		...(c.contractType && s.contractRequiredFor.includes(c.contractType) && !filled(c.contractSignedAt)
-			? [
-					data(
-						'contractSignedAt',
-						'firma del contrato',
-						'Falta la firma del contrato: fírmalo en persona o manda el enlace de firma al cliente.'
-					)
-				]
+			? [data('contractSignedAt', 'short.contract_signature', coded('guard.missing_contract_signature'))]
 			: [])
 	],
 	activa: (c, s) => [
-		...(filled(c.completedAt)
-			? []
-			: [data('completedAt', 'cierre del técnico', 'Falta que el técnico marque la instalación como terminada.')]),
+		...(filled(c.completedAt) ? [] : [data('completedAt', 'short.completion', coded('guard.missing_completion'))]),
 		...s.requiredEquipmentFields
 			.filter((f) => !filled(c.equipment?.[f]))
 			.map((f) => {
-				const [label, short] = EQUIPMENT_LABELS[f] ?? [`el dato de equipo «${f}»`, f];
-				return data(`equipment:${f}`, short, `Falta ${label}: lo captura el técnico al instalar.`);
+				const known = EQUIPMENT_LABELS[f];
+				const label = known ? coded(known[0]) : coded('equipment.other', { field: f });
+				const short = known ? coded(known[1]) : coded('short.raw', { text: f });
+				return data(`equipment:${f}`, short, coded('guard.missing_equipment', { what: label }));
 			})
 	]
 };
@@ -201,10 +146,10 @@ function cancelRequirements(c: GuardCard, s: GuardSettings): Requirement[] {
 	const list = s.cancelReasons;
 	if (!c.cancelReason || !list.some((r) => r.key === c.cancelReason)) {
 		const choices = joinOr(list.map((r) => r.label.toLowerCase()));
-		return [data('cancelReason', 'motivo', `Falta el motivo de cancelación: elige ${choices}.`)];
+		return [data('cancelReason', 'short.cancel_reason', coded('guard.missing_cancel_reason', { choices }))];
 	}
 	if (needsText(c.cancelReason) && !filled(c.cancelNote)) {
-		return [data('cancelNote', 'motivo', `Escribe el motivo de la cancelación: elegiste «${reasonLabel(list, c.cancelReason)}».`)];
+		return [data('cancelNote', 'short.cancel_reason', coded('guard.cancel_note', { reason: reasonLabel(list, c.cancelReason) }))];
 	}
 	return [];
 }

@@ -74,7 +74,7 @@ describe('canEnter', () => {
 
 	it('lists the unmet data and lets a coordinator override it with a written reason', () => {
 		const card = completeCard({ stage: 'documentos_pendientes', fileCategories: ['ine_frontal'] });
-		expect(sut.canEnter(card, 'agendada', 'coordinator')).toEqual({
+		expect(sut.canEnter(card, 'agendada', 'coordinator')).toMatchObject({
 			ok: false,
 			overridable: true,
 			reasons: [
@@ -97,7 +97,7 @@ describe('canEnter', () => {
 	it('agents cannot override, and are told so when they try', () => {
 		const card = completeCard({ stage: 'documentos_pendientes', email: null });
 		const r = sut.canEnter(card, 'agendada', 'agent', { overrideReason: 'El cliente lo manda luego' });
-		expect(r).toEqual({
+		expect(r).toMatchObject({
 			ok: false,
 			overridable: false,
 			reasons: [
@@ -109,7 +109,7 @@ describe('canEnter', () => {
 
 	it('nobody skips the cancellation reason', () => {
 		const card = completeCard({ stage: 'agendada', cancelReason: null });
-		expect(sut.canEnter(card, 'cancelada', 'admin', { overrideReason: 'Lo cancelo yo' })).toEqual({
+		expect(sut.canEnter(card, 'cancelada', 'admin', { overrideReason: 'Lo cancelo yo' })).toMatchObject({
 			ok: false,
 			overridable: false,
 			reasons: ['Falta el motivo de cancelación: elige sin cobertura, declinó, no localizable, duplicado u otro.']
@@ -266,8 +266,8 @@ describe('missingForNext and badges', () => {
 
 	it('has no badge when nothing is missing or there is no next column', () => {
 		expect(sut.missingForNext(completeCard({ stage: 'agendada' }))).toMatchObject({ next: 'asignada', missing: [], badge: null });
-		expect(sut.missingForNext(completeCard({ stage: 'activa' }))).toEqual({ next: null, missing: [], badge: null });
-		expect(sut.missingForNext(emptyCard('cancelada'))).toEqual({ next: null, missing: [], badge: null });
+		expect(sut.missingForNext(completeCard({ stage: 'activa' }))).toEqual({ next: null, missing: [], badge: null, badgeCode: null });
+		expect(sut.missingForNext(emptyCard('cancelada'))).toEqual({ next: null, missing: [], badge: null, badgeCode: null });
 	});
 
 	it('uses the settings', () => {

@@ -3,7 +3,7 @@
  * per stage is stage-rules.ts; this module puts roles and requirements together and re-exports
  * both, so importers keep one path.
  */
-import { mayEnter, mayLeave, isOpenStage, OPEN_STAGES, stageLabel, stagesOf, STAGE_TABLE, isStage, nextStage } from './stage-registry';
+import { mayEnter, mayLeave, isOpenStage, OPEN_STAGES, stagesOf, STAGE_TABLE, isStage, nextStage } from './stage-registry';
 import type { Role, Stage } from './stage-registry';
 import {
 	MIN_OVERRIDE_REASON_LENGTH,
@@ -14,47 +14,59 @@ import {
 	type Requirement
 } from './stage-card';
 import { ownRequirementsFor, requirementsFor } from './stage-rules';
+import { coded, type Coded } from './coded';
+import { translate } from '$lib/i18n/translate';
 
 export * from './stage-registry';
 export * from './stage-card';
 export { ownRequirementsFor, requirementsFor } from './stage-rules';
 
-const quoted = (stages: readonly Stage[]) => stages.map((s) => `«${stageLabel(s)}»`).join(' o ');
+const stageList = (stages: readonly Stage[]): Coded[] => stages.map((st) => coded(`stage.${st}`));
 
 /** What a role was allowed, in words, for its refusal. */
-function allowedMoves(role: Role): string {
+function allowedMoves(role: Role): Coded {
 	const from = OPEN_STAGES.filter((s) => mayLeave(role, s));
 	const to = OPEN_STAGES.filter((s) => mayEnter(role, s));
 	if (role === 'agent') {
 		const own = stagesOf(role);
 		const cancels = STAGE_TABLE.some((s) => !s.open && mayEnter(role, s.key));
-		return `Como agente puedes mover tarjetas de ${quoted(own.slice(0, 1))} a ${quoted(own.slice(-1))}${cancels ? ' o cancelarlas' : ''}`;
+		return coded(cancels ? 'guard.agent_may_cancel' : 'guard.agent_may', {
+			from: stageList(own.slice(0, 1)),
+			to: stageList(own.slice(-1))
+		});
 	}
-	return `Como técnico solo puedes pasar tus instalaciones de ${quoted(from.filter((s) => !to.includes(s)))} a ${quoted(to)}.`;
+	return coded('guard.technician_may', { from: stageList(from.filter((s) => !to.includes(s))), to: stageList(to) });
 }
 
 /** Why this role may not make this move at all (STAGE_TABLE's enter/leave); data overrides cannot lift these. */
-function roleRefusal(card: GuardCard, to: Stage, role: Role, userId: string | null | undefined): string | null {
+function roleRefusal(card: GuardCard, to: Stage, role: Role, userId: string | null | undefined): Coded | null {
 	const from = card.stage;
-	if (role === 'technician' && (!userId || card.technicianId !== userId))
-		return 'Esta instalación no está asignada a ti: pide al coordinador que te la asigne.';
+	if (role === 'technician' && (!userId || card.technicianId !== userId)) return coded('guard.not_your_job');
 	if (mayLeave(role, from) && mayEnter(role, to)) return null;
 	switch (role) {
 		case 'agent':
-			if (!isOpenStage(from)) return `Solo un coordinador puede reabrir una tarjeta ${stageLabel(from).toLowerCase()}: pídeselo.`;
-			if (!mayLeave(role, from)) return `Esta tarjeta ya está en «${stageLabel(from)}»: solo un coordinador puede moverla.`;
-			return `${allowedMoves(role)}: pide a un coordinador que la pase a «${stageLabel(to)}».`;
+			// Cancelada is the one closed stage.
+			if (!isOpenStage(from)) return coded('guard.agent_reopen');
+			if (!mayLeave(role, from)) return coded('guard.agent_closed_from', { stage: stageList([from]) });
+			return coded('guard.agent_refused', { may: allowedMoves(role), target: stageList([to]) });
 		case 'technician':
 			return allowedMoves(role);
 		default:
-			return 'Tu usuario no puede mover tarjetas: pide acceso a un coordinador.';
+			return coded('guard.role_cannot_move');
 	}
 }
 
 /** The role half of canEnter alone: why this person may never make this move, or null (the dialogs ask for the rest). */
-export function roleRefusalFor(card: GuardCard, stage: Stage, role: Role, userId?: string | null): string | null {
+export function roleRefusalFor(card: GuardCard, stage: Stage, role: Role, userId?: string | null): Coded | null {
 	return isStage(stage) && card.stage !== stage ? roleRefusal(card, stage, role, userId) : null;
 }
+
+const refused = (codes: Coded[], overridable: boolean): GuardResult => ({
+	ok: false,
+	reasons: codes.map((c) => translate(c, 'es')),
+	codes,
+	overridable
+});
 
 /**
  * The one guard for a move, used by the server, the drop preview and the badges. Coordinators
@@ -62,24 +74,24 @@ export function roleRefusalFor(card: GuardCard, stage: Stage, role: Role, userId
  * records); nobody may skip the cancellation reason, because the Cancelada column shows it.
  */
 export function canEnter(card: GuardCard, stage: Stage, role: Role, opts: CanEnterOptions = {}): GuardResult {
-	if (!isStage(stage)) return { ok: false, reasons: [`La columna «${String(stage)}» no existe: recarga el tablero.`], overridable: false };
+	if (!isStage(stage)) return refused([coded('guard.unknown_stage', { stage: String(stage) })], false);
 	if (card.stage === stage) return { ok: true, overridden: false };
 	const refusal = roleRefusal(card, stage, role, opts.userId);
-	if (refusal) return { ok: false, reasons: [refusal], overridable: false };
+	if (refusal) return refused([refusal], false);
 
 	const unmet = requirementsFor(card, stage, opts.settings);
 	if (!unmet.length) return { ok: true, overridden: false };
 
-	const reasons = unmet.map((r) => r.message);
+	const codes = unmet.map((r) => r.text);
 	const written = (opts.overrideReason ?? '').trim();
 	const mayOverride = (role === 'admin' || role === 'coordinator') && isOpenStage(stage);
 	if (mayOverride) {
 		if (written.length >= MIN_OVERRIDE_REASON_LENGTH) return { ok: true, overridden: true };
-		if (written) reasons.push(`Para mover sin cumplir los requisitos escribe un motivo de al menos ${MIN_OVERRIDE_REASON_LENGTH} letras.`);
+		if (written) codes.push(coded('guard.override_reason_short', { min: MIN_OVERRIDE_REASON_LENGTH }));
 	} else if (written && isOpenStage(stage)) {
-		reasons.push('Solo un coordinador o un administrador puede mover una tarjeta sin cumplir los requisitos.');
+		codes.push(coded('guard.override_not_allowed'));
 	}
-	return { ok: false, reasons, overridable: mayOverride };
+	return refused(codes, mayOverride);
 }
 
 /**
@@ -91,23 +103,32 @@ export function canEnter(card: GuardCard, stage: Stage, role: Role, opts: CanEnt
 export function missingForNext(
 	card: GuardCard,
 	settings?: Partial<GuardSettings> | null
-): { next: Stage | null; missing: Requirement[]; badge: string | null } {
+): { next: Stage | null; missing: Requirement[]; badge: string | null; badgeCode: Coded | null } {
 	const next = isStage(card.stage) ? nextStage(card.stage) : null;
-	if (!next) return { next: null, missing: [], badge: null };
+	if (!next) return { next: null, missing: [], badge: null, badgeCode: null };
 	const all = requirementsFor(card, next, settings);
 	const own = new Set(ownRequirementsFor(card, next, settings).map((r) => r.key));
 	const nextOwn = all.filter((r) => own.has(r.key));
 	const missing = nextOwn.length ? nextOwn : all;
-	return { next, missing, badge: badgeFor(missing) };
+	const badgeCode = badgeCodeFor(missing);
+	return { next, missing, badge: badgeCode && translate(badgeCode, 'es'), badgeCode };
 }
 
-export function badgeFor(missing: readonly Requirement[]): string | null {
+/** "faltan 2 documentos y 3 datos", "falta correo": as a message code, for the reader's language. */
+export function badgeCodeFor(missing: readonly Requirement[]): Coded | null {
 	const docs = missing.filter((m) => m.kind === 'document').length;
 	const rest = missing.filter((m) => m.kind === 'data');
 	const parts = [
-		docs ? `${docs} ${docs === 1 ? 'documento' : 'documentos'}` : '',
-		rest.length === 1 ? rest[0].short : rest.length > 1 ? `${rest.length} datos` : ''
-	].filter(Boolean);
+		docs ? (docs === 1 ? coded('badge.documents_one') : coded('badge.documents_many', { count: docs })) : null,
+		rest.length === 1 ? rest[0].label : rest.length > 1 ? coded('badge.data_many', { count: rest.length }) : null
+	].filter((p): p is Coded => p !== null);
 	if (!parts.length) return null;
-	return `${missing.length === 1 ? 'falta' : 'faltan'} ${parts.join(' y ')}`;
+	const what = parts.length === 2 ? coded('badge.and', { a: parts[0], b: parts[1] }) : parts[0];
+	return coded(missing.length === 1 ? 'badge.missing_one' : 'badge.missing_many', { what });
+}
+
+/** The badge in Spanish, for the server's own messages. */
+export function badgeFor(missing: readonly Requirement[]): string | null {
+	const badge = badgeCodeFor(missing);
+	return badge && translate(badge, 'es');
 }

@@ -1,6 +1,7 @@
 // The board client's fakes, shared by its specs: a server that numbers events like the real one
 // and a transport that talks to it (no sockets), so BoardState runs as in the browser.
 import { BoardState } from './board.svelte';
+import { pageAfter, type ColumnPage, type PageRequest } from '$lib/domain/board-pages';
 import type { BoardTransport, SinceResult, TransportHandlers } from './board-transport';
 import type { BoardCard, BoardSnapshot, CardEvent, MoveRequest, MoveResult } from '$lib/types/board';
 
@@ -116,6 +117,11 @@ export class FakeTransport implements BoardTransport {
 		const res = this.sinceError ? { error: this.sinceError } : this.server.since(lastSeq);
 		if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
 		return res;
+	}
+	pages: PageRequest[] = [];
+	async page(req: PageRequest): Promise<ColumnPage> {
+		this.pages.push(req);
+		return pageAfter([...this.server.cards.values()], req.stage, req.after);
 	}
 	async move(req: MoveRequest) {
 		this.moves.push(req);

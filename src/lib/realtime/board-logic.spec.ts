@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { coded } from '$lib/domain/coded';
+import { translate } from '$lib/i18n/translate';
 import {
 	activeFilterCount,
 	ageAmount,
@@ -7,11 +9,9 @@ import {
 	applyCardEvent,
 	groupColumns,
 	matchesFilters,
-	moveBlockedReason,
 	neighbours,
 	NO_FILTERS,
 	optimisticPosition,
-	parseFilters,
 	roleNeverEnters,
 	shownAfterMove,
 	slaLevel,
@@ -19,6 +19,8 @@ import {
 	withUnrendered,
 	type MatchContext
 } from './board-logic';
+import { parseFilters } from './board-filters';
+import { moveBlockedReason } from './move-guard';
 import type { BoardCard } from '$lib/types/board';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -71,7 +73,7 @@ describe('matchesFilters', () => {
 			planId: uuid(70),
 			contractType: '12_meses',
 			installationDate: '2026-11-25',
-			badge: 'faltan 2 datos'
+			badge: coded('badge.missing_many', { what: coded('badge.data_many', { count: 2 }) })
 		});
 		expect(
 			matchesFilters(
@@ -216,11 +218,15 @@ describe('small rules', () => {
 	it('blocks only the stages a role may never enter in the «Mover a…» menu', () => {
 		const agent = { id: uuid(900), role: 'agent' as const };
 		expect(moveBlockedReason(card(1), 'agendada', agent)).toBeNull(); // data: the server decides
-		expect(moveBlockedReason(card(1), 'asignada', agent)).toMatch(/Como agente/);
+		expect(translate(moveBlockedReason(card(1), 'asignada', agent), 'es')).toMatch(/Como agente/);
+		expect(translate(moveBlockedReason(card(1), 'asignada', agent), 'en')).toMatch(/As an agent/);
 		// The cancel dialog asks for the reason: only a role that may never cancel is blocked.
 		expect(moveBlockedReason(card(1), 'cancelada', agent)).toBeNull();
 		expect(
-			moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'cancelada', { id: uuid(900), role: 'technician' })
+			translate(
+				moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'cancelada', { id: uuid(900), role: 'technician' }),
+				'es'
+			)
 		).toMatch(/Como técnico/);
 		expect(
 			moveBlockedReason(card(1, { stage: 'asignada', technicianId: uuid(900) }), 'firmada', { id: uuid(900), role: 'technician' })

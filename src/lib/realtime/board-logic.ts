@@ -1,6 +1,8 @@
-import { canEnter, roleRefusalFor, STAGES, type GuardCard, type Role, type Stage } from '$lib/domain/stages';
-import { boardFilterSchema, type BoardFilters } from '$lib/schemas/board';
+// The registry alone: the stage guards (and the phone rules behind them) load with the move menu (move-guard.ts).
+import { STAGES, type Role, type Stage } from '$lib/domain/stage-registry';
+import type { BoardFilters } from '$lib/schemas/board';
 import type { BoardCard, CardEvent } from '$lib/types/board';
+import { byPosition, type Totals } from '$lib/domain/board-pages';
 
 /** Pure rules behind the board state: no runes, no sockets, so the specs can drive them directly. */
 
@@ -15,12 +17,6 @@ export const NO_FILTERS: BoardFilters = {
 	llamar: false,
 	q: null
 };
-
-/** Filters as the URL carries them; an invalid URL shows the whole board rather than nothing. */
-export function parseFilters(params: URLSearchParams): BoardFilters {
-	const parsed = boardFilterSchema.safeParse(Object.fromEntries(params));
-	return parsed.success ? parsed.data : NO_FILTERS;
-}
 
 export function activeFilterCount(f: BoardFilters): number {
 	return [f.zona, f.tecnico, f.plan, f.contrato, f.desde || f.hasta, f.faltantes, f.llamar, f.q].filter(Boolean).length;
@@ -75,9 +71,7 @@ export function inCallQueueLive(card: BoardCard, held: boolean, nowMs: number): 
 
 export type Columns = Record<Stage, BoardCard[]>;
 
-export function byPosition(a: BoardCard, b: BoardCard): number {
-	return a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+export { byPosition };
 
 export function groupColumns(cards: Iterable<BoardCard>): Columns {
 	const cols = Object.fromEntries(STAGES.map((s) => [s, [] as BoardCard[]])) as Columns;
@@ -154,7 +148,7 @@ export function applyCardEvent(cards: Map<string, BoardCard>, seen: SeenVersions
 	return 'applied';
 }
 
-export type Totals = Partial<Record<Stage, number>>;
+export type { Totals };
 
 export function bumpTotal(totals: Totals, stage: Stage | undefined, delta: number): void {
 	// Technicians get no totals; their counts come from their own cards only.
@@ -232,27 +226,4 @@ export function roleNeverEnters(role: Role, stage: Stage): boolean {
 	if (role === 'agent') return stage === 'asignada' || stage === 'firmada' || stage === 'activa';
 	if (role === 'technician') return stage !== 'firmada' && stage !== 'activa';
 	return false;
-}
-
-/**
- * Why the "Mover a…" menu can't offer a stage, or null. The board card lacks most guard data, so
- * only role rules (and the cancellation reason, which the card carries) are judged here; data
- * requirements are left to the server, whose reasons then show in a toast.
- */
-export function moveBlockedReason(card: BoardCard, to: Stage, user: { id: string; role: Role }): string | null {
-	const guard: GuardCard = {
-		id: card.id,
-		stage: card.stage,
-		fullName: card.fullName,
-		technicianId: card.technicianId,
-		cancelReason: card.cancelReason,
-		cancelNote: card.cancelNote
-	};
-	// The cancel dialog asks for the reason, so only the role can block «Cancelada» here.
-	if (to === 'cancelada') return roleRefusalFor(guard, to, user.role, user.id);
-	const mine = canEnter(guard, to, user.role, { userId: user.id });
-	if (mine.ok) return null;
-	// An admin is never refused by role, so any difference from the admin's answer is a role rule.
-	const admin = canEnter(guard, to, 'admin', { userId: user.id });
-	return admin.ok || admin.reasons[0] !== mine.reasons[0] ? (mine.reasons[0] ?? null) : null;
 }

@@ -6,6 +6,7 @@ import type { Notices } from './notices.svelte';
 import type { ServerClock } from './server-clock.svelte';
 import type { BoardCard, MoveRequest, MoveResult } from '$lib/types/board';
 import type { Role } from '$lib/domain/stages';
+import { translate } from '$lib/i18n/translate';
 
 interface MoveDeps {
 	transport: BoardTransport | null;
@@ -135,8 +136,8 @@ export class BoardMoves {
 			notices.push({
 				kind: 'refused',
 				cardName: prev.fullName,
-				message: res.message,
-				reasons: res.reasons,
+				message: res.code ? translate(res.code) : res.message,
+				reasons: res.codes ? res.codes.map((c) => translate(c)) : res.reasons,
 				retry: mayOverride ? req : null
 			});
 		}

@@ -1,4 +1,5 @@
 import { getSocket } from './socket';
+import type { ColumnPage, PageRequest } from '$lib/domain/board-pages';
 import type { BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from '$lib/types/board';
 
 /** Catch-up: the latest state of each changed card plus the new lastSeq, a snapshot, or an error. */
@@ -19,6 +20,8 @@ export interface BoardTransport {
 	/** Subscribes and returns the unsubscribe. */
 	listen(h: TransportHandlers): () => void;
 	since(lastSeq: number): Promise<SinceResult>;
+	/** A column's next page, or the server's refusal. */
+	page(req: PageRequest): Promise<ColumnPage | { error: string; message?: string }>;
 	move(req: MoveRequest): Promise<MoveResult>;
 	heartbeat(): Promise<{ serverTime: string; lastSeq: number }>;
 	openCard(cardId: string | null): void;
@@ -52,6 +55,14 @@ export function socketTransport(timeoutMs = 8000): BoardTransport {
 				getSocket()
 					.timeout(timeoutMs)
 					.emit('board:since', { lastSeq }, (err: Error | null, res: SinceResult) => (err ? reject(err) : resolve(res)))
+			),
+		page: (req) =>
+			new Promise((resolve, reject) =>
+				getSocket()
+					.timeout(timeoutMs)
+					.emit('board:page', req, (err: Error | null, res: ColumnPage | { error: string; message?: string }) =>
+						err ? reject(err) : resolve(res)
+					)
 			),
 		move: (req) =>
 			new Promise((resolve, reject) =>

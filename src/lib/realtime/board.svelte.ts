@@ -1,7 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import type { Role, Stage } from '$lib/domain/stages';
 import type { BoardFilters } from '$lib/schemas/board';
-import { NO_FILTERS, type Columns, type Totals } from './board-logic';
+import { COLUMN_PAGE, NO_FILTERS, type Columns, type Totals } from './board-logic';
+import { filterParams } from '$lib/domain/board-pages';
 import { connectBoard, type ConnectedBoard } from './board-connection';
 import { BoardMoves, type AskingMove, type CancelDetails } from './board-moves.svelte';
 import { BoardSync, type ConnectionStatus } from './board-sync.svelte';
@@ -47,6 +48,9 @@ export class BoardState implements ConnectedBoard {
 	#sync: BoardSync;
 	#presence: Presence;
 	#moves: BoardMoves;
+	/** Columns whose next page is on its way; a new snapshot (filters) makes answers for the old one moot. */
+	#paging = new Set<Stage>();
+	#generation = 0;
 
 	readonly notices = new Notices();
 
@@ -56,7 +60,10 @@ export class BoardState implements ConnectedBoard {
 		this.#heartbeatMs = opts.heartbeatMs ?? 15_000;
 		const deps = { transport: opts.transport, role: opts.user.role, clock: this.#clock };
 		this.#store = new CardStore(this.#clock, opts.filters ?? NO_FILTERS);
-		this.#window = new ColumnWindow(() => this.#store.columns);
+		this.#window = new ColumnWindow(
+			() => this.#store.columns,
+			(stage) => this.#store.countOf(stage)
+		);
 		this.#sync = new BoardSync({ ...deps, store: this.#store, drag: this.#drag });
 		this.#presence = new Presence(opts.transport, opts.user.id);
 		this.#moves = new BoardMoves({
@@ -134,14 +141,40 @@ export class BoardState implements ConnectedBoard {
 	visibleFor(stage: Stage): BoardCard[] {
 		return this.#drag.list(stage) ?? this.#window.visible(stage);
 	}
+	/** Every card of the column under the filter, loaded or not. */
+	countOf(stage: Stage): number {
+		return this.#store.countOf(stage);
+	}
 	showMore(stage: Stage, more?: number): void {
 		this.#window.showMore(stage, more);
+		// Ask for the column's next page while the loaded cards still cover what the window will want next.
+		if (this.#window.shownCount(stage) + COLUMN_PAGE >= this.#store.columns[stage].length) void this.loadPage(stage);
+	}
+
+	/** Fetches the column's next page (board:page), once at a time per column; nothing when it is all here. */
+	async loadPage(stage: Stage): Promise<void> {
+		const after = this.#store.nextPage(stage);
+		if (!after || !this.#transport || this.#paging.has(stage)) return;
+		this.#paging.add(stage);
+		const generation = this.#generation;
+		try {
+			const res = await this.#transport.page({ stage, after, filters: filterParams(this.#store.filters) });
+			if (generation !== this.#generation) return;
+			if ('error' in res) this.notices.push({ kind: 'info', message: res.message ?? res.error });
+			else this.#store.addPage(stage, res);
+		} catch {
+			// Offline or slow: the column keeps what it has, and scrolling (or «Mostrar más») asks again.
+		} finally {
+			if (generation === this.#generation) this.#paging.delete(stage);
+		}
 	}
 
 	// ── sync ──
 
 	/** A snapshot from the page load (already filtered by the server) or from board:since. */
 	applySnapshot(s: BoardSnapshot, serverFiltered: boolean): void {
+		this.#generation++;
+		this.#paging.clear();
 		this.#store.applySnapshot(s, serverFiltered);
 	}
 

@@ -9,8 +9,10 @@ import {
 	type SeenVersions,
 	type Totals
 } from './board-logic';
+import { isAfter, type ColumnPage } from '$lib/domain/board-pages';
 import type { ServerClock } from './server-clock.svelte';
-import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent } from '$lib/types/board';
+import type { Stage } from '$lib/domain/stages';
+import type { BoardCard, BoardSettings, BoardSnapshot, CardEvent, PageCursor } from '$lib/types/board';
 
 /**
  * The cards this viewer may see under the current filter, with the per-column totals and the
@@ -25,6 +27,9 @@ export class CardStore {
 	#totals = $state.raw<Totals>({});
 	#settings = $state.raw<BoardSettings>({ wipLimits: {}, sla: {}, recentDays: 14, cancelReasons: [] });
 	#filters = $state.raw<BoardFilters>(NO_FILTERS);
+	/** Cards of each column not loaded yet (further down it), and where each such column's next page starts. */
+	#unloaded = $state.raw<Totals>({});
+	#more = $state.raw<Partial<Record<Stage, PageCursor>>>({});
 
 	readonly columns = $derived(groupColumns(this.#cards.values()));
 
@@ -47,6 +52,15 @@ export class CardStore {
 	}
 	get filters(): BoardFilters {
 		return this.#filters;
+	}
+
+	/** Every card of the column under the filter, loaded or not (the count in its header). */
+	countOf(stage: Stage): number {
+		return this.columns[stage].length + (this.#unloaded[stage] ?? 0);
+	}
+	/** Where the column's next page starts, or null when every card of it is loaded. */
+	nextPage(stage: Stage): PageCursor | null {
+		return this.#more[stage] ?? null;
 	}
 
 	setFilters(filters: BoardFilters): void {
@@ -80,6 +94,13 @@ export class CardStore {
 			if (serverFiltered || matchesFilters(c, !!held, ctx)) next.set(c.id, c);
 		}
 		this.#cards = next;
+		const loaded: Totals = {};
+		for (const c of s.cards) loaded[c.stage] = (loaded[c.stage] ?? 0) + 1;
+		const unloaded: Totals = {};
+		for (const [stage, count] of Object.entries(s.counts ?? {}) as [Stage, number][])
+			if (s.more?.[stage]) unloaded[stage] = Math.max(0, count - (loaded[stage] ?? 0));
+		this.#unloaded = unloaded;
+		this.#more = { ...s.more };
 		this.#totals = { ...s.totals };
 		this.#settings = s.settings;
 		this.#lastSeq = s.lastSeq;
@@ -89,12 +110,54 @@ export class CardStore {
 	applyEvents(events: CardEvent[]): void {
 		const next = new Map(this.#cards);
 		const totals = { ...this.#totals };
-		if (applyCardEvents(next, this.#seen, totals, events, this.#ctx())) {
+		const unloaded = { ...this.#unloaded };
+		let changed = false;
+		for (const e of events) {
+			const held = next.has(e.cardId);
+			if (!applyCardEvents(next, this.#seen, totals, [e], this.#ctx())) continue;
+			changed = true;
+			if (!held) this.#unloadedMoves(e, next, unloaded);
+		}
+		if (changed) {
 			this.#cards = next;
 			this.#totals = totals;
+			this.#unloaded = unloaded;
 		}
 		for (const e of events) this.advanceTo(e.seq);
 		this.#clock.heard();
+	}
+
+	/**
+	 * An event about a card this board had not loaded: it leaves the unloaded part of the column it
+	 * was in (when the server said which), and one that lands further down a partly loaded column
+	 * waits there for its page, in order, instead of showing out of place.
+	 */
+	#unloadedMoves(e: CardEvent, cards: Map<string, BoardCard>, unloaded: Totals): void {
+		if (e.from && this.#more[e.from] && unloaded[e.from]) unloaded[e.from]! -= 1;
+		const card = cards.get(e.cardId);
+		const cursor = card && this.#more[card.stage];
+		if (card && cursor && isAfter(card, cursor)) {
+			cards.delete(card.id);
+			unloaded[card.stage] = (unloaded[card.stage] ?? 0) + 1;
+		}
+	}
+
+	/** A column's next page: its cards join the board (unless a newer version is already here), the count is the server's. */
+	addPage(stage: Stage, page: ColumnPage): void {
+		const next = new Map(this.#cards);
+		const ctx = this.#ctx();
+		for (const c of page.cards) {
+			if (c.version < (this.#seen.get(c.id) ?? 0) || next.has(c.id)) continue;
+			this.#seen.set(c.id, c.version);
+			if (matchesFilters(c, true, ctx)) next.set(c.id, c);
+		}
+		this.#cards = next;
+		const more = { ...this.#more };
+		if (page.next) more[stage] = page.next;
+		else delete more[stage];
+		this.#more = more;
+		const loaded = [...next.values()].filter((c) => c.stage === stage).length;
+		this.#unloaded = { ...this.#unloaded, [stage]: page.next ? Math.max(0, page.count - loaded) : 0 };
 	}
 
 	/** Replaces (or hides, when it left the filter) a held card, keeping the per-column totals in step. */

@@ -1,4 +1,4 @@
-import { isStage, type Stage } from '$lib/domain/stages';
+import { isStage, type Stage } from '$lib/domain/stage-registry';
 
 /** «Cancelada» starts as a strip; every other column starts open. */
 export const DEFAULT_COLLAPSED: readonly Stage[] = ['cancelada'];

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { stringify, parse } from 'devalue';
 import { packSnapshot, unpackSnapshot } from './pack';
 import type { BoardCard, BoardSnapshot } from '$lib/types/board';
+import { coded, type Coded } from '$lib/domain/coded';
 
-const card = (i: number, missing: string[]): BoardCard => ({
+const card = (i: number, missing: Coded[]): BoardCard => ({
 	id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
 	folio: 1000 + i,
 	stage: i % 2 ? 'agendada' : 'preinstalacion',
@@ -35,12 +36,12 @@ const card = (i: number, missing: string[]): BoardCard => ({
 	nextContactAt: null,
 	contractSigned: i % 2 === 0,
 	duplicateOf: i % 3 === 0 ? [i + 1] : [],
-	badge: missing.length ? `faltan ${missing.length} datos` : null,
+	badge: missing.length ? coded('badge.missing_many', { what: coded('badge.data_many', { count: missing.length }) }) : null,
 	missing
 });
 
 describe('packed board snapshots', () => {
-	const shared = ['Falta el correo electrónico: escríbelo, ahí le llegan sus facturas.', 'Falta la IP.'];
+	const shared = [coded('guard.missing_email'), coded('guard.missing_ip')];
 	const snapshot: BoardSnapshot = {
 		cards: Array.from({ length: 300 }, (_, i) => card(i, i % 4 ? shared : [])),
 		totals: { preinstalacion: 150, agendada: 150 },
@@ -61,7 +62,13 @@ describe('packed board snapshots', () => {
 	});
 
 	it('carry any text, quotes and pilcrows included', () => {
-		const odd = { ...snapshot, cards: [card(1, ['Dice "ya pagué" ¶ 2', '¶"¶']), { ...card(2, []), fullName: '"¶\\"<b>' }] };
+		const odd = {
+			...snapshot,
+			cards: [
+				card(1, [coded('short.raw', { text: 'Dice "ya pagué" ¶ 2' }), coded('short.raw', { text: '¶"¶' })]),
+				{ ...card(2, []), fullName: '"¶\\"<b>' }
+			]
+		};
 		expect(unpackSnapshot(parse(stringify(packSnapshot(odd))))).toEqual(odd);
 	});
 

@@ -1,4 +1,5 @@
 import type { BoardCard, BoardSnapshot } from '$lib/types/board';
+import type { Coded } from '$lib/domain/coded';
 
 /**
  * devalue's cost grows with the number of values, so the board's page data carries its cards as one
@@ -51,9 +52,8 @@ export interface PackedSnapshot extends Omit<BoardSnapshot, 'cards'> {
 	cards: string;
 }
 
-// The board read model (server/realtime/board-model.ts) hands out the same unfiltered cards array
-// while its board is unchanged (its spec checks it), so an unchanged board is encoded once; any
-// other array is simply encoded.
+// A cards array is encoded once however often it is packed. The board's page now carries only each
+// column's first page (board-pages.ts), cut afresh per load, so its few cards are simply encoded.
 const encoded = new WeakMap<BoardCard[], string>();
 
 export function packSnapshot(snapshot: BoardSnapshot): PackedSnapshot {
@@ -63,8 +63,8 @@ export function packSnapshot(snapshot: BoardSnapshot): PackedSnapshot {
 }
 
 function encodeCards(cards: BoardCard[]): string {
-	const lists: string[][] = [];
-	const listIndex = new Map<string[], number>();
+	const lists: Coded[][] = [];
+	const listIndex = new Map<Coded[], number>();
 	const rows = cards.map((card) =>
 		FIELDS.map((f) => {
 			if (f !== 'missing') return card[f];
@@ -77,7 +77,7 @@ function encodeCards(cards: BoardCard[]): string {
 }
 
 export function unpackSnapshot(packed: PackedSnapshot): BoardSnapshot {
-	const { lists, rows } = JSON.parse(packed.cards) as { lists: string[][]; rows: unknown[][] };
+	const { lists, rows } = JSON.parse(packed.cards) as { lists: Coded[][]; rows: unknown[][] };
 	const last = FIELDS.length - 1;
 	const cards = rows.map((row) => {
 		const card: Record<string, unknown> = {};

@@ -61,4 +61,11 @@ export const moveSchema = z.object({
 });
 
 export const sinceSchema = z.object({ lastSeq: z.number().int().min(0) });
+
+/** board:page — the next cards of one column, after the last one the board holds, under the board's filters (as in its URL). */
+export const pageSchema = z.object({
+	stage: z.enum(STAGES, { error: 'Esa columna no existe: recarga el tablero.' }),
+	after: z.object({ position: z.number().finite(), id }).nullable(),
+	filters: z.record(z.string(), z.string()).default({}).pipe(boardFilterSchema)
+});
 export const presenceSchema = z.object({ cardId: id.nullable() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCivilDate } from '$lib/domain/dates';
 import { normalizeName } from '$lib/domain/names';
+import { DEFAULT_TIME_ZONE, isListedTimeZone } from '$lib/domain/time-zones';
 
 // Spanish for zod's own messages (type errors and the like); our schemas add their own.
 z.config(z.locales.es());
@@ -71,11 +72,12 @@ export const personNameSchema = z
 	// People of the office are written like customers (process 4, step 4.6): «ana lópez» → «Ana López».
 	.transform((v) => normalizeName(v));
 
+/** One of the list the settings form offers (domain/time-zones.ts), never a typed name. */
 export const timeZoneSchema = z
 	.string()
 	.trim()
-	.default('America/Cancun')
-	.refine(isTimeZone, 'Elige una zona horaria válida, por ejemplo America/Cancun.');
+	.default(DEFAULT_TIME_ZONE)
+	.refine(isListedTimeZone, 'Elige una zona horaria válida, por ejemplo America/Cancun.');
 
 export const uuidSchema = z.uuid('Identificador no válido.');
 
@@ -84,12 +86,3 @@ export const checkboxSchema = z
 	.union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean()])
 	.optional()
 	.transform((v) => v === true || v === 'on' || v === 'true');
-
-function isTimeZone(tz: string): boolean {
-	try {
-		new Intl.DateTimeFormat('es-MX', { timeZone: tz });
-		return true;
-	} catch {
-		return false;
-	}
-}

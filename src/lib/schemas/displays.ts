@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Coded } from '$lib/domain/coded';
 import { uuidSchema } from './common';
 import type { Stage } from '$lib/domain/stages';
 
@@ -38,7 +39,8 @@ export interface DisplayCard {
 	installationDate: string | null;
 	installationTime: string | null;
 	stageChangedAt: string;
-	badge: string | null;
+	/** The board card's badge as a message code (i18n/translate.ts). */
+	badge: Coded | null;
 }
 
 export interface DisplaySettings {

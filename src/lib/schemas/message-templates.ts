@@ -17,11 +17,13 @@ export const messageTextSchema = z
 	.max(1000, 'El mensaje es demasiado largo (máximo 1000 caracteres).')
 	.superRefine((text, ctx) => {
 		const unknown = unknownVariables(text);
-		if (unknown.length)
-			ctx.addIssue({
-				code: 'custom',
-				message: `${unknown.map((v) => `{${v}}`).join(', ')} no ${unknown.length > 1 ? 'son variables' : 'es una variable'}. Usa solo: ${KNOWN}.`
-			});
+		if (!unknown.length) return;
+		// Two whole sentences, not one with a swapped verb, so each has its translation (i18n/validation.ts).
+		const vars = unknown.map((v) => `{${v}}`).join(', ');
+		ctx.addIssue({
+			code: 'custom',
+			message: unknown.length > 1 ? `${vars} no son variables. Usa solo: ${KNOWN}.` : `${vars} no es una variable. Usa solo: ${KNOWN}.`
+		});
 	});
 
 const byKey = <T extends z.ZodType>(item: T) =>

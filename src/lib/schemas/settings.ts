@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_SLA, DEFAULT_WIP, OPEN_STAGES, type OpenStage } from '$lib/domain/stage-registry';
 import { followUpRulesSchema } from './follow-up';
 import { messageTextsSettingsSchema } from './message-templates';
+import { DEFAULT_RETENTION_DAYS } from '$lib/domain/arco';
 import { CANCEL_REASON_KEY, DEFAULT_CANCEL_REASONS, MAX_CANCEL_REASONS } from '$lib/domain/cancel-reasons';
 
 const cents = z.number().int('Usa centavos enteros.').min(0, 'El monto no puede ser negativo.').max(100_000_000);
@@ -102,7 +103,14 @@ export const orgSettingsSchema = z.object({
 	/** Messages to the customer (issue 20): the texts the provider rewrote, by template. */
 	messageTemplates: messageTextsSettingsSchema,
 	/** The office TV shows the summary slide every this many minutes (issue 21); 0 = never. */
-	displaySummaryMinutes: z.number().int().min(0).max(240).default(0)
+	displaySummaryMinutes: z.number().int().min(0).max(240).default(0),
+	/** Personal data (LFPDPPP): delete the ID images of cards cancelled more than `retentionDays` ago. */
+	privacy: z
+		.object({
+			retentionEnabled: z.boolean().default(false),
+			retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS)
+		})
+		.prefault({})
 });
 
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;

@@ -135,6 +135,9 @@ export interface JobDetail {
 	completedAt: string | null;
 	sheetSignedAt: string | null;
 	photos: number;
+	/** «Llegué»: when the technician reached the home, and where when they agreed to share it. */
+	arrivedAt: string | null;
+	arrivedCoords: { lat: number; lng: number } | null;
 	/** What still keeps the job from "Activa", in Spanish. */
 	missing: string[];
 }

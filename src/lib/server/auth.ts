@@ -11,6 +11,8 @@ const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_TTL = 30 * DAY;
 const RENEW_WITHIN = 15 * DAY;
 export const SESSION_COOKIE = 'session';
+/** What every request and socket of a user with a temporary password hears, but «Mi cuenta». */
+export const MUST_CHANGE_PASSWORD = 'Cambia tu contraseña temporal en «Mi cuenta» antes de continuar.';
 
 import type { SessionUser } from '$lib/types/session';
 export type { SessionUser };

@@ -5,7 +5,8 @@ import { EventEmitter } from 'node:events';
  * board_events in the database). Services emit; the realtime layer listens.
  */
 export interface DomainEvents {
-	'user:sessions-revoked': { userId: string };
+	/** The user's sessions ended (all, or all but `keepSessionId`): their sockets are disconnected. */
+	'user:sessions-revoked': { userId: string; keepSessionId?: string };
 	'display:revoked': { tokenId: string };
 	/** A lead of the agents' call queue was taken or let go («Mis llamadas» refreshes). */
 	'call-queue:changed': { orgId: string };

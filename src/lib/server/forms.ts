@@ -3,10 +3,14 @@ import { fail, error, type ActionFailure } from '@sveltejs/kit';
 import { refusalOf } from './services/errors';
 import { getDb, type Database } from './db';
 import { formToObject } from './validation';
-import { clientAddress } from './client-address';
+import { clientAddress, isLoopbackClient } from './client-address';
+import type { Coded } from '$lib/domain/coded';
+import { inReadersLanguage } from './errors';
 
 export interface FormFailure {
+	/** In the request's language; `code` is the same sentence as a message code, when the service gave one. */
 	message: string;
+	code?: Coded;
 	errors: Record<string, string[]>;
 	values?: Record<string, string>;
 }
@@ -16,7 +20,8 @@ export function toFail(err: unknown, values?: Record<string, string>): ActionFai
 	const refusal = refusalOf(err);
 	if (refusal) {
 		const safeValues = values && Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
-		return fail(refusal.status, { message: refusal.message, errors: refusal.fieldErrors, values: safeValues });
+		const { message, errors } = inReadersLanguage(refusal);
+		return fail(refusal.status, { message, code: refusal.coded, errors, values: safeValues });
 	}
 	throw err;
 }
@@ -24,7 +29,7 @@ export function toFail(err: unknown, values?: Record<string, string>): ActionFai
 /** For load functions and endpoints: a ServiceError becomes an HTTP error with its Spanish message. */
 export function toHttpError(err: unknown): never {
 	const refusal = refusalOf(err);
-	if (refusal) error(refusal.status, refusal.message);
+	if (refusal) error(refusal.status, inReadersLanguage(refusal).message);
 	throw err;
 }
 
@@ -40,6 +45,17 @@ export function clientIp(event: { getClientAddress(): string; platform?: unknown
 		return clientAddress({}, event.getClientAddress());
 	} catch {
 		return 'desconocida';
+	}
+}
+
+/** The client is this machine (health details, metrics); behind a proxy only the proxy's header counts. */
+export function isLocalClient(event: { getClientAddress(): string; platform?: unknown }): boolean {
+	const req = (event.platform as { req?: IncomingMessage } | undefined)?.req;
+	if (req) return isLoopbackClient(req.headers, req.socket?.remoteAddress);
+	try {
+		return isLoopbackClient({}, event.getClientAddress(), { header: '', depth: 1 });
+	} catch {
+		return false;
 	}
 }
 

@@ -3,7 +3,8 @@ import { notFoundLine } from './log-lines';
 
 describe('notFoundLine', () => {
 	it('is one line with the method, the path and who asked', () => {
-		expect(notFoundLine('GET', '/no-existe', 'ana@red.mx')).toBe('404 GET /no-existe (ana@red.mx)');
+		const userId = '7d0c2f4e-5b1a-4c8e-9f3d-2a6b8c1d0e4f';
+		expect(notFoundLine('GET', '/no-existe', userId)).toBe(`404 GET /no-existe (${userId})`);
 		expect(notFoundLine('POST', '/api/x')).toBe('404 POST /api/x');
 	});
 

@@ -2,7 +2,11 @@
 
 const MAX_PATH = 200;
 
-/** «404 GET /instalaciones/x (ana@red.mx)»: the path cut to 200 characters, control characters removed. */
+/**
+ * «404 GET /instalaciones/x (7d0c…)»: the path cut to 200 characters, control characters removed,
+ * and who asked by user id (never an email: the log holds no personal data). It is the `msg` of
+ * the JSON log line (log.ts), beside the request id.
+ */
 export function notFoundLine(method: string, path: string, who?: string | null): string {
 	// eslint-disable-next-line no-control-regex -- a path with control characters must not forge log lines
 	const clean = path.replace(/[\u0000-\u001f\u007f]/g, '?');

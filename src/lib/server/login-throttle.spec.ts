@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+import type { Database } from './db';
 import { LoginThrottle, lockoutMs } from './login-throttle';
 
 const MIN = 60_000;
@@ -21,33 +22,50 @@ describe('lockoutMs', () => {
 	});
 });
 
-describe('LoginThrottle', () => {
-	it('locks a key after its free failures, each time for longer', () => {
-		const sut = new LoginThrottle(policy);
-		let now = 1_000_000;
-		for (let i = 0; i < 4; i++) sut.fail('k', now);
-		expect(sut.retryIn('k', now)).toBe(0);
-		sut.fail('k', now);
-		expect(sut.retryIn('k', now)).toBe(MIN);
-		now += MIN;
-		expect(sut.retryIn('k', now)).toBe(0);
-		sut.fail('k', now);
-		expect(sut.retryIn('k', now)).toBe(2 * MIN);
-		now += 2 * MIN;
-		sut.fail('k', now);
-		expect(sut.retryIn('k', now)).toBe(4 * MIN);
-		expect(sut.retryIn('otra', now)).toBe(0);
+describe('LoginThrottle (in memory, as on PGlite)', () => {
+	// The store only reads the driver: PGlite counts in memory.
+	const db = { driver: 'pglite' } as Database;
+	beforeEach(() => {
+		vi.useFakeTimers();
+		vi.setSystemTime(1_000_000);
+	});
+	afterEach(() => vi.useRealTimers());
+
+	it('locks a key after its free failures, each time for longer', async () => {
+		const sut = new LoginThrottle('spec-grow', policy);
+		for (let i = 0; i < 4; i++) await sut.fail(db, 'k');
+		expect(await sut.retryIn(db, 'k')).toBe(0);
+		await sut.fail(db, 'k');
+		expect(await sut.retryIn(db, 'k')).toBe(MIN);
+		vi.advanceTimersByTime(MIN);
+		expect(await sut.retryIn(db, 'k')).toBe(0);
+		await sut.fail(db, 'k');
+		expect(await sut.retryIn(db, 'k')).toBe(2 * MIN);
+		vi.advanceTimersByTime(2 * MIN);
+		await sut.fail(db, 'k');
+		expect(await sut.retryIn(db, 'k')).toBe(4 * MIN);
+		expect(await sut.retryIn(db, 'otra')).toBe(0);
 	});
 
-	it('forgets a key a day after its last failure, and on reset', () => {
-		const sut = new LoginThrottle(policy);
-		for (let i = 0; i < 6; i++) sut.fail('k', 0);
-		sut.fail('j', 0);
-		sut.fail('k', 24 * 60 * MIN + 1);
-		expect(sut.retryIn('k', 24 * 60 * MIN + 1)).toBe(0);
-		for (let i = 0; i < 5; i++) sut.fail('j', 1);
-		expect(sut.retryIn('j', 1)).toBeGreaterThan(0);
-		sut.reset('j');
-		expect(sut.retryIn('j', 1)).toBe(0);
+	it('forgets a key a day after its first failure, and on reset', async () => {
+		const sut = new LoginThrottle('spec-forget', policy);
+		for (let i = 0; i < 6; i++) await sut.fail(db, 'k');
+		await sut.fail(db, 'j');
+		vi.advanceTimersByTime(24 * 60 * MIN + 1);
+		await sut.fail(db, 'k');
+		expect(await sut.retryIn(db, 'k')).toBe(0);
+		for (let i = 0; i < 5; i++) await sut.fail(db, 'j');
+		expect(await sut.retryIn(db, 'j')).toBeGreaterThan(0);
+		await sut.reset(db, 'j');
+		expect(await sut.retryIn(db, 'j')).toBe(0);
+	});
+
+	it('clear forgets every key of the throttle and no other', async () => {
+		const sut = new LoginThrottle('spec-clear', policy);
+		const other = new LoginThrottle('spec-other', policy);
+		for (let i = 0; i < 5; i++) await Promise.all([sut.fail(db, 'k'), other.fail(db, 'k')]);
+		await sut.clear(db);
+		expect(await sut.retryIn(db, 'k')).toBe(0);
+		expect(await other.retryIn(db, 'k')).toBe(MIN);
 	});
 });

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ServiceError } from './services/errors';
 import { wellFormedInput } from '$lib/schemas/common';
+import { zodErrorMap } from '$lib/i18n/validation';
+import { currentLocale } from '$lib/i18n/translate';
 
 /** Parses input with a shared schema or throws a 400 ServiceError with per-field Spanish messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 	const clean = wellFormedInput.safeParse(input);
-	const result = clean.success ? schema.safeParse(input) : clean;
+	const result = clean.success ? schema.safeParse(input, { error: zodErrorMap(currentLocale()) }) : clean;
 	if (result.success) return result.data as z.output<S>;
 	const fieldErrors: Record<string, string[]> = {};
 	for (const issue of result.error.issues) {

@@ -1,5 +1,6 @@
 // Shared by the server (which builds these) and the board's client (which renders them): neither side owns them.
 import type { Stage } from '$lib/domain/stages';
+import type { Coded } from '$lib/domain/coded';
 import type { WispHubCardState } from './wisphub';
 import type { CancelReasonItem, RefundChecklist } from '$lib/domain/cancel-reasons';
 import type { PaymentState } from './payments';
@@ -36,10 +37,10 @@ export interface BoardCard {
 	contractSigned: boolean;
 	/** Folios of the cards this one may duplicate (the «¿Duplicado?» badge); empty when none. */
 	duplicateOf: number[];
-	/** "faltan 2 documentos" for the next stage, or null. */
-	badge: string | null;
-	/** The Spanish reasons behind the badge. */
-	missing: string[];
+	/** "faltan 2 documentos" for the next stage, as a message code (i18n/translate.ts words it), or null. */
+	badge: Coded | null;
+	/** The reasons behind the badge, as message codes. */
+	missing: Coded[];
 	/** Money at the door: paid / partly paid / pending once there is something to collect, else null. */
 	payment: PaymentState | null;
 	/** The follow-up (issue 20): call attempts, the last one (ISO, outcome) and when to call again (ISO). */
@@ -59,10 +60,37 @@ export interface BoardSettings {
 	followUp?: FollowUpRules;
 }
 
+/** Where a column's next page starts: the last loaded card's place in the column's order. */
+export interface PageCursor {
+	position: number;
+	id: string;
+}
+
+/** board:page's question: one column's cards after the cursor, under the board's filters (as its URL carries them). */
+export interface PageRequest {
+	stage: Stage;
+	after: PageCursor | null;
+	filters: Record<string, string>;
+}
+
+/** board:page's answer. */
+export interface ColumnPage {
+	cards: BoardCard[];
+	/** The column's cards under the filter, loaded or not, as of this page. */
+	count: number;
+	/** Where the page after this one starts; null when this was the column's last. */
+	next: PageCursor | null;
+}
+
 export interface BoardSnapshot {
+	/** Each column's first page of cards (all of them when the snapshot carries no `more`). */
 	cards: BoardCard[];
 	/** All cards per stage in the database, before the "recent only" cut of activa/cancelada. */
 	totals: Partial<Record<Stage, number>>;
+	/** Each column's cards under the filter, loaded or not (absent: the cards are the whole board). */
+	counts?: Partial<Record<Stage, number>>;
+	/** The columns with cards beyond their first page, and where the next page starts (board:page). */
+	more?: Partial<Record<Stage, PageCursor>>;
 	lastSeq: number;
 	settings: BoardSettings;
 	serverTime: string;
@@ -79,6 +107,11 @@ export interface CardEvent {
 	version: number;
 	card: BoardCard | null;
 	actorId: string | null;
+	/**
+	 * The card's column before this event, when the server knew it: a card the board has not loaded
+	 * yet (further down a column) still leaves that column's count when it moves or goes away.
+	 */
+	from?: Stage | null;
 }
 
 export interface PresenceUser {
@@ -105,4 +138,14 @@ export interface MoveRequest {
 
 export type MoveResult =
 	| { ok: true; card: BoardCard; seq: number | null }
-	| { ok: false; status: number; message: string; reasons: string[]; overridable: boolean; card: BoardCard | null };
+	| {
+			ok: false;
+			status: number;
+			/** In Spanish; `code` and `codes` say the same as message codes, for the reader's language. */
+			message: string;
+			reasons: string[];
+			overridable: boolean;
+			card: BoardCard | null;
+			code?: Coded;
+			codes?: Coded[];
+	  };

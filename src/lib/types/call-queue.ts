@@ -1,6 +1,7 @@
 import type { CivilDate } from '$lib/domain/dates';
 import type { QueueReason } from '$lib/domain/call-queue';
 import type { Stage } from '$lib/domain/stages';
+import type { Coded } from '$lib/domain/coded';
 
 /** One lead of «Mis llamadas», as the page shows it. */
 export interface CallQueueRow {
@@ -11,8 +12,8 @@ export interface CallQueueRow {
 	/** As written for people ("998 123 4567") and as a `tel:+52…` link; null when the phone is not valid. */
 	phone: string | null;
 	tel: string | null;
-	/** What the next stage still needs (the card's badge reasons). */
-	missing: string[];
+	/** What the next stage still needs (the card's badge reasons), as message codes. */
+	missing: Coded[];
 	callAttempts: number;
 	lastCallOutcome: string | null;
 	lastCallAt: string | null;

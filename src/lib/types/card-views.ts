@@ -1,6 +1,7 @@
 // What the card panel's sections fetch from /api/instalaciones/[id]/…: the services declare these as
 // their return types, so the endpoints answer with exactly these shapes and the sections render them.
 import type { BillingDates } from '$lib/domain/billing-dates';
+import type { Coded } from '$lib/domain/coded';
 import type { FirstCharge, Installment, REFUND_CONDITIONS } from '$lib/domain/billing';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -30,6 +31,8 @@ export interface ProductLine {
 /** GET …/cobros: the live breakdown, what is missing to compute it, and the attached products. */
 export interface BillingView {
 	missing: string[];
+	/** `missing` as codes, for the screen. */
+	saidMissing: Coded[];
 	snapshot: BillingSnapshot | null;
 	storedAt: string | null;
 	products: ProductLine[];

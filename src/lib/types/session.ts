@@ -11,6 +11,8 @@ export interface SessionUser {
 	role: Role;
 	locale: string;
 	color: string | null;
+	/** The password is temporary (an admin chose it): only «Mi cuenta» opens until it is changed. */
+	mustChangePassword?: boolean;
 	/** The address this request came from, for the audit log (set per request, never stored). */
 	ip?: string;
 }

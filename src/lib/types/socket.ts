@@ -1,4 +1,4 @@
-import type { BoardSnapshot, CardEvent, MoveRequest, MoveResult, PresenceUser } from './board';
+import type { BoardSnapshot, CardEvent, ColumnPage, MoveRequest, MoveResult, PageRequest, PresenceUser } from './board';
 
 /** The socket event map, shared by the server and the client. */
 export interface ServerToClient {
@@ -23,6 +23,8 @@ export interface ClientToServer {
 		req: { lastSeq: number },
 		ack: (res: { events: CardEvent[]; lastSeq: number } | { snapshot: BoardSnapshot } | { error: string }) => void
 	) => void;
+	/** The next cards of one column (the page brought each column's first ones). */
+	'board:page': (req: PageRequest, ack: (res: ColumnPage | { error: string; message?: string }) => void) => void;
 	/** Reports the card this person has open (null when they close it). */
 	'presence:open': (req: { cardId: string | null }) => void;
 	heartbeat: (ack: (res: { serverTime: string; lastSeq: number }) => void) => void;

@@ -6,9 +6,11 @@ import { seedDemo } from '$lib/server/services/demo';
 import { rememberDemoLogins } from '$lib/server/demo-logins';
 import { clientIp, toFail } from '$lib/server/forms';
 import { formToObject } from '$lib/server/validation';
+import { mexicoZoneCount, timeZoneList } from '$lib/domain/time-zones';
 
 export async function load() {
 	if (await hasAnyUser((await getDb()).orm)) redirect(303, '/login');
+	return { timeZones: timeZoneList(), mexicoZones: mexicoZoneCount() };
 }
 
 export const actions = {

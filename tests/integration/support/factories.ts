@@ -30,6 +30,8 @@ export async function makeOrg(db: Database, name = `Proveedor ${unique()}`) {
 	const adminUser = await sessionUserOf(db, admin.id);
 	const make = async (role: Role, userName: string) => {
 		const u = await createUser(db, adminUser, { name: userName, email: `${role}-${unique()}@prueba.mx`, role, password: PASSWORD });
+		// As if they had already replaced the admin's temporary password with their own.
+		await db.query('update users set must_change_password = false where id = $1', [u.id]);
 		return sessionUserOf(db, u.id);
 	};
 	return {

@@ -67,7 +67,10 @@ export const PARAM_FILLERS: Record<string, (ids: Ids) => string> = {
 	'/(app)/ajustes/zonas/[id]': (i) => i.zone,
 	'/archivos/[fileId]': (i) => i.file,
 	'/firmar/[token]': (i) => i.signing,
-	'/pantalla/[token]': (i) => i.display
+	'/pantalla/[token]': (i) => i.display,
+	// Well-formed tokens no link has: the pages answer «not valid», the forms refuse.
+	'/invitacion/[token]': () => 'A'.repeat(43),
+	'/recuperar/[token]': () => 'A'.repeat(43)
 };
 
 /** Parameters that are not real ids: each must answer 4xx, never 5xx. */

@@ -41,6 +41,8 @@ const OFFICE_ANY_ORG: Audience[] = ['admin', 'coordinator', 'agent', 'otherOrg']
 const ADMINS: Audience[] = ['admin', 'otherOrg'];
 const COORD: Audience[] = ['admin', 'coordinator'];
 const EVERYONE: Audience[] = ['admin', 'coordinator', 'agent', 'technician', 'otherOrg', 'anon', 'display'];
+/** A well-formed link token no invitation or reset has (those pages answer «not valid» to everyone). */
+const UNKNOWN_TOKEN = 'A'.repeat(43);
 const card =
 	(sub = '') =>
 	(ids: Ids) =>
@@ -54,8 +56,15 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/solicitar', url: () => '/solicitar', allow: EVERYONE },
 	{ kind: 'page', route: '/firmar/[token]', url: (i) => `/firmar/${i.signing}`, allow: EVERYONE },
 	{ kind: 'page', route: '/pantalla/[token]', url: (i) => `/pantalla/${i.display}`, allow: EVERYONE },
+	// The code step opens only mid sign-in: a signed-in person goes home, anyone else back to the login.
+	{ kind: 'page', route: '/login/codigo', url: () => '/login/codigo', allow: SIGNED },
+	{ kind: 'page', route: '/recuperar', url: () => '/recuperar', allow: EVERYONE },
+	{ kind: 'page', route: '/recuperar/[token]', url: () => `/recuperar/${UNKNOWN_TOKEN}`, allow: EVERYONE },
+	{ kind: 'page', route: '/invitacion/[token]', url: () => `/invitacion/${UNKNOWN_TOKEN}`, allow: EVERYONE },
+	{ kind: 'page', route: '/(app)/cuenta', url: () => '/cuenta', allow: SIGNED },
 	{ kind: 'page', route: '/(app)/tablero', url: () => '/tablero', allow: SIGNED },
 	{ kind: 'page', route: '/(app)/calendario', url: () => '/calendario', allow: OFFICE_ANY_ORG },
+	{ kind: 'page', route: '/(app)/calendario/mapa', url: () => '/calendario/mapa', allow: OFFICE_ANY_ORG },
 	{ kind: 'page', route: '/(app)/llamadas', url: () => '/llamadas', allow: OFFICE_ANY_ORG },
 	{ kind: 'page', route: '/(app)/reportes', url: () => '/reportes', allow: ['admin', 'coordinator', 'otherOrg'] },
 	{ kind: 'page', route: '/(app)/usuarios', url: () => '/usuarios', allow: ADMINS },
@@ -75,6 +84,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/(app)/ajustes/zonas/[id]', url: (i) => `/ajustes/zonas/${i.zone}`, allow: ['admin'] },
 	{ kind: 'page', route: '/(app)/ajustes/catalogo', url: () => '/ajustes/catalogo', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/ajustes/auditoria', url: () => '/ajustes/auditoria', allow: ADMINS },
+	{ kind: 'page', route: '/(app)/ajustes/privacidad', url: () => '/ajustes/privacidad', allow: ADMINS },
 	{ kind: 'page', route: '/(app)/instalaciones/nueva', url: () => '/instalaciones/nueva', allow: OFFICE_ANY_ORG },
 	{
 		kind: 'page',
@@ -85,6 +95,7 @@ export const MATRIX: Entry[] = [
 	{ kind: 'page', route: '/(app)/instalaciones/[id]', url: (i) => `/instalaciones/${i.card}`, allow: OFFICE_OWN },
 	{ kind: 'page', route: '/(app)/instalaciones/[id]/hoja', url: (i) => `/instalaciones/${i.card}/hoja`, allow: OFFICE_OWN },
 	{ kind: 'page', route: '/(app)/tecnico', url: () => '/tecnico', allow: ['technician'] },
+	{ kind: 'page', route: '/(app)/tecnico/mapa', url: () => '/tecnico/mapa', allow: ['technician'] },
 	{ kind: 'page', route: '/(app)/tecnico/[id]', url: (i) => `/tecnico/${i.techCard}`, allow: ['technician'] },
 	{ kind: 'page', route: '/(app)/notificaciones', url: () => '/notificaciones', allow: SIGNED },
 
@@ -95,11 +106,34 @@ export const MATRIX: Entry[] = [
 	{ kind: 'action', route: '/firmar/[token]', action: 'default', url: (i) => `/firmar/${i.signing}`, allow: EVERYONE },
 	{ kind: 'action', route: '/(app)/usuarios', action: 'create', url: () => '/usuarios', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/usuarios', action: 'update', url: () => '/usuarios', allow: ADMINS },
+	...(['resetPassword', 'removeTwoFactor', 'invite', 'revokeInvitation'] as const).map((action) => ({
+		kind: 'action' as const,
+		route: '/(app)/usuarios',
+		action,
+		url: () => '/usuarios',
+		allow: ADMINS
+	})),
+	// Without the sealed proof of a right password, the code step refuses everyone.
+	{ kind: 'action', route: '/login/codigo', action: 'default', url: () => '/login/codigo', allow: [] },
+	{ kind: 'action', route: '/recuperar', action: 'default', url: () => '/recuperar', allow: EVERYONE },
+	{ kind: 'action', route: '/recuperar/[token]', action: 'default', url: () => `/recuperar/${UNKNOWN_TOKEN}`, allow: EVERYONE },
+	{ kind: 'action', route: '/invitacion/[token]', action: 'default', url: () => `/invitacion/${UNKNOWN_TOKEN}`, allow: EVERYONE },
+	{ kind: 'action', route: '/(app)/cuenta', action: 'password', url: () => '/cuenta', allow: SIGNED },
+	{ kind: 'action', route: '/(app)/cuenta', action: 'twoFactorStart', url: () => '/cuenta', allow: [...COORD, 'otherOrg'] },
+	{ kind: 'action', route: '/(app)/cuenta', action: 'twoFactorConfirm', url: () => '/cuenta', allow: [...COORD, 'otherOrg'] },
+	{ kind: 'action', route: '/(app)/cuenta', action: 'twoFactorDisable', url: () => '/cuenta', allow: SIGNED },
 	{ kind: 'action', route: '/(app)/ajustes', action: 'org', url: () => '/ajustes', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/llamada', action: 'default', url: () => '/ajustes/llamada', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/cobro', action: 'default', url: () => '/ajustes/cobro', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/mensajes', action: 'default', url: () => '/ajustes/mensajes', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/seguimiento', action: 'default', url: () => '/ajustes/seguimiento', allow: ADMINS },
+	...(['save', 'preview', 'purge'] as const).map((action) => ({
+		kind: 'action' as const,
+		route: '/(app)/ajustes/privacidad',
+		action,
+		url: () => '/ajustes/privacidad',
+		allow: ADMINS
+	})),
 	{ kind: 'action', route: '/(app)/ajustes/cancelacion', action: 'default', url: () => '/ajustes/cancelacion', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/checklists', action: 'default', url: () => '/ajustes/checklists', allow: ADMINS },
 	{ kind: 'action', route: '/(app)/ajustes/etapas', action: 'default', url: () => '/ajustes/etapas', allow: ADMINS },
@@ -142,6 +176,8 @@ export const MATRIX: Entry[] = [
 
 	// endpoints
 	{ kind: 'endpoint', route: '/healthz', method: 'GET', url: () => '/healthz', allow: EVERYONE },
+	// Open to this machine (the tests' own address), no session involved; elsewhere it needs METRICS_TOKEN (metrics.test.ts).
+	{ kind: 'endpoint', route: '/metrics', method: 'GET', url: () => '/metrics', allow: EVERYONE },
 	{ kind: 'endpoint', route: '/archivos/[fileId]', method: 'GET', url: (i) => `/archivos/${i.file}`, allow: OFFICE_OWN },
 	{
 		kind: 'endpoint',
@@ -175,9 +211,27 @@ export const MATRIX: Entry[] = [
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/mover', method: 'POST', url: card('/mover'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/cancelacion', method: 'GET', url: card('/cancelacion'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/reabrir', method: 'POST', url: card('/reabrir'), allow: COORD },
+	// ARCO: the customer's personal data, exported or erased; only their provider's admin.
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/arco', method: 'GET', url: card('/arco'), allow: ['admin'] },
+	{ kind: 'endpoint', route: '/api/instalaciones/[id]/arco', method: 'POST', url: card('/arco'), allow: ['admin'] },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/duplicados', method: 'POST', url: card('/duplicados'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'GET', url: card('/archivos'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/archivos', method: 'POST', url: card('/archivos'), allow: OFFICE_OWN },
+	// The technician's offline queue: their own card only.
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/tecnico',
+		method: 'POST',
+		url: (i) => `/api/instalaciones/${i.techCard}/tecnico`,
+		allow: ['technician']
+	},
+	{
+		kind: 'endpoint',
+		route: '/api/instalaciones/[id]/tecnico/foto',
+		method: 'POST',
+		url: (i) => `/api/instalaciones/${i.techCard}/tecnico/foto`,
+		allow: ['technician']
+	},
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/conexion', method: 'GET', url: card('/conexion'), allow: OFFICE_OWN },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/conexion', method: 'POST', url: card('/conexion'), allow: COORD },
 	{ kind: 'endpoint', route: '/api/instalaciones/[id]/asignacion', method: 'GET', url: card('/asignacion'), allow: OFFICE_OWN },

@@ -28,6 +28,9 @@ export interface CardSpec {
 	quotedCents?: number;
 	payments?: { cents: number; at: string; voided?: boolean }[];
 	calls?: { by: 'A' | 'B'; at: string; outcome: string }[];
+	/** The technician's «Llegué» and completion, as recorded (either may be missing). */
+	arrivedAt?: string;
+	completedAt?: string;
 }
 
 export const CARDS: CardSpec[] = [
@@ -47,6 +50,8 @@ export const CARDS: CardSpec[] = [
 			['activa', '2026-10-07T18:00:00Z']
 		],
 		installationDate: '2026-10-07',
+		arrivedAt: '2026-10-07T15:00:00Z',
+		completedAt: '2026-10-07T17:30:00Z',
 		quotedCents: 100_000,
 		payments: [
 			{ cents: 60_000, at: '2026-10-07T18:00:00Z' },
@@ -73,6 +78,8 @@ export const CARDS: CardSpec[] = [
 			['activa', '2026-10-08T14:00:00Z']
 		],
 		installationDate: '2026-10-08',
+		arrivedAt: '2026-10-08T12:30:00Z',
+		completedAt: '2026-10-08T13:30:00Z',
 		quotedCents: 80_000,
 		payments: [
 			{ cents: 50_000, at: '2026-10-08T14:00:00Z' },
@@ -96,6 +103,7 @@ export const CARDS: CardSpec[] = [
 			['activa', '2026-10-13T16:00:00Z']
 		],
 		installationDate: '2026-10-13',
+		completedAt: '2026-10-13T15:00:00Z',
 		quotedCents: 120_000,
 		calls: [
 			{ by: 'B', at: '2026-10-05T16:00:00Z', outcome: 'buzon' },
@@ -118,6 +126,8 @@ export const CARDS: CardSpec[] = [
 			['activa', '2026-10-13T20:00:00Z']
 		],
 		installationDate: '2026-10-13',
+		arrivedAt: '2026-10-13T17:00:00Z',
+		completedAt: '2026-10-13T19:15:00Z',
 		quotedCents: 90_000,
 		payments: [{ cents: 90_000, at: '2026-10-02T15:00:00Z' }],
 		calls: [{ by: 'B', at: '2026-09-21T12:00:00Z', outcome: 'contesto' }]
@@ -136,6 +146,8 @@ export const CARDS: CardSpec[] = [
 			['asignada', '2026-10-13T12:00:00Z']
 		],
 		installationDate: '2026-10-20',
+		arrivedAt: '2026-10-20T15:00:00Z',
+		completedAt: '2026-10-20T20:00:00Z',
 		quotedCents: 70_000,
 		calls: [{ by: 'A', at: '2026-10-08T20:00:00Z', outcome: 'llamar_despues' }]
 	},
@@ -268,11 +280,12 @@ export async function loadReportData(db: Database) {
 		const row = await firstOf<{ id: string }>(
 			db.orm,
 			sql`insert into installations (org_id, full_name, phone, stage, position, stage_changed_at, created_at, zone_id, created_by,
-					coverage_confirmed_by, technician_id, how_heard, installation_date, billing, cancel_reason)
+					coverage_confirmed_by, technician_id, how_heard, installation_date, billing, cancel_reason, arrived_at, completed_at)
 				values (${orgId}, ${`Cliente ${c.name}`}, ${`99800000${String(n).padStart(2, '0')}`}, ${stage}, ${n * 1000}, ${changedAt}::timestamptz,
 					${c.moves[0][1]}::timestamptz, ${c.zone ? zones[c.zone] : null}, ${c.agent ? users[c.agent] : null},
 					${c.confirmedBy ? users[c.confirmedBy] : null}, ${c.tech ? users[c.tech] : null}, ${c.howHeard},
-					${c.installationDate ?? null}::date, ${billing}::jsonb, ${stage === 'cancelada' ? c.cancel!.reason : null})
+					${c.installationDate ?? null}::date, ${billing}::jsonb, ${stage === 'cancelada' ? c.cancel!.reason : null},
+					${c.arrivedAt ?? null}::timestamptz, ${c.completedAt ?? null}::timestamptz)
 				returning id`
 		);
 		const id = row!.id;

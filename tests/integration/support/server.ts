@@ -26,8 +26,8 @@ export interface RunningServer {
 	stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the built production server (src/server/index.js) and waits for /healthz. */
-export async function startServer(env: Record<string, string>, port?: number): Promise<RunningServer> {
+/** Starts the built production server (src/server/index.js) and waits for /healthz (a minute unless told otherwise). */
+export async function startServer(env: Record<string, string>, port?: number, waitMs = 60_000): Promise<RunningServer> {
 	port ??= await freePort();
 	let output = '';
 	const child = spawn(process.execPath, [join(root, 'src', 'server', 'index.js')], {
@@ -38,7 +38,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
 	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 60_000;
+	const deadline = Date.now() + waitMs;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`el servidor terminó al arrancar:\n${output}`);
 		try {
@@ -49,7 +49,7 @@ export async function startServer(env: Record<string, string>, port?: number): P
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`el servidor no respondió en 60 s:\n${output}`);
+			throw new Error(`el servidor no respondió en ${waitMs / 1000} s:\n${output}`);
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}

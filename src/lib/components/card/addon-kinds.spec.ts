@@ -154,6 +154,8 @@ describe('a third add-on kind from a test-only registry', () => {
 			completedAt: null,
 			sheetSignedAt: null,
 			photos: 0,
+			arrivedAt: null,
+			arrivedCoords: null,
 			missing: []
 		} satisfies JobDetail;
 		const { body } = render(JobInfo, { props: { job, kinds: WITH_CAMERAS } });

@@ -29,6 +29,8 @@ export interface Database extends RawRunner {
 	/** onListen runs each time the LISTEN is (re)established: notifications in between are lost. */
 	listen(channel: string, onMessage: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
+	/** PGlite only: statements waiting for its one connection (for /metrics). */
+	queueLength?(): number;
 }
 
 export interface DatabaseOptions {
@@ -89,6 +91,7 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 		release();
 		throw err;
 	}
+	const inFlight = countInFlight(pg);
 	const orm = drizzlePglite({ client: pg }) as unknown as Orm;
 	const runner = (q: Pick<PGlite, 'query' | 'exec'>): RawRunner => ({
 		async query<T>(text: string, params: unknown[] = []) {
@@ -103,6 +106,8 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 		orm,
 		...runner(pg),
 		begin: (fn) => pg.transaction((tx) => fn(runner(tx))),
+		// One runs; the rest wait on PGlite's lock.
+		queueLength: () => Math.max(0, inFlight() - 1),
 		async listen(channel, onMessage, onListen) {
 			const unsubscribe = await pg.listen(channel, onMessage);
 			onListen?.();
@@ -116,6 +121,28 @@ async function openPglite(dataDir: string, loadFrom?: Uint8Array): Promise<Datab
 			}
 		}
 	};
+}
+
+/**
+ * Counts the statements and transactions started on this PGlite and not finished, whoever started
+ * them (the raw runner or Drizzle): PGlite runs one at a time and says nothing of the others.
+ */
+function countInFlight(pg: PGlite): () => number {
+	let n = 0;
+	const counted =
+		<A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+		async (...args: A): Promise<R> => {
+			n++;
+			try {
+				return await fn(...args);
+			} finally {
+				n--;
+			}
+		};
+	pg.query = counted(pg.query.bind(pg)) as PGlite['query'];
+	pg.exec = counted(pg.exec.bind(pg)) as PGlite['exec'];
+	pg.transaction = counted(pg.transaction.bind(pg)) as PGlite['transaction'];
+	return () => n;
 }
 
 /**

@@ -8,7 +8,7 @@ export function funnelSteps(db: Executor, s: ReportScope): Promise<{ step: numbe
 	return rowsOf(
 		db,
 		sql`with cards as (${cardsCte(s, { extra: sql`i.created_at >= ${lo(s)} and i.created_at < ${hi(s)}` })}),
-			${reachCte(s)}
+			${reachCte()}
 			select g.step::int as step, count(r.id)::int as cards
 			from generate_series(1, 7) g(step) left join reach r on r.top >= g.step
 			group by g.step order by g.step`
@@ -38,7 +38,7 @@ export function sources(
 	return rowsOf(
 		db,
 		sql`with cards as (${cardsCte(s, { extra: sql`i.created_at >= ${lo(s)} and i.created_at < ${hi(s)}` })}),
-			${reachCte(s)}
+			${reachCte()}
 			select nullif(btrim(c.how_heard), '') as source, count(*)::int as leads,
 				count(*) filter (where r.top >= 7)::int as customers,
 				count(*) filter (where c.stage = 'cancelada')::int as cancelled

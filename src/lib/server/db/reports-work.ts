@@ -1,40 +1,59 @@
 /** The throughput, agents and money reports' SQL (issue 21): who moves the cards and what was charged. */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Executor } from './card-tx';
-import { activatedCte, cardsCte, hi, hours, lo, localDay, localWeek, round1, ymd, type ReportScope } from './reports-common';
+import { firstOf, rowsOf, type Executor } from './card-tx';
+import {
+	activatedCte,
+	AGENT_OF,
+	cardsCte,
+	cardWhere,
+	furthest,
+	hi,
+	hours,
+	joinReach,
+	lo,
+	localDay,
+	localWeek,
+	narrowed,
+	round1,
+	ymd,
+	type ReportScope
+} from './reports-common';
 
 /** From the customer's acceptance on: a lead that reached any of these was converted (the last one: activated). */
-const LATER = sql`${'{documentos_pendientes,agendada,asignada,firmada,activa}'}::text[]`;
+const LATER = ['documentos_pendientes', 'agendada', 'asignada', 'firmada', 'activa'];
 
-export function activationsByWeek(db: Executor, s: ReportScope): Promise<{ week: string; cards: number }[]> {
-	return rowsOf(
-		db,
-		sql`with cards as (${cardsCte(s)}), ${activatedCte(s)}
-			select ${ymd(localWeek(s, sql`at`))} as week, count(*)::int as cards from act group by 1 order by 1`
-	);
+export interface Activations {
+	/** Per week (Monday) of first activation. */
+	weeks: { week: string; cards: number }[];
+	zones: { zone: string | null; cards: number }[];
+	/**
+	 * Per technician: installations activated, the distinct days they activated on, and the average
+	 * hours on site of those whose arrival («Llegué») and completion were both recorded (a completion
+	 * before the arrival, from a queue replayed out of order, is no measure of the visit).
+	 */
+	techs: { technician: string | null; cards: number; days: number; onSite: number | null }[];
 }
 
-export function activationsByZone(db: Executor, s: ReportScope): Promise<{ zone: string | null; cards: number }[]> {
-	return rowsOf(
+/** The cards first activated in the period by week, zone and technician, from one reading of them. */
+export async function activations(db: Executor, s: ReportScope): Promise<Activations> {
+	const row = await firstOf<Activations>(
 		db,
-		sql`with cards as (${cardsCte(s)}), ${activatedCte(s)}
-			select z.name as zone, count(*)::int as cards from act a left join zones z on z.id = a.zone_id
-			group by z.name order by cards desc, z.name nulls last`
+		sql`with cards as (${cardsCte(s)}), ${activatedCte(s)},
+			weeks as (select ${ymd(localWeek(s, sql`at`))} as week, count(*)::int as cards from act group by 1),
+			zones as (
+				select z.name as zone, count(*)::int as cards from act a left join zones z on z.id = a.zone_id group by z.name
+			),
+			techs as (
+				select u.name as technician, count(*)::int as cards, count(distinct ${localDay(s, sql`a.at`)})::int as days,
+					${round1(sql`avg(${hours(sql`a.completed_at - a.arrived_at`)}) filter (where a.completed_at >= a.arrived_at)`)} as "onSite"
+				from act a left join users u on u.id = a.technician_id
+				group by a.technician_id, u.name
+			)
+			select coalesce((select json_agg(w order by w.week) from weeks w), '[]') as weeks,
+				coalesce((select json_agg(z order by z.cards desc, z.zone nulls last) from zones z), '[]') as zones,
+				coalesce((select json_agg(t order by t.cards desc, t.technician nulls last) from techs t), '[]') as techs`
 	);
-}
-
-/** Per technician: installations activated and the distinct days they activated on. */
-export function activationsByTechnician(
-	db: Executor,
-	s: ReportScope
-): Promise<{ technician: string | null; cards: number; days: number }[]> {
-	return rowsOf(
-		db,
-		sql`with cards as (${cardsCte(s)}), ${activatedCte(s)}
-			select u.name as technician, count(*)::int as cards, count(distinct ${localDay(s, sql`a.at`)})::int as days
-			from act a left join users u on u.id = a.technician_id
-			group by a.technician_id, u.name order by cards desc, u.name nulls last`
-	);
+	return row!;
 }
 
 export interface AgentRow {
@@ -59,31 +78,34 @@ export function agents(db: Executor, s: ReportScope, reachedOutcomes: readonly s
 	const agentCall = s.filters.agente ? sql` and lc.user_id = ${s.filters.agente}` : sql``;
 	return rowsOf(
 		db,
-		sql`with cards as (${cardsCte(s, { agent: false })}),
+		// The cards are read from their indexes (entered in the period; the called ones one by one), not
+		// as a CTE of every card of the organisation.
+		sql`with since as materialized (
+				select lc.installation_id, lc.user_id, lc.outcome, lc.created_at, lc.id from lead_calls lc
+				where lc.org_id = ${s.orgId} and lc.created_at >= ${lo(s)}
+			),
 			calls as (
 				select lc.user_id, count(*)::int as calls, count(*) filter (where lc.outcome = any(${reached}))::int as reached
-				from lead_calls lc join cards c on c.id = lc.installation_id
-				where lc.org_id = ${s.orgId} and lc.created_at >= ${lo(s)} and lc.created_at < ${hi(s)} and lc.user_id is not null${agentCall}
+				from since lc${narrowed(s) ? sql` join installations i on i.id = lc.installation_id and ${cardWhere(s, { agent: false })}` : sql``}
+				where lc.created_at < ${hi(s)} and lc.user_id is not null${agentCall}
 				group by lc.user_id
 			),
-			fresh as (select c.* from cards c where c.created_at >= ${lo(s)} and c.created_at < ${hi(s)}),
-			tops as (
-				select f.id, f.agent_id, greatest(coalesce(array_position(${LATER}, f.stage), 0),
-					coalesce(max(array_position(${LATER}, sh.to_stage)), 0)) as top
-				from fresh f left join stage_history sh on sh.org_id = ${s.orgId} and sh.installation_id = f.id
-				group by f.id, f.agent_id, f.stage
+			fresh as materialized (
+				select i.id, i.stage, i.created_at, ${AGENT_OF('i')} as agent_id from installations i
+				where ${cardWhere(s, { agent: false })} and i.created_at >= ${lo(s)} and i.created_at < ${hi(s)}
 			),
+			tops as materialized (select f.id, f.agent_id, ${furthest(LATER, 'f')} as top from fresh f ${joinReach('f')}),
 			leads as (
 				select t.agent_id as user_id, count(*)::int as leads, count(*) filter (where t.top >= 1)::int as converted,
 					count(*) filter (where t.top = 5)::int as activated
-				from tops t join fresh f on f.id = t.id
+				from tops t
 				where t.agent_id is not null${s.filters.agente ? sql` and t.agent_id = ${s.filters.agente}` : sql``}
 				group by t.agent_id
 			),
 			firsts as (
 				select distinct on (lc.installation_id) lc.user_id, ${hours(sql`lc.created_at - f.created_at`)} as h
-				from lead_calls lc join fresh f on f.id = lc.installation_id
-				where lc.org_id = ${s.orgId} order by lc.installation_id, lc.created_at, lc.id
+				from since lc join fresh f on f.id = lc.installation_id
+				order by lc.installation_id, lc.created_at, lc.id
 			),
 			first_call as (
 				select user_id, ${round1(sql`percentile_cont(0.5) within group (order by h)`)} as p50 from firsts

@@ -30,7 +30,7 @@ export type SessionRow = SessionUser & { expiresAt: number };
 export async function findLive(db: Pick<RawRunner, 'query'>, id: string): Promise<SessionRow | null> {
 	const [row] = await db.query<SessionRow>(
 		`select (extract(epoch from s.expires_at) * 1000)::float8 as "expiresAt", u.id, u.org_id as "orgId", o.name as "orgName", o.time_zone as "timeZone",
-		        u.email, u.name, u.role, u.locale, u.color
+		        u.email, u.name, u.role, u.locale, u.color, u.must_change_password as "mustChangePassword"
 		   from sessions s
 		   join users u on u.id = s.user_id
 		   join organizations o on o.id = u.org_id
@@ -50,4 +50,9 @@ export async function remove(db: Executor, id: string): Promise<void> {
 
 export async function removeForUser(db: Executor, userId: string): Promise<void> {
 	await run(db, sql`delete from sessions where user_id = ${userId}`);
+}
+
+/** Ends every session of the user but one (the one that just changed the password). */
+export async function removeOthersForUser(db: Executor, userId: string, keepId: string): Promise<void> {
+	await run(db, sql`delete from sessions where user_id = ${userId} and id <> ${keepId}`);
 }

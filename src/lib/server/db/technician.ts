@@ -55,13 +55,16 @@ export interface JobExtraRow {
 	modemNearOutlet: boolean | null;
 	comments: string | null;
 	photos: number;
+	arrivedAt: string | null;
+	arrivedLat: number | null;
+	arrivedLng: number | null;
 }
 
 export async function jobExtra(db: Runner, orgId: string, id: string): Promise<JobExtraRow> {
 	const [row] = await db.query<JobExtraRow>(
 		`select wifi_password as "wifiPassword", external_id as "externalId", signal_notes as "signalNotes", rooftop_access as "rooftopAccess",
 			rooftop_key as "rooftopKey", fiber_crossing as "fiberCrossing", fiber_crossing_note as "fiberCrossingNote",
-			modem_near_outlet as "modemNearOutlet", comments,
+			modem_near_outlet as "modemNearOutlet", comments, arrived_at as "arrivedAt", arrived_lat as "arrivedLat", arrived_lng as "arrivedLng",
 			(select count(*)::int from files f where f.installation_id = i.id and f.category = 'foto_instalacion' and f.superseded_at is null) as photos
 		 from installations i where i.id = $1 and i.org_id = $2`,
 		[id, orgId]
@@ -112,4 +115,33 @@ export async function markCompleted(db: Runner, orgId: string, id: string, techn
 		 where id = $1 and org_id = $2`,
 		[id, orgId, technicianId]
 	);
+}
+
+/** The equipment fields as they are now, the row locked for the rest of the transaction (the merge reads then writes). */
+export async function lockEquipment(db: Runner, orgId: string, id: string): Promise<Record<EquipmentField, string | null>> {
+	const [row] = await db.query<Record<EquipmentField, string | null>>(
+		`select ${EQUIPMENT_FIELDS.map((k) => `${EQUIPMENT_COLUMNS[k]} as "${k}"`).join(', ')}
+		 from installations where id = $1 and org_id = $2 for update`,
+		[id, orgId]
+	);
+	return row;
+}
+
+/** «Llegué»: the first arrival is kept (a second press, or a replay, changes nothing); the stored time. */
+export async function markArrived(
+	db: Runner,
+	orgId: string,
+	id: string,
+	at: string,
+	coords: { lat: number; lng: number } | null
+): Promise<string> {
+	const [row] = await db.query<{ arrivedAt: string }>(
+		`update installations set
+			arrived_lat = case when arrived_at is null then $4::double precision else arrived_lat end,
+			arrived_lng = case when arrived_at is null then $5::double precision else arrived_lng end,
+			arrived_at = coalesce(arrived_at, least($3::timestamptz, now())), updated_at = now()
+		 where id = $1 and org_id = $2 returning arrived_at as "arrivedAt"`,
+		[id, orgId, at, coords?.lat ?? null, coords?.lng ?? null]
+	);
+	return new Date(row.arrivedAt).toISOString();
 }

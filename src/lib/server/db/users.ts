@@ -9,12 +9,15 @@ export interface LoginRow {
 	name: string;
 	passwordHash: string;
 	active: boolean;
+	/** Two-factor is on: the password alone opens no session. */
+	totp: boolean;
 }
 
 export function forLogin(db: Executor, email: string): Promise<LoginRow | null> {
 	return firstOf<LoginRow>(
 		db,
-		sql`select id, org_id as "orgId", name, password_hash as "passwordHash", active from users where email = ${email}`
+		sql`select id, org_id as "orgId", name, password_hash as "passwordHash", active,
+			totp_enabled_at is not null as totp from users where email = ${email}`
 	);
 }
 
@@ -32,13 +35,16 @@ export interface UserListRow {
 	email: string;
 	role: Role;
 	active: boolean;
+	mustChangePassword: boolean;
+	twoFactor: boolean;
 	createdAt: Date;
 }
 
 export async function listForOrg(db: Executor, orgId: string): Promise<UserListRow[]> {
 	const rows = await rowsOf<Omit<UserListRow, 'createdAt'> & { createdAt: Date | string }>(
 		db,
-		sql`select id, name, email, role, active, created_at as "createdAt" from users where org_id = ${orgId} order by name`
+		sql`select id, name, email, role, active, must_change_password as "mustChangePassword", totp_enabled_at is not null as "twoFactor",
+			created_at as "createdAt" from users where org_id = ${orgId} order by name`
 	);
 	return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
 }
@@ -71,6 +77,8 @@ export interface NewUser {
 	role: Role;
 	passwordHash: string;
 	color?: string | null;
+	/** An admin chose the password: its owner must pick their own at first sign-in. */
+	mustChangePassword?: boolean;
 }
 
 export interface CreatedUser {
@@ -84,8 +92,8 @@ export interface CreatedUser {
 export async function insert(db: Executor, u: NewUser): Promise<CreatedUser> {
 	return (await firstOf<CreatedUser>(
 		db,
-		sql`insert into users (org_id, name, email, role, password_hash, color)
-			values (${u.orgId}, ${u.name}, ${u.email}, ${u.role}, ${u.passwordHash}, ${u.color ?? null})
+		sql`insert into users (org_id, name, email, role, password_hash, color, must_change_password)
+			values (${u.orgId}, ${u.name}, ${u.email}, ${u.role}, ${u.passwordHash}, ${u.color ?? null}, ${u.mustChangePassword ?? false})
 			returning id, org_id as "orgId", name, email, role`
 	))!;
 }

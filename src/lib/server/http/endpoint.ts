@@ -11,13 +11,17 @@ import type { SessionUser } from '../auth';
 import { refusalOf, ServiceError } from '../services/errors';
 import { parseInput } from '../validation';
 import { readJsonBody } from './body';
+import { inReadersLanguage } from '../errors';
 
 type Role = SessionUser['role'];
 
 /** A refusal as the client module reads it: `{ message, errors }` with the refusal's status. */
 export function refusalResponse(err: unknown): Response {
 	const refusal = refusalOf(err);
-	if (refusal) return json({ message: refusal.message, errors: refusal.fieldErrors }, { status: refusal.status });
+	if (refusal) {
+		const { message, errors } = inReadersLanguage(refusal);
+		return json({ message, code: refusal.coded, errors }, { status: refusal.status });
+	}
 	throw err;
 }
 

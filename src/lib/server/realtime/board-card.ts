@@ -2,15 +2,16 @@ import type { CardRow } from '../db/cards';
 import type { OrgSettings } from '$lib/schemas/settings';
 import { missingForNext } from '$lib/domain/stages';
 import type { BoardCard } from '$lib/types/board';
+import type { Coded } from '$lib/domain/coded';
 import { paymentBadge } from '$lib/domain/payments';
 
 // Cards missing the same things share one array of reasons: the page data then sends each list once
 // instead of once per card. Keyed by content, so it never goes stale; nobody mutates these arrays.
-const reasonLists = new Map<string, string[]>();
-const NO_REASONS: string[] = [];
-function sharedReasons(messages: string[]): string[] {
+const reasonLists = new Map<string, Coded[]>();
+const NO_REASONS: Coded[] = [];
+function sharedReasons(messages: Coded[]): Coded[] {
 	if (!messages.length) return NO_REASONS;
-	const key = messages.join('\n');
+	const key = JSON.stringify(messages);
 	let list = reasonLists.get(key);
 	if (!list) {
 		if (reasonLists.size > 5000) reasonLists.clear();
@@ -21,7 +22,7 @@ function sharedReasons(messages: string[]): string[] {
 
 /** What a board card shows of a card row. Every field here must change the card's version when it changes (see the migration 20261205060000). */
 export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
-	const { badge, missing } = missingForNext(row, settings);
+	const { badgeCode, missing } = missingForNext(row, settings);
 	return {
 		id: row.id,
 		folio: row.folio,
@@ -48,8 +49,8 @@ export function toBoardCard(row: CardRow, settings: OrgSettings): BoardCard {
 		sheetSigned: !!row.sheetSignedAt,
 		contractSigned: !!row.contractSignedAt,
 		duplicateOf: row.duplicateOf ?? [],
-		badge,
-		missing: sharedReasons(missing.map((m) => m.message)),
+		badge: badgeCode,
+		missing: sharedReasons(missing.map((m) => m.text)),
 		payment: paymentBadge(row),
 		callAttempts: row.callAttempts,
 		lastCallAt: row.lastCallAt,

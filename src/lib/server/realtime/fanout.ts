@@ -5,11 +5,13 @@ import * as boardEvents from '../db/board-events';
 import { orgSettings } from '../services/board';
 import { realtimeStatus } from './status';
 import type { CardEvent } from '$lib/types/board';
+import type { Stage } from '$lib/domain/stages';
 import { emitToDisplays } from './display';
 import { deletedVersion, leftScope } from './scope';
 import { boardModels } from './board-model';
 import { toBoardCard } from './board-card';
 import type { Notification, Projected } from './notification';
+import { getLog } from '../log';
 
 export type { Notification, Projected };
 
@@ -28,8 +30,13 @@ export const techsRoom = (orgId: string) => `board:${orgId}:techs`;
 export async function projectEvents(db: Database, batch: Notification[]): Promise<Projected[]> {
 	const models = boardModels(db);
 	const rows = new Map<number, CardRow | undefined>();
+	// The column each card was in before its event, when the model held it (boards that have not
+	// loaded a card yet still take it out of that column's count).
+	const from = new Map<number, Stage>();
 	const toRead = new Set<string>();
 	for (const n of batch) {
+		const before = n.card ? models.model(n.org).row(n.card)?.stage : undefined;
+		if (before) from.set(n.seq, before);
 		// Every notification reaches the model, even for a card this batch reads anyway.
 		const row = models.model(n.org).apply(n);
 		if (!n.card || n.kind === 'card:deleted') continue;
@@ -65,7 +72,8 @@ export async function projectEvents(db: Database, batch: Notification[]): Promis
 				kind: n.kind,
 				version: row?.version ?? (n.kind === 'card:deleted' ? deletedVersion(n.version) : (n.version ?? 0)),
 				card: row && settings ? toBoardCard(row, settings) : null,
-				actorId: ev ? ev.actorId : (n.actor ?? null)
+				actorId: ev ? ev.actorId : (n.actor ?? null),
+				...(from.has(n.seq) ? { from: from.get(n.seq) } : n.kind === 'card:created' ? { from: null } : {})
 			},
 			technicianId: row?.technicianId ?? null,
 			technicianChanged: (ev ? ev.technicianChanged : !!n.patch && 'technician_id' in n.patch) || !row
@@ -138,7 +146,7 @@ export async function startFanout(io: Server, db: Database): Promise<() => Promi
 			realtimeStatus.lastEventAt = new Date().toISOString();
 		} catch (err) {
 			// Clients catch up by seq (heartbeat) on whatever this batch would have told them.
-			console.error('No se pudo difundir un evento del tablero:', err);
+			getLog().error({ err }, 'No se pudo difundir un evento del tablero');
 		} finally {
 			draining = false;
 			schedule();

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Database } from '../db';
 import { domainEvents } from '../events';
 import { moveCard } from '../services/moves';
-import { lastSeq } from '../services/board';
+import { boardColumnPage, lastSeq } from '../services/board';
 import { refusalOf } from '../services/errors';
 import { moveSchema, presenceSchema, sinceSchema } from '$lib/schemas/board';
 import { wellFormedInput } from '$lib/schemas/common';
@@ -12,8 +12,12 @@ import { staffRoom, techRoom, techsRoom } from './fanout';
 import { publishPresence } from './presence';
 import type { SocketData } from './socket-auth';
 import type { MoveResult } from '$lib/types/board';
+import { getLog } from '../log';
+import { coded } from '$lib/domain/coded';
+import { translate } from '$lib/i18n/translate';
 
 const BAD_INPUT = 'Datos no válidos: recarga el tablero.';
+const SESSION_ENDED = 'Tu sesión terminó. Vuelve a iniciar sesión.';
 
 /** Wraps a handler: validates the payload, rate-limits the socket and its address, never throws into socket.io. */
 function guarded<T>(
@@ -32,15 +36,34 @@ function guarded<T>(
 			input = parse(wellFormedInput.parse(raw));
 		} catch {
 			// Malformed payloads are dropped with an answer; the connection stays up.
-			return ack({ ok: false, status: 400, message: BAD_INPUT, reasons: [], overridable: false, card: null, error: BAD_INPUT });
+			return ack({
+				ok: false,
+				status: 400,
+				message: BAD_INPUT,
+				code: coded('error.bad_input'),
+				reasons: [],
+				overridable: false,
+				card: null,
+				error: BAD_INPUT
+			});
 		}
 		try {
 			await fn(input, ack);
 		} catch (err) {
 			const refusal = refusalOf(err);
-			const message = refusal ? refusal.message : 'No se pudo completar la acción. Intenta de nuevo.';
-			if (!refusal) console.error('socket handler', err);
-			ack({ ok: false, status: refusal ? refusal.status : 500, message, reasons: [], overridable: false, card: null, error: message });
+			const code = refusal ? refusal.coded : coded('error.unexpected');
+			const message = refusal ? refusal.message : translate(code!, 'es');
+			if (!refusal) getLog().error({ err }, 'Error en un evento del tablero');
+			ack({
+				ok: false,
+				status: refusal ? refusal.status : 500,
+				message,
+				code,
+				reasons: [],
+				overridable: false,
+				card: null,
+				error: message
+			});
 		}
 	};
 }
@@ -80,6 +103,20 @@ export function registerHandlers(io: Server, db: Database, limits: SocketLimits)
 				}
 			)
 		);
+		// The next cards of a column the viewer scrolled to (the first ones came with the page); the
+		// service validates the request and scopes the cards like the board: a technician gets only their own.
+		socket.on(
+			'board:page',
+			guarded(
+				socket,
+				limits,
+				// The service parses it (pageSchema): a bad request is answered with its Spanish message.
+				(raw) => raw,
+				async (req, ack) => {
+					ack(await boardColumnPage(db, user, req));
+				}
+			)
+		);
 		socket.on(
 			'presence:open',
 			guarded(
@@ -107,9 +144,24 @@ export function registerHandlers(io: Server, db: Database, limits: SocketLimits)
 		socket.on('disconnect', () => void publishPresence(io, user.orgId));
 	});
 
-	domainEvents.on('user:sessions-revoked', ({ userId }) => {
-		io.in(`user:${userId}`).emit('session:ended', 'Tu sesión terminó. Vuelve a iniciar sesión.');
-		io.in(`user:${userId}`).disconnectSockets(true);
+	domainEvents.on('user:sessions-revoked', ({ userId, keepSessionId }) => {
+		if (!keepSessionId) {
+			io.in(`user:${userId}`).emit('session:ended', SESSION_ENDED);
+			io.in(`user:${userId}`).disconnectSockets(true);
+			return;
+		}
+		// A password change keeps the session that made it: only the others' sockets go.
+		void io
+			.in(`user:${userId}`)
+			.fetchSockets()
+			.then((sockets) => {
+				for (const s of sockets) {
+					if ((s.data as SocketData).sessionId === keepSessionId) continue;
+					s.emit('session:ended', SESSION_ENDED);
+					s.disconnect(true);
+				}
+			})
+			.catch((err: unknown) => console.error('session sockets', err));
 	});
 	// «Mis llamadas»: a lead was taken or let go; the office's queues re-read (across instances via the adapter).
 	domainEvents.on('call-queue:changed', ({ orgId }) => {

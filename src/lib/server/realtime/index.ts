@@ -7,8 +7,11 @@ import { socketAuth, originAllowed } from './socket-auth';
 import { startFanout } from './fanout';
 import { startNotificationFanout } from './user-notifications';
 import { registerHandlers } from './handlers';
-import { registerDisplay } from './display';
-import { FRAME_MAX_BYTES, SocketLimits } from './limits';
+import { DISPLAY_NAMESPACE, registerDisplay } from './display';
+import { FRAME_MAX_BYTES, readSocketLimits, SocketLimits } from './limits';
+import { readProxyConfig } from '../client-address';
+import { getMetrics } from '../metrics';
+import { getLog } from '../log';
 import { realtimeStatus } from './status';
 
 export { realtimeStatus } from './status';
@@ -19,8 +22,9 @@ type Holder = { [KEY]?: { attach: typeof attachRealtime } };
 /** One function attaches socket.io to an HTTP server, in `vite dev` and in production. */
 export async function attachRealtime(httpServer: HttpServer, database?: Database): Promise<Server> {
 	// First, so a bad SOCKET_* value stops the startup before anything is opened.
-	const limits = new SocketLimits();
+	const config = readSocketLimits();
 	const db = database ?? (await getDb());
+	const limits = new SocketLimits(config, readProxyConfig(), db);
 	const io = new Server(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
@@ -34,10 +38,10 @@ export async function attachRealtime(httpServer: HttpServer, database?: Database
 		// Presence and evictions cross instances through PostgreSQL; card events don't need it
 		// (every instance LISTENs on board_events itself).
 		pool = new pg.Pool({ connectionString: db.listenUrl ?? listenUrl(), max: 2 });
-		pool.on('error', (err) => console.error('socket.io adapter:', err.message));
+		pool.on('error', (err) => getLog().error({ err: err.message }, 'socket.io adapter'));
 		// The adapter keeps a LISTEN client out of the pool; without a handler a restart of
 		// PostgreSQL would crash the process instead of letting the adapter reconnect.
-		pool.on('connect', (client) => client.on('error', (err) => console.error('socket.io adapter:', err.message)));
+		pool.on('connect', (client) => client.on('error', (err) => getLog().error({ err: err.message }, 'socket.io adapter')));
 		io.adapter(createAdapter(pool, { heartbeatInterval: 5000, heartbeatTimeout: 12000 }));
 	}
 	// Per-address handshake limit before the session lookup: a flood of bad cookies costs no query.
@@ -48,8 +52,11 @@ export async function attachRealtime(httpServer: HttpServer, database?: Database
 	const stopFanout = await startFanout(io, db);
 	const stopNotifications = await startNotificationFanout(io, db);
 	realtimeStatus.attached = true;
+	const metrics = getMetrics();
+	metrics.sources.sockets = () => ({ '/': io.of('/').sockets.size, [DISPLAY_NAMESPACE]: io.of(DISPLAY_NAMESPACE).sockets.size });
 	httpServer.once('close', () => {
 		realtimeStatus.attached = false;
+		metrics.sources.sockets = undefined;
 		stopFanout().catch(() => {});
 		stopNotifications().catch(() => {});
 		void io.close();

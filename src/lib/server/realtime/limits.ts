@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
-import { RateLimiter } from '../rate-limit';
+import type { Database } from '../db';
+import { RateLimiter, SharedRateLimiter } from '../rate-limit';
 import { clientAddress, limitKey, readProxyConfig, type ProxyConfig } from '../client-address';
 
 export const TOO_MANY_CONNECTIONS = 'Demasiadas conexiones desde tu red. Espera un momento.';
@@ -51,19 +52,28 @@ function positiveInteger(name: string, raw: string | undefined, fallback: number
 /**
  * Per-socket and per-address budgets shared by both namespaces. The address is read from the
  * handshake with the same rules as HTTP (ADDRESS_HEADER, XFF_DEPTH), once per connection.
+ *
+ * Given the database, handshakes are counted with it (SharedRateLimiter): on PostgreSQL every
+ * instance and a restart see the same count. Events stay counted in this process on purpose: a
+ * socket lives in one process, and a database write per board action would cost more than the
+ * runaway tab it stops.
  */
 export class SocketLimits {
 	readonly perSocket: RateLimiter;
 	readonly perIp: RateLimiter;
 	readonly connections: RateLimiter;
+	readonly #sharedConnections: SharedRateLimiter;
+	readonly #db: Database | undefined;
 	readonly #proxy: ProxyConfig;
 	// Keyed by the engine.io connection: namespaces multiplexed on it share one address.
 	readonly #keys = new WeakMap<object, string>();
 
-	constructor(config: SocketLimitConfig = readSocketLimits(), proxy: ProxyConfig = readProxyConfig()) {
+	constructor(config: SocketLimitConfig = readSocketLimits(), proxy: ProxyConfig = readProxyConfig(), db?: Database) {
 		this.perSocket = new RateLimiter(config.eventsPerSocket, SETTINGS.eventsPerSocket.windowMs);
 		this.perIp = new RateLimiter(config.eventsPerIp, SETTINGS.eventsPerIp.windowMs);
 		this.connections = new RateLimiter(config.connectionsPerIp, SETTINGS.connectionsPerIp.windowMs);
+		this.#sharedConnections = new SharedRateLimiter('socket-connections', config.connectionsPerIp, SETTINGS.connectionsPerIp.windowMs);
+		this.#db = db;
 		this.#proxy = proxy;
 	}
 
@@ -84,9 +94,14 @@ export class SocketLimits {
 	 * handshakes with bad cookies is refused without touching the database.
 	 */
 	handshake = (socket: Socket, next: (err?: Error) => void): void => {
-		if (this.connections.hit(this.keyOf(socket))) next();
-		else next(new Error(TOO_MANY_CONNECTIONS));
+		void this.#allowConnection(this.keyOf(socket)).then((ok) => next(ok ? undefined : new Error(TOO_MANY_CONNECTIONS)));
 	};
+
+	#allowConnection(key: string): Promise<boolean> {
+		if (!this.#db) return Promise.resolve(this.connections.hit(key));
+		// The shared store already falls back to memory when PostgreSQL fails; this is for anything else.
+		return this.#sharedConnections.hit(this.#db, key).catch(() => this.connections.hit(key));
+	}
 
 	/**
 	 * One incoming event. The socket's own budget is checked first, so a runaway tab that is

@@ -2,6 +2,7 @@ import type { Server } from 'socket.io';
 import type { PresenceUser } from '$lib/types/board';
 import { staffRoom } from './fanout';
 import type { SocketData } from './socket-auth';
+import { getLog } from '../log';
 
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -32,7 +33,7 @@ export function publishPresence(io: Server, orgId: string): Promise<void> {
 					}
 					io.to(staffRoom(orgId)).emit('presence:update', [...byUser.values()]);
 				} catch (err) {
-					console.error('presence', err);
+					getLog().error({ err }, 'Error al actualizar la presencia');
 				}
 				resolve();
 			}, 150)

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'socket.io';
 import type { Database } from '../db';
-import { SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth';
+import { MUST_CHANGE_PASSWORD, SESSION_COOKIE, validateSessionToken, type SessionUser } from '../auth';
 
 export interface SocketData {
 	user: SessionUser;
@@ -38,6 +38,7 @@ export function socketAuth(db: Database) {
 			const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
 			const result = token ? await validateSessionToken(db, token) : null;
 			if (!result) return next(new Error('Sesión no válida. Vuelve a iniciar sesión.'));
+			if (result.user.mustChangePassword) return next(new Error(MUST_CHANGE_PASSWORD));
 			(socket.data as SocketData) = { user: result.user, sessionId: result.session.id, cardId: null };
 			next();
 		} catch {

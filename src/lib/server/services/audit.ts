@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import type { RawRunner } from '../db/client';
 import type { SessionUser } from '../auth';
 import * as audit from '../db/audit';
-import { AUDIT_KIND_LABELS, auditDetailsText, type AuditKind } from '$lib/domain/audit-kinds';
+import { AUDIT_KIND_LABELS, SYSTEM_ACTOR, auditDetailsText, auditTarget, type AuditKind } from '$lib/domain/audit-kinds';
 import { csvWithBom, toCsv } from '$lib/domain/exports';
 import { auditFilterSchema } from '$lib/schemas/audit';
 import type { AuditPage } from '$lib/types/audit';
@@ -41,6 +41,20 @@ export async function recordAudit(db: Runner, actor: AuditActor, r: AuditRecord)
 export async function recordAnonymousAudit(db: Runner, orgId: string, ip: string | null, r: AuditRecord): Promise<void> {
 	await audit.append(db, { orgId, userId: null, userName: null, kind: r.kind, target: r.target ?? null, details: r.details ?? {}, ip });
 }
+
+/** What the app's own background work did (the retention purge), named as such in the log. */
+export async function recordSystemAudit(db: Runner, orgId: string, r: AuditRecord): Promise<void> {
+	await audit.append(db, {
+		orgId,
+		userId: null,
+		userName: SYSTEM_NAME,
+		kind: r.kind,
+		target: r.target ?? null,
+		details: r.details ?? {},
+		ip: null
+	});
+}
+export const SYSTEM_NAME = SYSTEM_ACTOR.es;
 
 /** A failed sign-in, on the account of that email when it is one (an unknown email writes nothing). */
 export async function recordLoginFailure(db: Runner, email: string, ip: string | null): Promise<void> {
@@ -94,8 +108,8 @@ export async function auditCsv(
 	const data = rows.map((r) => ({
 		at: when.format(new Date(r.at)),
 		kind: AUDIT_KIND_LABELS[r.kind as AuditKind]?.[en ? 'en' : 'es'] ?? r.kind,
-		user: r.userName ?? (en ? 'Customer (link)' : 'Cliente (enlace)'),
-		target: r.target ?? '',
+		user: r.userName === SYSTEM_NAME ? SYSTEM_ACTOR[en ? 'en' : 'es'] : (r.userName ?? (en ? 'Customer (link)' : 'Cliente (enlace)')),
+		target: auditTarget(r.kind, r.target ?? null, en ? 'en' : 'es').text,
 		details: auditDetailsText(r.details, en ? 'en' : 'es'),
 		ip: r.ip ?? ''
 	}));

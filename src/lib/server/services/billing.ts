@@ -17,6 +17,7 @@ import { billingDates, firstCharge, installmentSchedule, REFUND_CONDITIONS, type
 import { parseInput } from '../validation';
 import type { BillingSnapshot, BillingView, ProductLine } from '$lib/types/card-views';
 import { uuidSchema } from '$lib/schemas/common';
+import { coded, type Coded } from '$lib/domain/coded';
 
 export type { BillingSnapshot, ProductLine } from '$lib/types/card-views';
 
@@ -24,14 +25,19 @@ export function policyOf(settings: OrgSettings): ProrationPolicy {
 	return { ...settings.proration };
 }
 
-/** What is still missing to compute, in Spanish; empty when the breakdown can be shown. */
+const MISSING: { lacks: (row: BillingInputsRow) => boolean; es: string; code: string }[] = [
+	{ lacks: (row) => !row.zoneId, es: 'la zona (RB)', code: 'billing.missing_zone' },
+	{ lacks: (row) => !row.installationDate, es: 'la fecha de instalación', code: 'billing.missing_installation_date' },
+	{ lacks: (row) => row.planPriceCents == null, es: 'el plan de internet', code: 'billing.missing_plan' }
+];
+
+/** What is still missing to compute, in Spanish (for documents); empty when the breakdown can be shown. */
 export function missingInputs(row: BillingInputsRow): string[] {
-	const missing: string[] = [];
-	if (!row.zoneId) missing.push('la zona (RB)');
-	if (!row.installationDate) missing.push('la fecha de instalación');
-	if (row.planPriceCents == null) missing.push('el plan de internet');
-	return missing;
+	return MISSING.filter((x) => x.lacks(row)).map((x) => x.es);
 }
+
+/** The same, as codes for the screen in the reader's language. */
+export const saidMissing = (row: BillingInputsRow): Coded[] => MISSING.filter((x) => x.lacks(row)).map((x) => coded(x.code));
 
 export function computeSnapshot(row: BillingInputsRow, settings: OrgSettings, now = new Date()): BillingSnapshot | null {
 	if (missingInputs(row).length) return null;
@@ -125,6 +131,7 @@ export async function billingView(db: Database, actor: SessionUser, rawId: unkno
 	const stored = (await billingDb.storedSnapshot(db.orm, id)) as BillingSnapshot | null;
 	return {
 		missing: missingInputs(row),
+		saidMissing: saidMissing(row),
 		snapshot,
 		storedAt: stored?.computedAt ?? null,
 		products: lines,

@@ -9,7 +9,8 @@ import { readSettings, type OrgSettings } from '$lib/schemas/settings';
 import type { SessionUser } from '../auth';
 import type { BoardCard, BoardSnapshot } from '$lib/types/board';
 import { parseInput } from '../validation';
-import { boardFilterSchema } from '$lib/schemas/board';
+import { boardFilterSchema, pageSchema, type BoardFilters } from '$lib/schemas/board';
+import { firstPages, pageAfter, type ColumnPage } from '$lib/domain/board-pages';
 
 export { toBoardCard };
 
@@ -43,12 +44,28 @@ export async function lastSeq(db: Database, orgId: string): Promise<number> {
 }
 
 /**
- * The board: from the provider's read model while this process listens for board events (see
- * realtime/board-model.ts), from the database otherwise and for free text, which searches old
- * cards too.
+ * The board's first load: each column's first page of cards under the filters, with the count of
+ * every card in each column; board:page brings the rest (boardColumnPage).
  */
 export async function boardSnapshot(db: Database, actor: SessionUser, rawFilters: unknown = {}): Promise<BoardSnapshot> {
-	const filters = parseInput(boardFilterSchema, rawFilters);
+	const board = await filteredBoard(db, actor, parseInput(boardFilterSchema, rawFilters));
+	const { cards, counts, more } = firstPages(board.cards);
+	return { ...board, cards, counts, more };
+}
+
+/** The next cards of one column under the board's filters, after the last one the viewer holds. */
+export async function boardColumnPage(db: Database, actor: SessionUser, raw: unknown): Promise<ColumnPage> {
+	const { stage, after, filters } = parseInput(pageSchema, raw);
+	const board = await filteredBoard(db, actor, filters);
+	return pageAfter(board.cards, stage, after);
+}
+
+/**
+ * Every card of the board under the filters, in column order: from the provider's read model while
+ * this process listens for board events (see realtime/board-model.ts), from the database otherwise
+ * and for free text, which searches old cards too.
+ */
+async function filteredBoard(db: Database, actor: SessionUser, filters: BoardFilters): Promise<BoardSnapshot & { cards: BoardCard[] }> {
 	const settings = await orgSettings(db, actor.orgId);
 	const query: BoardQuery = {
 		orgId: actor.orgId,

@@ -65,7 +65,7 @@ export async function callQueue(db: Database, actor: SessionUser, raw: unknown =
 			fullName: e.fullName,
 			phone: e.phone ? formatMxPhone(e.phone) : null,
 			tel: telLink(e.phone),
-			missing: missing.map((r) => r.message),
+			missing: missing.map((r) => r.text),
 			callAttempts: e.callAttempts,
 			lastCallOutcome: e.lastCallOutcome,
 			lastCallAt: e.lastCallAt,

@@ -378,6 +378,8 @@ interface CardSpec {
 	phoneOf?: string;
 	extras?: Partial<demo.DemoCard>;
 	promo?: boolean;
+	/** The job's technician when it must not depend on the day's load (which moves with the hour the demo is made). */
+	technician?: StaffKey;
 }
 
 const OPEN_STAGES: readonly Stage[] = [
@@ -644,7 +646,9 @@ const CARDS: CardSpec[] = [
 		howHeard: 'Recomendación de un conocido',
 		hours: 1,
 		plan: 'intermedio',
-		contract: '12_meses'
+		contract: '12_meses',
+		// Pedro (tecnico1) always has a signed job of today to finish, whatever the hour.
+		technician: 't1'
 	},
 	{
 		name: 'Mariana Gutiérrez Tzuc',
@@ -1133,7 +1137,9 @@ async function seedInTransaction(
 				// The zone's technician with the fewest jobs that day, within the daily capacity.
 				const candidates = technicians.filter((t) => t.zones.includes(zoneSpec.key));
 				const load = (t: StaffSpec) => jobsPerTechDay.get(`${t.key}|${installationDate}`) ?? 0;
-				const chosen = candidates.filter((t) => load(t) < (t.dailyCapacity ?? 4)).sort((a, b) => load(a) - load(b))[0] ?? candidates[0];
+				const pinned = candidates.find((t) => t.key === spec.technician);
+				const chosen =
+					pinned ?? candidates.filter((t) => load(t) < (t.dailyCapacity ?? 4)).sort((a, b) => load(a) - load(b))[0] ?? candidates[0];
 				technician = chosen.key;
 				jobsPerTechDay.set(`${chosen.key}|${installationDate}`, load(chosen) + 1);
 				const n = (sequence.get(zoneSpec.key) ?? 0) + 1;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ServiceError } from '../errors';
+import { getLog } from '../log';
 
 export { ServiceError };
 
@@ -33,7 +34,7 @@ export function refusalOf(err: unknown): ServiceError | null {
 	if (err instanceof ServiceError) return err;
 	if (err instanceof z.ZodError) return new ServiceError(400, err.issues[0]?.message ?? DATA_EXCEPTION_MESSAGE);
 	if (isDataException(err)) {
-		console.error('valor rechazado por la base de datos (falta validarlo antes):', (err as Error).message);
+		getLog().warn({ err: (err as Error).message }, 'Valor rechazado por la base de datos (falta validarlo antes)');
 		return new ServiceError(400, DATA_EXCEPTION_MESSAGE);
 	}
 	return null;

@@ -10,7 +10,7 @@ import { parseInput } from '../validation';
 import { forbidden, ServiceError } from './errors';
 import { orgSettings } from './board';
 import { actAs } from './card-edit';
-import { RateLimiter } from '../rate-limit';
+import { SharedRateLimiter, type RateLimiter } from '../rate-limit';
 import { limitKey } from '../client-address';
 import { flagDuplicates } from './duplicates';
 
@@ -65,13 +65,14 @@ export async function createLead(db: Database, actor: SessionUser, raw: unknown)
 }
 
 /** Per IP: a person asks once or twice; a script asks hundreds of times. */
-export const publicRequestLimiter = new RateLimiter(5, 60 * 60 * 1000);
+export const publicRequestLimiter = new SharedRateLimiter('public-request', 5, 60 * 60 * 1000);
 
 export interface PublicRequestContext {
 	orgSlug: string | null;
 	ip: string;
 	bodyBytes: number;
-	limiter?: RateLimiter;
+	/** Tests: a limit of their own instead of the shared one. */
+	limiter?: RateLimiter | SharedRateLimiter;
 }
 
 /**
@@ -83,7 +84,8 @@ export async function submitPublicRequest(db: Database, ctx: PublicRequestContex
 		throw new ServiceError(413, 'La solicitud es demasiado grande: escribe un mensaje más corto.');
 	}
 	const limiter = ctx.limiter ?? publicRequestLimiter;
-	if (!limiter.hit(limitKey(ctx.ip))) {
+	const key = limitKey(ctx.ip);
+	if (!(limiter instanceof SharedRateLimiter ? await limiter.hit(db, key) : limiter.hit(key))) {
 		throw new ServiceError(429, 'Recibimos demasiadas solicitudes desde tu conexión. Intenta de nuevo en una hora o llámanos.');
 	}
 	const input = parseInput(publicRequestSchema, raw);

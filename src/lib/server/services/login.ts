@@ -9,6 +9,9 @@ import { ServiceError } from './errors';
 import { parseInput } from '../validation';
 import { loginSchema } from '$lib/schemas/auth';
 import { recordAudit, recordLoginFailure } from './audit';
+import { coded, type Coded } from '$lib/domain/coded';
+import { translate } from '$lib/i18n/translate';
+import { challengeFor, type LoginMeta } from './login-second-step';
 
 const MIN = 60_000;
 // Failures only, each throttle with growing lockouts (OWASP's guidance instead of a hard account
@@ -20,27 +23,34 @@ const MIN = 60_000;
 // - per device cookie: bounds guessing with a copied cookie.
 // A client with this account's device cookie skips the address limits too: a colleague behind the
 // same office NAT may be the one failing. Every refusal says the same, known email or not.
-const perIp = new LoginThrottle({ free: 30, baseMs: MIN, maxMs: 60 * MIN });
-const perPair = new LoginThrottle({ free: 5, baseMs: MIN, maxMs: 30 * MIN });
-const perAccount = new LoginThrottle({ free: 10, baseMs: MIN, maxMs: 15 * MIN });
-const perDevice = new LoginThrottle({ free: 10, baseMs: MIN, maxMs: 30 * MIN });
+// The counts live with the database (login-throttle.ts), so every instance shares them.
+const perIp = new LoginThrottle('login-ip', { free: 30, baseMs: MIN, maxMs: 60 * MIN });
+const perPair = new LoginThrottle('login-pair', { free: 5, baseMs: MIN, maxMs: 30 * MIN });
+const perAccount = new LoginThrottle('login-account', { free: 10, baseMs: MIN, maxMs: 15 * MIN });
+const perDevice = new LoginThrottle('login-device', { free: 10, baseMs: MIN, maxMs: 30 * MIN });
 
 export const LOGIN_FAILED = 'Correo o contraseña incorrectos.';
 export const LOGIN_LIMITED = 'Demasiados intentos.';
 
 /** «Demasiados intentos. Espera 4 minutos e inténtalo de nuevo.» */
 export function limitedMessage(retryMs: number): string {
-	const minutes = Math.max(1, Math.ceil(retryMs / MIN));
-	const wait = minutes === 1 ? '1 minuto' : `${minutes} minutos`;
-	return `${LOGIN_LIMITED} Espera ${wait} e inténtalo de nuevo.`;
+	return translate(limitedCode(retryMs), 'es');
 }
 
-export interface LoginMeta {
-	ip: string;
-	userAgent: string | null;
-	/** The device cookie the browser sent, if any. */
-	device?: string | null;
+/** The same, as a message code for the reader's language. */
+export function limitedCode(retryMs: number): Coded {
+	const minutes = Math.max(1, Math.ceil(retryMs / MIN));
+	return minutes === 1 ? coded('auth.rate_limited_one') : coded('auth.rate_limited_many', { minutes });
 }
+
+/** The password was right and the account has two-factor on: the code step comes next (not a refusal). */
+export class SecondStepRequired extends Error {
+	constructor(readonly challenge: string) {
+		super('Falta el código de verificación.');
+	}
+}
+
+export type { LoginMeta };
 
 export async function login(db: Database, raw: unknown, meta: LoginMeta) {
 	const input = parseInput(loginSchema, raw);
@@ -49,30 +59,31 @@ export async function login(db: Database, raw: unknown, meta: LoginMeta) {
 	const keys = device
 		? [[perDevice, device] as const]
 		: [[perIp, ip] as const, [perPair, `${input.email}|${ip}`] as const, [perAccount, input.email] as const];
-	const retryMs = Math.max(...keys.map(([throttle, key]) => throttle.retryIn(key)));
-	if (retryMs > 0) throw new ServiceError(429, limitedMessage(retryMs));
+	const retryMs = Math.max(...(await Promise.all(keys.map(([throttle, key]) => throttle.retryIn(db, key)))));
+	if (retryMs > 0) throw new ServiceError(429, limitedCode(retryMs));
 
 	const user = await users.forLogin(db, input.email);
 	const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
 	if (!user || !ok || !user.active) {
-		perIp.fail(ip);
-		if (device) perDevice.fail(device);
-		else {
-			perPair.fail(`${input.email}|${ip}`);
-			perAccount.fail(input.email);
-		}
+		await Promise.all(
+			device
+				? [perIp.fail(db, ip), perDevice.fail(db, device)]
+				: [perIp.fail(db, ip), perPair.fail(db, `${input.email}|${ip}`), perAccount.fail(db, input.email)]
+		);
 		await loginFailures.record(db, { email: input.email, ip, userAgent: meta.userAgent });
 		await recordLoginFailure(db, input.email, meta.ip);
-		throw new ServiceError(400, LOGIN_FAILED, { password: [LOGIN_FAILED] });
+		throw new ServiceError(400, coded('auth.invalid'), { password: [LOGIN_FAILED] });
 	}
-	perPair.reset(`${input.email}|${ip}`);
-	if (device) perDevice.reset(device);
+	await perPair.reset(db, `${input.email}|${ip}`);
+	if (device) await perDevice.reset(db, device);
+	// With two-factor on, the right password only opens the code step (login-second-step.ts).
+	if (user.totp) throw new SecondStepRequired(challengeFor(user.id, input.email));
 	const session = await createSession(db, { id: user.id, orgId: user.orgId }, meta);
 	await recordAudit(db, { id: user.id, orgId: user.orgId, name: user.name, ip: meta.ip }, { kind: 'login' });
 	return { ...session, device: await deviceCookieFor(db, meta.device, input.email) };
 }
 
-/** Test hook: forget counters between tests that exercise the limits. */
-export function resetLoginLimits() {
-	for (const throttle of [perIp, perPair, perAccount, perDevice]) throttle.clear();
+/** Test hook: forget counters between tests that exercise the limits (on `db`, or on every database). */
+export async function resetLoginLimits(db?: Database): Promise<void> {
+	await Promise.all([perIp, perPair, perAccount, perDevice].map((throttle) => throttle.clear(db)));
 }

@@ -8,12 +8,12 @@ import type { SessionUser } from '../auth';
 import { parseInput } from '../validation';
 import { getOrg, saveSettings } from './settings';
 import { changedTexts, messageTextsFormSchema } from '$lib/schemas/message-templates';
-import { MESSAGE_TEMPLATES, MESSAGE_VARIABLES, templateText } from '$lib/domain/message-templates';
+import { MESSAGE_TEMPLATES, MESSAGE_VARIABLE_KEYS, MESSAGE_VARIABLES, templateText } from '$lib/domain/message-templates';
 
 export async function messageSettings(db: Database, actor: SessionUser) {
 	const { settings } = await getOrg(db, actor);
 	return {
-		variables: Object.entries(MESSAGE_VARIABLES).map(([name, label]) => ({ name, label })),
+		variables: MESSAGE_VARIABLE_KEYS.map((name) => ({ name, label: MESSAGE_VARIABLES[name] })),
 		templates: MESSAGE_TEMPLATES.map((t) => ({
 			key: t.key,
 			name: t.es,

@@ -8,10 +8,12 @@ import { moveSchema } from '$lib/schemas/board';
 import type { z } from 'zod';
 import { heldCards, inScope, orgSettings, toBoardCard } from './board';
 import type { MoveResult } from '$lib/types/board';
+import { coded } from '$lib/domain/coded';
 import { ServiceError, refusalOf } from './errors';
 import { alreadyCancelled, cancelCard } from './cancellations';
 import { lastCanceller } from '../db/cancellations';
 import type { OrgSettings } from '$lib/schemas/settings';
+import { getMetrics } from '../metrics';
 
 /**
  * Server-authoritative move: role and guard checked here, on the card as this process holds it;
@@ -87,7 +89,9 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 				ok: false,
 				status: verdict.overridable ? 422 : 403,
 				message: `No se puede mover a «${stageLabel(req.toStage)}».`,
+				code: coded('move.refused', { stage: [coded(`stage.${req.toStage}`)] }),
 				reasons: verdict.reasons,
+				codes: verdict.codes,
 				overridable: verdict.overridable,
 				card: toBoardCard(card, settings)
 			};
@@ -136,6 +140,7 @@ export async function moveCard(db: Database, actor: SessionUser, raw: unknown): 
 		if (req.toStage !== 'cancelada') moved.cancelReason = moved.cancelNote = null;
 		// The statement committed: this is the card's new row.
 		cache.remember(moved);
+		getMetrics().countMove();
 		return { ok: true, card: toBoardCard(moved, settings), seq: result.seq };
 	}
 	throw new ServiceError(409, 'Otra persona está moviendo esta tarjeta. Intenta de nuevo.');
@@ -162,12 +167,21 @@ async function cancelByMove(
 		const now = await cards.getCard(db, actor.orgId, card.id);
 		if (now) cache.remember(now);
 		const shown = now && inScope(actor, now) ? toBoardCard(now, settings) : null;
-		return { ok: false, status: refusal.status, message: refusal.message, reasons: [], overridable: false, card: shown };
+		return {
+			ok: false,
+			status: refusal.status,
+			message: refusal.message,
+			code: refusal.coded,
+			reasons: [],
+			overridable: false,
+			card: shown
+		};
 	}
 	// The cancel read the card under its lock; the cache gets that row, not the copy this move began with.
 	const moved = await cards.getCard(db, actor.orgId, card.id);
 	if (!moved)
 		return { ok: false, status: 404, message: 'Esa tarjeta ya no existe o no tienes acceso.', reasons: [], overridable: false, card: null };
 	cache.remember(moved);
+	getMetrics().countMove();
 	return { ok: true, card: toBoardCard(moved, settings), seq };
 }

@@ -12,6 +12,7 @@ import { OPEN_STAGES } from '$lib/domain/stage-registry';
 import { readSettings } from '$lib/schemas/settings';
 import { deliver } from './notify';
 import { startPolling, type PollWorker } from './poll-worker';
+import { getLog } from '../log';
 
 /** A card late (or a callback due) for longer than this was missed while the scanner was off: not announced. */
 const lookbackHours = () => Number(process.env.NOTIFY_LOOKBACK_HOURS ?? 24);
@@ -75,6 +76,6 @@ export function startNotifyScanner(db: Database, intervalMs = Number(process.env
 		firstDelayMs: Math.min(intervalMs, 5_000),
 		// A pass that found notices has nothing quicker to do next: each notice is one insert.
 		busyDelayMs: intervalMs,
-		onError: (err) => console.error('Avisos: no se pudo revisar los vencimientos:', err.message)
+		onError: (err) => getLog().error({ err: err.message }, 'Avisos: no se pudo revisar los vencimientos')
 	});
 }

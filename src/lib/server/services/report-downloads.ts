@@ -13,6 +13,8 @@ import { forbidden, notFound } from './errors';
 import { recordAudit } from './audit';
 import type { Download } from './exports';
 import { REPORTS_FORBIDDEN, mayReadReports, runReport } from './reports';
+import { localizeReport } from './reports/localize';
+import { currentLocale } from '$lib/i18n/translate';
 
 const formatSchema = z.enum(['csv', 'xlsx'], { error: 'Elige el formato de descarga: csv o xlsx.' });
 
@@ -26,7 +28,8 @@ export async function reportDownload(db: Database, actor: SessionUser, rawKey: u
 	if (!isReportKey(rawKey)) throw notFound('Ese reporte no existe.');
 	const { formato: rawFormat, ...filters } = query;
 	const formato = parseInput(formatSchema, rawFormat ?? 'csv');
-	const report = await runReport(db, actor, rawKey, filters);
+	// The download reads like the page: in the reader's language (the JSON API keeps the Spanish).
+	const report = localizeReport(await runReport(db, actor, rawKey, filters), currentLocale());
 	const body = formato === 'csv' ? reportCsv(report) : await reportXlsx(report);
 	const { desde, hasta } = report.filters;
 	await recordAudit(db, actor, {

@@ -21,7 +21,7 @@ function technicianOnly(actor: SessionUser) {
 }
 
 /** Their own card, or 404 (never tell a technician whether someone else's job exists). */
-async function ownCard(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
+export async function ownCard(db: Database, actor: SessionUser, rawId: unknown): Promise<CardRow> {
 	technicianOnly(actor);
 	const id = parseInput(uuidSchema, rawId);
 	const card = await getCard(db, actor.orgId, id);
@@ -118,6 +118,8 @@ export async function getJob(db: Database, actor: SessionUser, rawId: unknown): 
 		completedAt: card.completedAt ?? null,
 		sheetSignedAt: card.sheetSignedAt ?? null,
 		photos: extra.photos,
+		arrivedAt: extra.arrivedAt ? new Date(extra.arrivedAt).toISOString() : null,
+		arrivedCoords: extra.arrivedLat !== null && extra.arrivedLng !== null ? { lat: extra.arrivedLat, lng: extra.arrivedLng } : null,
 		missing: card.stage === 'activa' ? [] : requirementsFor(candidate, 'activa', settings).map((r) => r.message)
 	};
 }

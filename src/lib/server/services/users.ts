@@ -37,7 +37,9 @@ export async function createUser(db: Database, actor: SessionUser, raw: unknown)
 		email: input.email,
 		role: input.role,
 		passwordHash,
-		color
+		color,
+		// The admin typed it: its owner picks their own at first sign-in.
+		mustChangePassword: true
 	});
 	await recordAudit(db, actor, { kind: 'user_created', target: name, details: { email, role } });
 	return { id, name, email, role };

@@ -5,6 +5,7 @@ import { backoffSeconds } from './wisphub-sync';
 import { ServiceError } from './errors';
 import { configOf } from './whatsapp';
 import { startPolling, type PollWorker } from './poll-worker';
+import { getLog } from '../log';
 
 /**
  * The WhatsApp outbox worker. A message is claimed with SKIP LOCKED and a lock time, so two
@@ -89,6 +90,6 @@ export function startWhatsAppWorker(db: Database, intervalMs = Number(process.en
 	return startPolling({
 		run: () => runOnce(db),
 		intervalMs,
-		onError: (err) => console.error('WhatsApp: no se pudo revisar la cola de mensajes:', err.message)
+		onError: (err) => getLog().error({ err: err.message }, 'WhatsApp: no se pudo revisar la cola de mensajes')
 	});
 }

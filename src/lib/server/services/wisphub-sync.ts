@@ -6,6 +6,7 @@ import { installationPayload } from '$lib/domain/wisphub-payload';
 import { ServiceError } from './errors';
 import { configOf } from './wisphub';
 import { startPolling, type PollWorker } from './poll-worker';
+import { getLog } from '../log';
 
 /**
  * The outbox worker: the move into the provider's WispHub stage wrote a job in its own
@@ -125,6 +126,6 @@ export function startSyncWorker(db: Database, intervalMs = Number(process.env.WI
 	return startPolling({
 		run: () => runOnce(db),
 		intervalMs,
-		onError: (err) => console.error('WispHub: no se pudo revisar la cola de envíos:', err.message)
+		onError: (err) => getLog().error({ err: err.message }, 'WispHub: no se pudo revisar la cola de envíos')
 	});
 }

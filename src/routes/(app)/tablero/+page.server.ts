@@ -2,7 +2,7 @@ import { getDb } from '$lib/server/db';
 import { boardSnapshot } from '$lib/server/services/board';
 import { boardFilterOptions } from '$lib/server/services/board-options';
 import { toHttpError } from '$lib/server/forms';
-import { parseFilters } from '$lib/realtime/board-logic';
+import { parseFilters } from '$lib/realtime/board-filters';
 import { packSnapshot } from '$lib/realtime/pack';
 
 export async function load({ locals, url }) {

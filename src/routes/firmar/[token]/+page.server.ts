@@ -8,19 +8,21 @@ import { limitKey } from '$lib/server/client-address';
 import { signingLimits } from './limits.server';
 
 export async function load(event) {
-	if (!signingLimits.view.hit(limitKey(clientIp(event))))
+	const db = await getDb();
+	if (!(await signingLimits.view.hit(db, limitKey(clientIp(event)))))
 		error(429, 'Demasiados intentos. Espera unos minutos y vuelve a abrir el enlace.');
 	event.setHeaders({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
-	return { link: await openLink(await getDb(), event.params.token) };
+	return { link: await openLink(db, event.params.token) };
 }
 
 export const actions = {
 	default: async (event) => {
 		const values = formToObject(await event.request.formData());
-		if (!signingLimits.sign.hit(limitKey(clientIp(event))))
+		const db = await getDb();
+		if (!(await signingLimits.sign.hit(db, limitKey(clientIp(event)))))
 			return toFail(new ServiceError(429, 'Demasiados intentos. Espera unos minutos e inténtalo de nuevo.'), {});
 		try {
-			await signByLink(await getDb(), event.params.token, values, {
+			await signByLink(db, event.params.token, values, {
 				ip: clientIp(event),
 				userAgent: event.request.headers.get('user-agent')
 			});

@@ -1,7 +1,7 @@
 /** Embudo, fuentes y cancelaciones (issue 21): where leads are lost, where they come from, why they leave. */
 import { OPEN_STAGES } from '$lib/domain/stage-registry';
 import * as funnelDb from '../../db/reports-funnel';
-import { col, ratio, section, stageLabel, type SectionBuilder } from './shared';
+import { NONE, col, ratio, section, stageLabel, type SectionBuilder } from './shared';
 
 export const embudo: SectionBuilder = async ({ db, scope }) => {
 	const steps = await funnelDb.funnelSteps(db, scope);
@@ -64,7 +64,7 @@ export const fuentes: SectionBuilder = async ({ db, scope }) => {
 				col('conversion', 'Conversión', 'ratio')
 			],
 			rows.map((r) => ({
-				fuente: r.source ?? 'Sin dato',
+				fuente: r.source ?? NONE.fuente,
 				leads: r.leads,
 				clientes: r.customers,
 				canceladas: r.cancelled,

@@ -17,6 +17,7 @@ import { cancelaciones, embudo, fuentes } from './flow';
 import { flujo, sla, tiempos } from './times';
 import { agentes, cobros, productividad } from './work';
 import type { SectionBuilder } from './shared';
+import { withoutJit } from '../../db/reports-common';
 
 const BUILDERS: Record<ReportKey, SectionBuilder> = { embudo, tiempos, flujo, productividad, agentes, fuentes, cancelaciones, sla, cobros };
 
@@ -34,6 +35,7 @@ export async function runReport(db: Database, actor: SessionUser, key: ReportKey
 	if (!resolved.ok) throw new ServiceError(400, resolved.message, { desde: [resolved.message] });
 	const filters = resolved.filters;
 	const settings = await orgSettings(db, actor.orgId);
-	const sections = await builder({ db: db.orm, scope: { orgId: actor.orgId, timeZone: actor.timeZone, filters }, settings });
+	const scope = { orgId: actor.orgId, timeZone: actor.timeZone, filters };
+	const sections = await withoutJit(db, (exec) => builder({ db: exec, scope, settings }));
 	return { key, title: REPORTS[key].es, filters, generatedAt: new Date().toISOString(), sections };
 }

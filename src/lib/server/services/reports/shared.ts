@@ -21,6 +21,9 @@ export const oneDecimal = (v: number): number => Math.round(v * 10) / 10;
 
 export const col = (key: string, label: string, type: ReportColumnType): ReportColumn => ({ key, label, type });
 
+/** What a row says when its card has no source, zone or technician (the page translates it by its column). */
+export const NONE = { fuente: 'Sin dato', zona: 'Sin zona', tecnico: 'Sin técnico' } as const;
+
 export const stageLabel = (stage: string): string => STAGE_LABELS[stage as Stage] ?? stage;
 
 export function section(

@@ -17,14 +17,12 @@ export const LEAD_TIME_BUCKETS = [
 const WAITING = OPEN_STAGES.filter((s) => s !== 'activa');
 
 export const tiempos: SectionBuilder = async ({ db, scope }) => {
-	const [summary, buckets, weeks, stays] = await Promise.all([
-		timesDb.leadTimeSummary(db, scope),
-		timesDb.leadTimeBuckets(
+	const [{ summary, buckets, weeks }, stays] = await Promise.all([
+		timesDb.leadTimes(
 			db,
 			scope,
 			LEAD_TIME_BUCKETS.map((b) => b.from)
 		),
-		timesDb.leadTimeWeeks(db, scope),
 		timesDb.stageStays(db, scope)
 	]);
 	const hoursCols = [col('p50', 'Mediana (horas)', 'hours'), col('p90', 'Percentil 90 (horas)', 'hours')];

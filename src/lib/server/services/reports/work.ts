@@ -1,14 +1,10 @@
 /** Productividad, asesores y cobros (issue 21): who moves the cards and the money at the door. */
 import { CALL_OUTCOME_KEYS, CALL_OUTCOMES } from '$lib/domain/follow-up';
 import * as workDb from '../../db/reports-work';
-import { col, oneDecimal, ratio, section, type SectionBuilder } from './shared';
+import { NONE, col, oneDecimal, ratio, section, type SectionBuilder } from './shared';
 
 export const productividad: SectionBuilder = async ({ db, scope }) => {
-	const [weeks, zones, techs] = await Promise.all([
-		workDb.activationsByWeek(db, scope),
-		workDb.activationsByZone(db, scope),
-		workDb.activationsByTechnician(db, scope)
-	]);
+	const { weeks, zones, techs } = await workDb.activations(db, scope);
 	return [
 		section(
 			'semanas',
@@ -23,27 +19,29 @@ export const productividad: SectionBuilder = async ({ db, scope }) => {
 			'Activadas por zona',
 			'Tarjetas activadas en el periodo según su zona.',
 			[col('zona', 'Zona', 'text'), col('activadas', 'Activadas', 'int')],
-			zones.map((z) => ({ zona: z.zone ?? 'Sin zona', activadas: z.cards })),
+			zones.map((z) => ({ zona: z.zone ?? NONE.zona, activadas: z.cards })),
 			{ kind: 'bar', x: 'zona', series: ['activadas'], horizontal: true }
 		),
 		section(
 			'tecnicos',
 			'Activadas por técnico',
-			'Tarjetas activadas en el periodo por técnico, los días en que activó alguna y su promedio por esos días.',
+			'Tarjetas activadas en el periodo por técnico, los días en que activó alguna, su promedio por esos días y el tiempo promedio en sitio.',
 			[
 				col('tecnico', 'Técnico', 'text'),
 				col('activadas', 'Activadas', 'int'),
 				col('dias', 'Días con instalaciones', 'int'),
-				col('por_dia', 'Por día', 'decimal')
+				col('por_dia', 'Por día', 'decimal'),
+				col('en_sitio', 'Tiempo en sitio (horas, promedio)', 'hours')
 			],
 			techs.map((t) => ({
-				tecnico: t.technician ?? 'Sin técnico',
+				tecnico: t.technician ?? NONE.tecnico,
 				activadas: t.cards,
 				dias: t.days,
-				por_dia: t.days ? oneDecimal(t.cards / t.days) : null
+				por_dia: t.days ? oneDecimal(t.cards / t.days) : null,
+				en_sitio: t.onSite
 			})),
 			{ kind: 'bar', x: 'tecnico', series: ['activadas'], horizontal: true },
-			'El tiempo en sitio no aparece: el tablero aún no registra la hora de llegada del técnico, solo cuándo terminó.'
+			'El tiempo en sitio va de «Llegué» a «Instalación completada» en la app del técnico, en las instalaciones donde quedaron registrados los dos; vacío si no hay ninguna.'
 		)
 	];
 };
