@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import { shouldCompress } from './compress.js';
+import { dropValidatorsOfImmutable } from './immutable.js';
 
 const buildDir = fileURLToPath(new URL('../../build/', import.meta.url));
 const port = Number(process.env.PORT ?? 3000);
@@ -61,6 +62,7 @@ const server = http.createServer((req, res) => {
 		res.end(JSON.stringify({ message: 'La solicitud es demasiado grande.' }));
 		return;
 	}
+	dropValidatorsOfImmutable(req, res);
 	compress(req, res, () => handler(req, res));
 });
 await realtime.attach(server);

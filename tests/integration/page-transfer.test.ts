@@ -70,6 +70,24 @@ describe.skipIf(!hasBuild())('a page on the wire (built server)', () => {
 		expect(res.headers.etag).toMatch(/^"[\w-]{16}"$/);
 	});
 
+	it('sends hashed files without ETag or Last-Modified (they never expire), and other files with them', async () => {
+		const res = await get(`${server.url}/tablero`, { cookie, 'accept-encoding': 'identity', 'accept-language': 'es-MX' });
+		const start = res.raw.toString('utf8').match(/<link rel="modulepreload" href="\.(\/_app\/immutable\/entry\/start\.[^"]+)">/)?.[1];
+		expect(start).toBeDefined();
+		for (const encoding of ['br', 'identity']) {
+			const js = await get(server.url + start, { 'accept-encoding': encoding });
+			expect(js.status).toBe(200);
+			expect(js.headers['cache-control']).toContain('immutable');
+			expect(js.headers.etag).toBeUndefined();
+			expect(js.headers['last-modified']).toBeUndefined();
+			expect(js.raw.length).toBeGreaterThan(0);
+		}
+		const manifest = await get(`${server.url}/manifest.webmanifest`, { 'accept-encoding': 'identity' });
+		expect(manifest.status).toBe(200);
+		expect(manifest.headers.etag).toBeDefined();
+		expect(manifest.headers['last-modified']).toBeDefined();
+	});
+
 	it('says the true length of a page sent uncompressed', async () => {
 		const res = await get(`${server.url}/tablero`, { cookie, 'accept-encoding': 'identity', 'accept-language': 'es-MX' });
 		expect(res.status).toBe(200);
