@@ -198,6 +198,32 @@ describe.each(drivers)('in-app notifications on %s', (driver) => {
 		expect(row.n).toBe(0);
 	});
 
+	it('a burst of notices reaches the person’s sockets a few times, the last one after the last notice', async () => {
+		const rt = await startRealtime(t.db);
+		try {
+			const office = await rt.connectAs(o.coordinator);
+			const told: number[] = [];
+			office.on('notifications:changed', () => told.push(Date.now()));
+			const card = await makeCard(t.db, o.org.id, { stage: 'preinstalacion' });
+			// One notice per statement, each its own transaction, as the late-card scan writes them.
+			for (let i = 0; i < 40; i++) {
+				await t.db.query(
+					`insert into notifications (org_id, user_id, kind, installation_id, dedupe_key) values ($1, $2, 'sla_late', $3, $4)`,
+					[o.org.id, o.coordinator.id, card.id, `burst-${driver}-${i}`]
+				);
+			}
+			const lastWritten = Date.now();
+			await expect.poll(() => told.at(-1) ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(lastWritten);
+			await new Promise((r) => setTimeout(r, 600));
+			expect(told.length).toBeGreaterThanOrEqual(1);
+			// At most one per 250 ms window while the 40 inserts run, plus the one after them.
+			expect(told.length).toBeLessThanOrEqual(Math.ceil((lastWritten - told[0]) / 250) + 2);
+			expect(told.length).toBeLessThan(40);
+		} finally {
+			await rt.close();
+		}
+	});
+
 	it('a new notice reaches only its person’s open sockets, live', async () => {
 		const rt = await startRealtime(t.db);
 		try {
