@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { ADMIN, login } from './fixtures';
+import { ADMIN, login, dragReady } from './fixtures';
 
 // A column renders its first cards only; the rest come with «Mostrar N más» or by scrolling to its end.
 const COORDINATOR = { email: 'coordinador@demo.invalid', password: 'demo-tecnico-2026' };
@@ -93,6 +93,7 @@ test('una columna larga muestra sus primeras tarjetas, «Mostrar más» trae las
 	const name = 'Víctor Hugo Zapata Cab';
 	const moving = rendered(page, 'cobertura_confirmada').filter({ hasText: name });
 	await moving.focus();
+	await dragReady(page);
 	await page.keyboard.press('Space');
 	// Taking the card to a column on its left puts it at the end of what that column renders.
 	await column(page, 'preinstalacion').locator('ul').focus();

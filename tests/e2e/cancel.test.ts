@@ -1,7 +1,7 @@
 // Issue 18, item 1: cancel by drop and by the keyboard's «Mover a…» menu with each reason, the
 // refund checklist of a signed customer, and reopening (from the menu and from the card's panel).
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { ADMIN, login } from './fixtures';
+import { ADMIN, login, dragReady } from './fixtures';
 
 const COORDINATOR = { email: 'coordinador@demo.invalid', password: 'demo-tecnico-2026' };
 const REASONS = ['Sin cobertura', 'Declinó', 'No localizable', 'Duplicado', 'Otro'];
@@ -21,6 +21,7 @@ async function drag(page: Page, from: Locator, to: Locator) {
 	const a = (await from.boundingBox())!;
 	const b = (await to.boundingBox())!;
 	await page.mouse.move(a.x + a.width / 2, a.y + 12);
+	await dragReady(page);
 	await page.mouse.down();
 	await page.mouse.move(a.x + a.width / 2 + 5, a.y + 18, { steps: 3 });
 	await page.mouse.move(b.x + b.width / 2, b.y + 40, { steps: 15 });

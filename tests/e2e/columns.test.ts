@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { ADMIN, login } from './fixtures';
+import { ADMIN, login, dragReady } from './fixtures';
 
 // The board's columns: a drop anywhere in a column lands, seven open columns fit a 1440 px screen,
 // and a column folds to a strip that the browser remembers.
@@ -20,6 +20,7 @@ async function dragToBottom(page: Page, from: Locator, to: Locator) {
 	const x = b.x + b.width / 2;
 	const y = b.y + b.height - 30;
 	await page.mouse.move(a.x + a.width / 2, a.y + 12);
+	await dragReady(page);
 	await page.mouse.down();
 	await page.mouse.move(a.x + a.width / 2 + 5, a.y + 18, { steps: 3 });
 	await page.mouse.move(x, y - 10, { steps: 15 });

@@ -43,3 +43,11 @@ export async function jobKeptForOffline(page: Page, href: string) {
 		{ timeout: 60_000, polling: 250 }
 	);
 }
+
+/**
+ * The board's drag library comes with the first pointer or focus on its columns (lazy-dnd.ts): a drag
+ * or a keyboard pick-up waits until the columns are drop zones, as a person's second gesture would.
+ */
+export async function dragReady(page: Page) {
+	await expect(page.locator('.columns ul[data-dnd="ready"]').first()).toBeAttached({ timeout: 15_000 });
+}

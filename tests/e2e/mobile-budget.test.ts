@@ -93,3 +93,31 @@ test('el primer tablero del teléfono no trae lo que no muestra', async ({ page 
 	await expect(page.getByRole('region', { name: 'Avisos', exact: true })).toBeVisible();
 	await expect.poll(() => later.some((p) => p.endsWith('.js') && !before.has(p))).toBe(true);
 });
+
+test('la biblioteca de arrastre llega con el primer toque o foco en las columnas, no con el tablero', async ({ page }) => {
+	await login(page, ADMIN.email, ADMIN.password);
+	// The pointer away from the columns (the login button it pressed may sit where a column opens).
+	await page.mouse.move(1, 1);
+	const loaded = await coldLoad(page, '/tablero');
+	const zones = page.locator('.columns ul[data-dnd="ready"]');
+	await expect(zones).toHaveCount(0);
+	// dnd-action gives each zone its keyboard instructions when it sets it up: none yet.
+	await expect(page.locator('.columns ul[aria-describedby]')).toHaveCount(0);
+	// Nothing is missing meanwhile: the cards open and «Mover a…» is there.
+	await expect(
+		page
+			.locator('li[data-card-id]')
+			.first()
+			.getByRole('button', { name: /^Mover a…/ })
+	).toBeVisible();
+
+	const before = new Set(loaded.map((r) => r.path));
+	const later: string[] = [];
+	page.on('response', (r) => later.push(new URL(r.url()).pathname));
+	await page.locator('li[data-card-id]').first().focus();
+	await expect(zones.first()).toBeAttached();
+	expect(later.filter((p) => p.endsWith('.js') && !before.has(p)).length).toBeGreaterThan(0);
+	// Every open column is a drop zone now, with dnd-action's keyboard instructions.
+	await expect(zones).toHaveCount(await page.locator('.columns ul').count());
+	await expect(zones.first()).toHaveAttribute('aria-describedby', /.+/);
+});
