@@ -141,19 +141,21 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
 	return clampDay(Math.floor(index / 12), (index % 12) + 1, day);
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it (a board asks per card). */
+const dayInZone = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's civil date in an IANA time zone (the organisation's, e.g. America/Cancun). */
 export function todayIn(timeZone: string, now: Date = new Date()): CivilDate {
-	let parts: Intl.DateTimeFormatPart[];
-	try {
-		parts = new Intl.DateTimeFormat('en-CA', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit'
-		}).formatToParts(now);
-	} catch {
-		throw new RangeError(`La zona horaria «${timeZone}» no existe; usa un nombre como America/Cancun o America/Mexico_City.`);
+	let format = dayInZone.get(timeZone);
+	if (!format) {
+		try {
+			format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+		} catch {
+			throw new RangeError(`La zona horaria «${timeZone}» no existe; usa un nombre como America/Cancun o America/Mexico_City.`);
+		}
+		dayInZone.set(timeZone, format);
 	}
+	const parts = format.formatToParts(now);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	return formatDate(get('year'), get('month'), get('day'));
 }

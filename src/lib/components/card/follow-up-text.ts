@@ -5,6 +5,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { INTL_LOCALE } from '$lib/i18n/locale';
+import { dateTimeFormat } from '$lib/i18n/format';
 import { todayIn, addDays } from '$lib/domain/dates';
 import { CALL_OUTCOMES, NEXT_CONTACT_PICK_LABELS, type CallOutcome, type NextContactPick } from '$lib/domain/follow-up';
 
@@ -17,12 +18,12 @@ export const pickLabel = (p: NextContactPick) => NEXT_CONTACT_PICK_LABELS[p][lan
 /** «hoy 17:00», «mañana 09:00», else «lun 7 dic 09:00». */
 export function whenText(iso: string, nowMs: number, timeZone: string): string {
 	const at = new Date(iso);
-	const time = new Intl.DateTimeFormat(intl(), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+	const time = dateTimeFormat(intl(), { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 	const today = todayIn(timeZone, new Date(nowMs));
 	const day = todayIn(timeZone, at);
 	if (day === today) return m.fu_today({ time });
 	if (day === addDays(today, 1)) return m.fu_tomorrow({ time });
-	const date = new Intl.DateTimeFormat(intl(), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+	const date = dateTimeFormat(intl(), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(at);
 	return `${date} ${time}`;
 }
 
@@ -70,7 +71,7 @@ export function summaryText(card: FollowUpFields, nowMs: number, timeZone: strin
 
 /** A moment as a `datetime-local` value in the provider's time zone ("2026-12-07T09:00"). */
 export function toLocalInput(at: Date, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('en-CA', {
+	const parts = dateTimeFormat('en-CA', {
 		timeZone,
 		year: 'numeric',
 		month: '2-digit',
