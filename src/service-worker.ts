@@ -39,16 +39,20 @@ sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'precache' && Array.isArray(event.data.urls)) event.waitUntil(precache(event.data.urls));
 });
 
-/** Today's jobs, so a job never opened before still opens without signal. */
+/**
+ * Today's jobs, so a job never opened before still opens without signal. All jobs at once, and
+ * first the data a tap on a job reads (__data.json, client-side navigation), then the pages a reload
+ * would read: signal lost a few seconds after opening «Mis trabajos» then finds every job kept.
+ */
 async function precache(urls: unknown[]) {
 	const cache = await caches.open(PAGES);
-	for (const u of urls) {
-		if (typeof u !== 'string' || !TECH_PAGE.test(u)) continue;
-		for (const url of [u, `${u}/__data.json`]) {
-			const res = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
-			if (storable(res)) await cache.put(url, res!);
-		}
-	}
+	const jobs = urls.filter((u): u is string => typeof u === 'string' && TECH_PAGE.test(u));
+	const keep = async (url: string) => {
+		const res = await fetch(url, { credentials: 'same-origin' }).catch(() => null);
+		if (storable(res)) await cache.put(url, res!);
+	};
+	await Promise.all(jobs.map((u) => keep(`${u}/__data.json`)));
+	await Promise.all(jobs.map((u) => keep(u)));
 }
 
 /** A real page of the signed-in technician: not a redirect to the login, not an error. */
